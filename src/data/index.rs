@@ -1,0 +1,445 @@
+//! A validated dataset with every reference resolved and the reverse links built once, at load,
+//! so that following a link in the explorer is a lookup, never a scan.
+
+use std::collections::HashMap;
+
+use super::model::{Actor, Analysis, Implication, Place, PlaceKind, Theme};
+
+/// Declares a typed index into one of the dataset's entity vectors, so an actor index can never
+/// be used to fetch an analysis.
+macro_rules! entity_index {
+    ($($(#[$meta:meta])* $name:ident),+ $(,)?) => {$(
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            pub fn get(self) -> usize {
+                self.0 as usize
+            }
+
+            fn at(i: usize) -> Self {
+                $name(u32::try_from(i).expect("fewer than 4 billion entities"))
+            }
+        }
+    )+};
+}
+
+entity_index!(AnalysisIx, ActorIx, ThemeIx, PlaceIx, ImplicationIx);
+
+/// Which end of an implication an actor or place stands at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    /// The implication starts here.
+    Origin,
+    /// The implication reaches here.
+    Affected,
+}
+
+/// An implication is stored inside its analysis; this is its address there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImplicationAt {
+    pub analysis: AnalysisIx,
+    pub index: usize,
+}
+
+/// An actor's part in one analysis: the index of its entry in `analysis.actors`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Appearance {
+    pub analysis: AnalysisIx,
+    pub role: usize,
+}
+
+/// How an implication touches a place: directly, or through a region or bloc the place belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceLink {
+    pub implication: ImplicationIx,
+    pub side: Side,
+    /// The region or bloc named by the implication, when the place is reached through it.
+    pub via: Option<PlaceIx>,
+}
+
+/// A theme's analysis, with the theme (itself or a descendant) that links them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThemeLink {
+    pub analysis: AnalysisIx,
+    pub via: ThemeIx,
+}
+
+/// The whole dataset, validated, with its reverse links.
+#[derive(Debug)]
+pub struct Dataset {
+    pub analyses: Vec<Analysis>,
+    pub actors: Vec<Actor>,
+    pub themes: Vec<Theme>,
+    pub places: Vec<Place>,
+    /// Every implication of every analysis, in analysis order.
+    pub implications: Vec<ImplicationAt>,
+    /// Where each analysis's implications start in `implications`.
+    implication_start: Vec<u32>,
+    ids: Ids,
+    links: Links,
+}
+
+#[derive(Debug, Default)]
+struct Ids {
+    analyses: HashMap<String, AnalysisIx>,
+    actors: HashMap<String, ActorIx>,
+    themes: HashMap<String, ThemeIx>,
+    places: HashMap<String, PlaceIx>,
+    implications: HashMap<String, ImplicationIx>,
+}
+
+#[derive(Debug, Default)]
+struct Links {
+    actor_analyses: Vec<Vec<Appearance>>,
+    actor_implications: Vec<Vec<(ImplicationIx, Side)>>,
+    /// Other actors sharing an analysis, with how many analyses they share, most first.
+    actor_peers: Vec<Vec<(ActorIx, u32)>>,
+    theme_children: Vec<Vec<ThemeIx>>,
+    theme_analyses: Vec<Vec<ThemeLink>>,
+    /// Themes that share analyses with this one (parent and children aside), most shared first.
+    theme_related: Vec<Vec<(ThemeIx, u32)>>,
+    place_implications: Vec<Vec<PlaceLink>>,
+    place_analyses: Vec<Vec<AnalysisIx>>,
+    place_actors: Vec<Vec<ActorIx>>,
+    /// Regions and blocs a place is a member of.
+    place_groups: Vec<Vec<PlaceIx>>,
+}
+
+impl Dataset {
+    /// Builds the indexes. The input must have passed validation: every reference resolves.
+    pub(crate) fn build(
+        analyses: Vec<Analysis>,
+        actors: Vec<Actor>,
+        themes: Vec<Theme>,
+        places: Vec<Place>,
+    ) -> Dataset {
+        let mut ids = Ids::default();
+        for (i, a) in analyses.iter().enumerate() {
+            ids.analyses.insert(a.id.clone(), AnalysisIx::at(i));
+        }
+        for (i, a) in actors.iter().enumerate() {
+            ids.actors.insert(a.id.clone(), ActorIx::at(i));
+        }
+        for (i, t) in themes.iter().enumerate() {
+            ids.themes.insert(t.id.clone(), ThemeIx::at(i));
+        }
+        for (i, p) in places.iter().enumerate() {
+            ids.places.insert(p.id.clone(), PlaceIx::at(i));
+        }
+        let mut implications = Vec::new();
+        let mut implication_start = Vec::with_capacity(analyses.len());
+        for (ai, a) in analyses.iter().enumerate() {
+            implication_start.push(implications.len() as u32);
+            for (index, imp) in a.implications.iter().enumerate() {
+                ids.implications.insert(
+                    format!("{}/{}", a.id, imp.id),
+                    ImplicationIx::at(implications.len()),
+                );
+                implications.push(ImplicationAt {
+                    analysis: AnalysisIx::at(ai),
+                    index,
+                });
+            }
+        }
+        let mut data = Dataset {
+            analyses,
+            actors,
+            themes,
+            places,
+            implications,
+            implication_start,
+            ids,
+            links: Links::default(),
+        };
+        data.links = Links::build(&data);
+        data
+    }
+
+    pub fn analysis(&self, ix: AnalysisIx) -> &Analysis {
+        &self.analyses[ix.get()]
+    }
+    pub fn actor(&self, ix: ActorIx) -> &Actor {
+        &self.actors[ix.get()]
+    }
+    pub fn theme(&self, ix: ThemeIx) -> &Theme {
+        &self.themes[ix.get()]
+    }
+    pub fn place(&self, ix: PlaceIx) -> &Place {
+        &self.places[ix.get()]
+    }
+    pub fn implication(&self, ix: ImplicationIx) -> &Implication {
+        let at = self.implications[ix.get()];
+        &self.analyses[at.analysis.get()].implications[at.index]
+    }
+    /// The implications of one analysis, in the order it lists them.
+    pub fn analysis_implications(&self, ix: AnalysisIx) -> impl Iterator<Item = ImplicationIx> {
+        let start = self.implication_start[ix.get()];
+        let n = self.analyses[ix.get()].implications.len() as u32;
+        (start..start + n).map(ImplicationIx)
+    }
+    /// The analysis an implication belongs to.
+    pub fn implication_source(&self, ix: ImplicationIx) -> AnalysisIx {
+        self.implications[ix.get()].analysis
+    }
+    /// `<analysis id>/<implication id>`.
+    pub fn implication_id(&self, ix: ImplicationIx) -> String {
+        let at = self.implications[ix.get()];
+        let a = &self.analyses[at.analysis.get()];
+        format!("{}/{}", a.id, a.implications[at.index].id)
+    }
+
+    pub fn analysis_ix(&self, id: &str) -> Option<AnalysisIx> {
+        self.ids.analyses.get(id).copied()
+    }
+    pub fn actor_ix(&self, id: &str) -> Option<ActorIx> {
+        self.ids.actors.get(id).copied()
+    }
+    pub fn theme_ix(&self, id: &str) -> Option<ThemeIx> {
+        self.ids.themes.get(id).copied()
+    }
+    pub fn place_ix(&self, id: &str) -> Option<PlaceIx> {
+        self.ids.places.get(id).copied()
+    }
+    pub fn implication_ix(&self, id: &str) -> Option<ImplicationIx> {
+        self.ids.implications.get(id).copied()
+    }
+
+    /// The analyses an actor appears in, each with its role there, in dataset order.
+    pub fn actor_analyses(&self, ix: ActorIx) -> &[Appearance] {
+        &self.links.actor_analyses[ix.get()]
+    }
+    /// The implications an actor drives (origin) or suffers (affected).
+    pub fn actor_implications(&self, ix: ActorIx) -> &[(ImplicationIx, Side)] {
+        &self.links.actor_implications[ix.get()]
+    }
+    /// Actors that share analyses with this one, with the count shared, most first.
+    pub fn actor_peers(&self, ix: ActorIx) -> &[(ActorIx, u32)] {
+        &self.links.actor_peers[ix.get()]
+    }
+    pub fn theme_parent(&self, ix: ThemeIx) -> Option<ThemeIx> {
+        self.theme(ix)
+            .parent
+            .as_deref()
+            .and_then(|p| self.theme_ix(p))
+    }
+    pub fn theme_children(&self, ix: ThemeIx) -> &[ThemeIx] {
+        &self.links.theme_children[ix.get()]
+    }
+    /// Analyses tagged with the theme or any of its descendants.
+    pub fn theme_analyses(&self, ix: ThemeIx) -> &[ThemeLink] {
+        &self.links.theme_analyses[ix.get()]
+    }
+    pub fn theme_related(&self, ix: ThemeIx) -> &[(ThemeIx, u32)] {
+        &self.links.theme_related[ix.get()]
+    }
+    /// Implications that start at or reach a place, directly or through a region it belongs to.
+    pub fn place_implications(&self, ix: PlaceIx) -> &[PlaceLink] {
+        &self.links.place_implications[ix.get()]
+    }
+    /// Analyses that name the place among the places they concern.
+    pub fn place_analyses(&self, ix: PlaceIx) -> &[AnalysisIx] {
+        &self.links.place_analyses[ix.get()]
+    }
+    /// Actors whose country is this place.
+    pub fn place_actors(&self, ix: PlaceIx) -> &[ActorIx] {
+        &self.links.place_actors[ix.get()]
+    }
+    /// Regions and blocs this place is a member of.
+    pub fn place_groups(&self, ix: PlaceIx) -> &[PlaceIx] {
+        &self.links.place_groups[ix.get()]
+    }
+    pub fn place_members(&self, ix: PlaceIx) -> impl Iterator<Item = PlaceIx> + '_ {
+        self.place(ix)
+            .members
+            .iter()
+            .filter_map(|m| self.place_ix(m))
+    }
+
+    /// A short label for a place list: country codes stay codes, regions use their names.
+    pub fn place_label<'a>(&'a self, id: &'a str) -> &'a str {
+        match self.place_ix(id) {
+            Some(ix) if self.place(ix).kind == PlaceKind::Country => id,
+            Some(ix) => &self.place(ix).name,
+            None => id,
+        }
+    }
+}
+
+impl Links {
+    fn build(d: &Dataset) -> Links {
+        let n_actors = d.actors.len();
+        let n_themes = d.themes.len();
+        let n_places = d.places.len();
+        let mut l = Links {
+            actor_analyses: vec![Vec::new(); n_actors],
+            actor_implications: vec![Vec::new(); n_actors],
+            actor_peers: vec![Vec::new(); n_actors],
+            theme_children: vec![Vec::new(); n_themes],
+            theme_analyses: vec![Vec::new(); n_themes],
+            theme_related: vec![Vec::new(); n_themes],
+            place_implications: vec![Vec::new(); n_places],
+            place_analyses: vec![Vec::new(); n_places],
+            place_actors: vec![Vec::new(); n_places],
+            place_groups: vec![Vec::new(); n_places],
+        };
+
+        for (pi, p) in d.places.iter().enumerate() {
+            for m in p.members.iter().filter_map(|m| d.place_ix(m)) {
+                l.place_groups[m.get()].push(PlaceIx::at(pi));
+            }
+        }
+        for (ai, a) in d.actors.iter().enumerate() {
+            if let Some(c) = a.country.as_deref().and_then(|c| d.place_ix(c)) {
+                l.place_actors[c.get()].push(ActorIx::at(ai));
+            }
+        }
+
+        let mut peer_counts: Vec<HashMap<ActorIx, u32>> = vec![HashMap::new(); n_actors];
+        let mut theme_direct: Vec<Vec<AnalysisIx>> = vec![Vec::new(); n_themes];
+        let mut theme_pairs: Vec<HashMap<ThemeIx, u32>> = vec![HashMap::new(); n_themes];
+        for (ai, a) in d.analyses.iter().enumerate() {
+            let aix = AnalysisIx::at(ai);
+            let cast: Vec<ActorIx> = a
+                .actors
+                .iter()
+                .filter_map(|r| d.actor_ix(&r.actor))
+                .collect();
+            for (role, &actor) in cast.iter().enumerate() {
+                l.actor_analyses[actor.get()].push(Appearance {
+                    analysis: aix,
+                    role,
+                });
+                for &other in &cast {
+                    if other != actor {
+                        *peer_counts[actor.get()].entry(other).or_default() += 1;
+                    }
+                }
+            }
+            let tagged: Vec<ThemeIx> = a.themes.iter().filter_map(|t| d.theme_ix(t)).collect();
+            for &t in &tagged {
+                theme_direct[t.get()].push(aix);
+                for &other in &tagged {
+                    if other != t {
+                        *theme_pairs[t.get()].entry(other).or_default() += 1;
+                    }
+                }
+            }
+            for p in a.places.iter().filter_map(|p| d.place_ix(p)) {
+                l.place_analyses[p.get()].push(aix);
+            }
+        }
+
+        for (ii, at) in d.implications.iter().enumerate() {
+            let iix = ImplicationIx::at(ii);
+            let imp = &d.analyses[at.analysis.get()].implications[at.index];
+            for (side, ends) in [(Side::Origin, &imp.from), (Side::Affected, &imp.to)] {
+                for actor in ends.actors.iter().filter_map(|a| d.actor_ix(a)) {
+                    l.actor_implications[actor.get()].push((iix, side));
+                }
+                for place in ends.places.iter().filter_map(|p| d.place_ix(p)) {
+                    l.place_implications[place.get()].push(PlaceLink {
+                        implication: iix,
+                        side,
+                        via: None,
+                    });
+                    // A member country is reached when its region or bloc is; one level is what
+                    // readers expect (the EU reaches Germany), deeper nesting would mislead.
+                    for member in d.place(place).members.iter().filter_map(|m| d.place_ix(m)) {
+                        l.place_implications[member.get()].push(PlaceLink {
+                            implication: iix,
+                            side,
+                            via: Some(place),
+                        });
+                    }
+                }
+            }
+        }
+        for links in &mut l.place_implications {
+            // A place named both directly and through a bloc keeps the direct link only.
+            let direct: Vec<(ImplicationIx, Side)> = links
+                .iter()
+                .filter(|p| p.via.is_none())
+                .map(|p| (p.implication, p.side))
+                .collect();
+            links.retain(|p| p.via.is_none() || !direct.contains(&(p.implication, p.side)));
+            links.dedup_by_key(|p| (p.implication, p.side));
+        }
+
+        for (i, counts) in peer_counts.into_iter().enumerate() {
+            let mut peers: Vec<(ActorIx, u32)> = counts.into_iter().collect();
+            peers.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then_with(|| d.actors[a.0.get()].name.cmp(&d.actors[b.0.get()].name))
+            });
+            l.actor_peers[i] = peers;
+        }
+
+        // Every list of analyses or implications reads newest first, as the Analyses list does.
+        let mut by_date: Vec<usize> = (0..d.analyses.len()).collect();
+        by_date.sort_by(|&a, &b| {
+            let (x, y) = (&d.analyses[a], &d.analyses[b]);
+            y.event_date
+                .cmp(&x.event_date)
+                .then_with(|| x.title.cmp(&y.title))
+        });
+        let mut rank = vec![0u32; d.analyses.len()];
+        for (r, &a) in by_date.iter().enumerate() {
+            rank[a] = r as u32;
+        }
+        let rank_of_imp = |i: ImplicationIx| (rank[d.implications[i.get()].analysis.get()], i);
+        for v in &mut l.actor_analyses {
+            v.sort_by_key(|a| rank[a.analysis.get()]);
+        }
+        for v in &mut l.place_analyses {
+            v.sort_by_key(|a| rank[a.get()]);
+        }
+        for v in &mut l.actor_implications {
+            v.sort_by_key(|&(i, _)| rank_of_imp(i));
+        }
+        for v in &mut l.place_implications {
+            v.sort_by_key(|p| rank_of_imp(p.implication));
+        }
+
+        for (ti, t) in d.themes.iter().enumerate() {
+            if let Some(p) = t.parent.as_deref().and_then(|p| d.theme_ix(p)) {
+                l.theme_children[p.get()].push(ThemeIx::at(ti));
+            }
+        }
+        for ti in 0..n_themes {
+            let root = ThemeIx::at(ti);
+            let mut seen = std::collections::HashSet::new();
+            let mut out = Vec::new();
+            // Depth-first over the subtree; validation has ruled out cycles.
+            let mut stack = vec![root];
+            while let Some(t) = stack.pop() {
+                for &a in &theme_direct[t.get()] {
+                    if seen.insert(a) {
+                        out.push(ThemeLink {
+                            analysis: a,
+                            via: t,
+                        });
+                    }
+                }
+                stack.extend(l.theme_children[t.get()].iter().rev());
+            }
+            out.sort_by_key(|link| rank[link.analysis.get()]);
+            l.theme_analyses[ti] = out;
+        }
+        for (ti, pairs) in theme_pairs.into_iter().enumerate() {
+            let me = ThemeIx::at(ti);
+            let parent = d.themes[ti].parent.as_deref().and_then(|p| d.theme_ix(p));
+            let mut related: Vec<(ThemeIx, u32)> = pairs
+                .into_iter()
+                .filter(|(t, _)| Some(*t) != parent && d.theme_parent(*t) != Some(me))
+                .collect();
+            related.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then_with(|| d.themes[a.0.get()].name.cmp(&d.themes[b.0.get()].name))
+            });
+            l.theme_related[ti] = related;
+        }
+        l
+    }
+}

@@ -1,0 +1,48 @@
+//! The data layer: the dataset format, loading, validation and indexes. No terminal code here.
+//!
+//! `load` runs the whole pipeline: parse every file (collecting type and syntax errors), validate
+//! across files (collecting every problem), then index. It returns either a ready [`Dataset`] or
+//! every [`Problem`] found, each with file, line:column and field path.
+
+pub mod date;
+mod index;
+mod iso;
+mod load;
+mod locate;
+pub mod model;
+pub mod problem;
+mod validate;
+
+pub use index::{
+    ActorIx, AnalysisIx, Appearance, Dataset, ImplicationAt, ImplicationIx, PlaceIx, PlaceLink,
+    Side, ThemeIx, ThemeLink,
+};
+pub use load::{Kind, Source, Sources};
+pub use problem::{FieldPath, Problem, Problems};
+
+/// Parses, validates and indexes a dataset.
+pub fn load(sources: &Sources) -> Result<Dataset, Problems> {
+    let mut problems = Vec::new();
+    let parsed = load::parse(sources, &mut problems);
+    validate::validate(&parsed, sources, &mut problems);
+    if !problems.is_empty() {
+        // Problems come from several passes; readers want them in file order.
+        problems.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
+        return Err(Problems(problems));
+    }
+    Ok(Dataset::build(
+        strip_origins(parsed.analyses),
+        strip_origins(parsed.actors),
+        strip_origins(parsed.themes),
+        strip_origins(parsed.places),
+    ))
+}
+
+/// The dataset compiled into the binary.
+pub fn bundled() -> Result<Dataset, Problems> {
+    load(&Sources::bundled())
+}
+
+fn strip_origins<T>(entities: Vec<(T, load::Origin)>) -> Vec<T> {
+    entities.into_iter().map(|(e, _)| e).collect()
+}

@@ -1,0 +1,391 @@
+//! The dataset as it is written on disk: one Rust type per JSON object.
+//!
+//! These types are the single source of the format: serde reads them, schemars turns them into
+//! `docs/dataset.schema.json`, and `docs/dataset.md` explains them. References between entities
+//! are plain id strings here; `validate` checks them and `index` resolves them once.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::date::PartialDate;
+
+/// One deep-dive analysis of an event, read through a perspective and several lenses.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Analysis {
+    /// Lower-case id, `a-z`, `0-9` and `-`; unique among analyses.
+    pub id: String,
+    pub title: String,
+    /// When the event happened: `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
+    pub event_date: PartialDate,
+    /// The date the analysis was written for: facts and office-holders are as of this day.
+    pub as_of: PartialDate,
+    /// Whose eyes the analysis reads the event through, e.g. "International Affairs Correspondent".
+    pub perspective: String,
+    /// Ids of the places the event concerns (countries, regions, blocs).
+    pub places: Vec<String>,
+    pub summary: String,
+    pub lenses: Lenses,
+    /// The key actors, each with the role it plays in this event and what it wants.
+    pub actors: Vec<ActorRole>,
+    /// Ids of themes.
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub implications: Vec<Implication>,
+    /// Risks and obstacles that could change the outlook, one per entry.
+    #[serde(default)]
+    pub risks: Vec<String>,
+    /// Caveats about the sources or facts of this analysis (an undated meeting, a disputed figure).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<String>,
+}
+
+/// The sections of a deep dive. Each is prose; a blank line (`\n\n`) starts a new paragraph.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lenses {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<String>,
+    /// What the analysis's perspective brings out that others would not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub perspective: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geopolitical: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cultural: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regional_impact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlook: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenges: Option<String>,
+    /// Any further lens the analysis has (economic, legal, ...), in reading order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other: Vec<NamedLens>,
+}
+
+/// The fixed lenses, in the order a reader meets them.
+pub const LENS_ORDER: [(LensKind, &str); 7] = [
+    (LensKind::Background, "Background"),
+    (LensKind::Perspective, "Perspective"),
+    (LensKind::Geopolitical, "Geopolitical lens"),
+    (LensKind::Cultural, "Cultural lens"),
+    (LensKind::RegionalImpact, "Regional impact"),
+    (LensKind::Outlook, "Outlook"),
+    (LensKind::Challenges, "Challenges"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LensKind {
+    Background,
+    Perspective,
+    Geopolitical,
+    Cultural,
+    RegionalImpact,
+    Outlook,
+    Challenges,
+}
+
+impl LensKind {
+    /// The JSON field name, for error paths.
+    pub fn field(self) -> &'static str {
+        match self {
+            LensKind::Background => "background",
+            LensKind::Perspective => "perspective",
+            LensKind::Geopolitical => "geopolitical",
+            LensKind::Cultural => "cultural",
+            LensKind::RegionalImpact => "regional_impact",
+            LensKind::Outlook => "outlook",
+            LensKind::Challenges => "challenges",
+        }
+    }
+}
+
+impl Lenses {
+    pub fn get(&self, kind: LensKind) -> Option<&str> {
+        let text = match kind {
+            LensKind::Background => &self.background,
+            LensKind::Perspective => &self.perspective,
+            LensKind::Geopolitical => &self.geopolitical,
+            LensKind::Cultural => &self.cultural,
+            LensKind::RegionalImpact => &self.regional_impact,
+            LensKind::Outlook => &self.outlook,
+            LensKind::Challenges => &self.challenges,
+        };
+        text.as_deref()
+    }
+
+    /// Every present lens as (heading, text), fixed ones first, in reading order.
+    pub fn sections(&self) -> impl Iterator<Item = (&str, &str)> {
+        LENS_ORDER
+            .iter()
+            .filter_map(|&(kind, heading)| self.get(kind).map(|text| (heading, text)))
+            .chain(
+                self.other
+                    .iter()
+                    .map(|l| (l.title.as_str(), l.text.as_str())),
+            )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NamedLens {
+    pub title: String,
+    pub text: String,
+}
+
+/// An actor as it appears in one analysis.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActorRole {
+    /// Id of an actor.
+    pub actor: String,
+    /// What the actor does in this event.
+    pub role: String,
+    /// What the actor wants from it.
+    #[serde(default)]
+    pub interests: Vec<String>,
+    /// Set when the sources do not settle that this actor is the one involved, e.g. an
+    /// office-holder named "assuming" they still held the post.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
+}
+
+/// A consequence that crosses a border: from some places/actors, through a channel, to others.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Implication {
+    /// Unique within its analysis; the global id is `<analysis id>/<this id>`.
+    pub id: String,
+    /// Where the effect starts.
+    pub from: Endpoints,
+    /// Whom and where the effect reaches.
+    pub to: Endpoints,
+    pub channel: Channel,
+    /// The effect, in words.
+    pub effect: String,
+    /// Who bears the effect (consumers in the EU, migrant workers ...).
+    pub affected: String,
+    pub horizon: Horizon,
+    pub likelihood: Likelihood,
+    pub confidence: Confidence,
+}
+
+/// Places and actors at one end of an implication; at least one of the two is non-empty.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Endpoints {
+    #[serde(default)]
+    pub places: Vec<String>,
+    #[serde(default)]
+    pub actors: Vec<String>,
+}
+
+impl Endpoints {
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty() && self.actors.is_empty()
+    }
+}
+
+/// Something that can take part in events: a person, a government, a company, a bloc ...
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub kind: ActorKind,
+    /// ISO 3166-1 alpha-2 code of the actor's country, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    pub description: String,
+    /// Offices a person held, with dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offices: Vec<Office>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub title: String,
+    pub from: PartialDate,
+    /// Absent while the office is held (as of the dataset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<PartialDate>,
+    /// Set when the sources do not settle who held the office, or when.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
+    /// Why it is uncertain, or any other caveat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A subject that runs through analyses; themes form a shallow tree through `parent`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// A country (id = ISO 3166-1 alpha-2 code), or a named region, bloc or waterway.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub kind: PlaceKind,
+    /// Other names people search by: a capital, a former or local name, an abbreviation.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// For regions and blocs: the ids of member places.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+    pub centroid: LatLon,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LatLon {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// Declares a closed vocabulary: serde names, display words and the full list in one place.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $json:literal / $words:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+        pub enum $name {
+            $(#[serde(rename = $json)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as written in the JSON.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $json),+ }
+            }
+
+            /// The value as a reader should see it.
+            pub fn words(self) -> &'static str {
+                match self { $($name::$variant => $words),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.words())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// How an implication travels across the border.
+    Channel {
+        Energy = "energy" / "energy",
+        Trade = "trade" / "trade",
+        Investment = "investment" / "investment",
+        Finance = "finance" / "finance",
+        Security = "security" / "security",
+        Migration = "migration" / "migration",
+        Technology = "technology" / "technology",
+        Environment = "environment" / "environment",
+        Diplomacy = "diplomacy" / "diplomacy",
+        Information = "information" / "information",
+        Food = "food" / "food",
+        Health = "health" / "health",
+        Infrastructure = "infrastructure" / "infrastructure",
+        Humanitarian = "humanitarian" / "humanitarian",
+        Legal = "legal" / "law and sanctions",
+    }
+}
+
+vocabulary! {
+    /// When an implication is expected to bite.
+    Horizon {
+        Short = "short" / "short term (months)",
+        Medium = "medium" / "medium term (1-3 years)",
+        Long = "long" / "long term (over 3 years)",
+    }
+}
+
+vocabulary! {
+    /// The ICD-203 words of estimative probability.
+    Likelihood {
+        AlmostNoChance = "almost-no-chance" / "almost no chance",
+        VeryUnlikely = "very-unlikely" / "very unlikely",
+        Unlikely = "unlikely" / "unlikely",
+        RoughlyEven = "roughly-even" / "roughly even chance",
+        Likely = "likely" / "likely",
+        VeryLikely = "very-likely" / "very likely",
+        AlmostCertain = "almost-certain" / "almost certain",
+    }
+}
+
+vocabulary! {
+    /// How much the analysis trusts its own judgement (ICD-203 confidence levels).
+    Confidence {
+        Low = "low" / "low confidence",
+        Moderate = "moderate" / "moderate confidence",
+        High = "high" / "high confidence",
+    }
+}
+
+vocabulary! {
+    ActorKind {
+        Person = "person" / "person",
+        Government = "government" / "government",
+        Agency = "agency" / "state agency",
+        Organization = "organization" / "international organization",
+        Bloc = "bloc" / "bloc or alliance",
+        Company = "company" / "company",
+        Party = "party" / "political party",
+        ArmedGroup = "armed-group" / "armed group",
+        Ngo = "ngo" / "non-governmental organization",
+        Group = "group" / "community or interest group",
+    }
+}
+
+vocabulary! {
+    PlaceKind {
+        Country = "country" / "country",
+        Region = "region" / "region",
+        Bloc = "bloc" / "bloc",
+        Waterway = "waterway" / "waterway",
+    }
+}
+
+/// Any one file of a dataset. Exists only to generate the JSON Schema: one schema that an editor
+/// can apply to every file of a dataset.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code, clippy::large_enum_variant)]
+enum DatasetFile {
+    /// `analyses/*.json`: one analysis ...
+    Analysis(Analysis),
+    /// ... or a list of them.
+    Analyses(Vec<Analysis>),
+    /// `actors.json` or `actors/*.json`.
+    Actors(Vec<Actor>),
+    /// `themes.json` or `themes/*.json`.
+    Themes(Vec<Theme>),
+    /// `places.json` or `places/*.json`.
+    Places(Vec<Place>),
+}
+
+/// The JSON Schema of a dataset file, as shipped in `docs/dataset.schema.json`.
+pub fn json_schema() -> String {
+    let mut schema = schemars::schema_for!(DatasetFile);
+    schema.insert("title".into(), "geolens dataset file".into());
+    serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n"
+}
