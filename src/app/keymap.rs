@@ -1,0 +1,225 @@
+//! The one table of key bindings. Key handling, the help screen and the status-line hints are all
+//! read from it, so none of them can disagree with the others.
+
+use crossterm::event::KeyCode;
+
+use super::action::Action;
+use super::nav::ListKind;
+use crate::keys::Key;
+
+/// Where a binding applies. Lookup tries the innermost mode first, then `Global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Global,
+    List,
+    Detail,
+    Help,
+}
+
+impl Mode {
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Global => "Everywhere",
+            Mode::List => "In a list",
+            Mode::Detail => "In the detail pane",
+            Mode::Help => "In the help screen",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub mode: Mode,
+    pub key: Key,
+    pub action: Action,
+}
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        use Action::*;
+        use KeyCode as K;
+        let c = Key::char;
+        let k = Key::plain;
+        let table: &[(Mode, &[Key], Action)] = &[
+            (Mode::Global, &[c('q'), Key::ctrl('c')], Quit),
+            (Mode::Global, &[c('?'), k(K::F(1))], ToggleHelp),
+            (Mode::Global, &[k(K::Tab)], NextPane),
+            (Mode::Global, &[k(K::BackTab)], PrevPane),
+            (Mode::Global, &[c('1')], ShowList(ListKind::Analyses)),
+            (Mode::Global, &[c('2')], ShowList(ListKind::Actors)),
+            (Mode::Global, &[c('3')], ShowList(ListKind::Themes)),
+            (Mode::Global, &[c('4')], ShowList(ListKind::Implications)),
+            (Mode::Global, &[c('5')], ShowList(ListKind::Places)),
+            (Mode::Global, &[c('j'), k(K::Down)], Down),
+            (Mode::Global, &[c('k'), k(K::Up)], Up),
+            (
+                Mode::Global,
+                &[k(K::PageDown), Key::ctrl('f'), c(' ')],
+                PageDown,
+            ),
+            (Mode::Global, &[k(K::PageUp), Key::ctrl('b')], PageUp),
+            (Mode::Global, &[c('g'), k(K::Home)], Top),
+            (Mode::Global, &[c('G'), k(K::End)], Bottom),
+            (Mode::Global, &[k(K::Enter)], Open),
+            (Mode::Global, &[k(K::Backspace), k(K::Esc), c('[')], Back),
+            (Mode::Global, &[c(']')], Forward),
+            (Mode::List, &[c('l'), k(K::Right)], FocusDetail),
+            (Mode::Detail, &[c('h'), k(K::Left)], FocusList),
+            (Mode::Detail, &[c('l'), k(K::Right)], Open),
+            (
+                Mode::Help,
+                &[c('?'), k(K::Esc), c('q'), k(K::Backspace)],
+                ToggleHelp,
+            ),
+        ];
+        let bindings = table
+            .iter()
+            .flat_map(|&(mode, keys, action)| {
+                keys.iter().map(move |&key| Binding { mode, key, action })
+            })
+            .collect();
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The action for `key`, looking in `mode` first and then in `Global`. In the help overlay only
+    /// its own keys and the movement keys apply.
+    pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
+        let find = |m: Mode| {
+            self.bindings
+                .iter()
+                .find(|b| b.mode == m && b.key == key)
+                .map(|b| b.action)
+        };
+        let found = find(mode).or_else(|| find(Mode::Global))?;
+        let movement = matches!(
+            found,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+                | Action::Quit
+        );
+        (mode != Mode::Help || movement || find(Mode::Help).is_some()).then_some(found)
+    }
+
+    /// The bindings of one mode, grouped by action in table order: what the help screen lists.
+    pub fn rows(&self, mode: Mode) -> Vec<(Vec<Key>, Action)> {
+        let mut rows: Vec<(Vec<Key>, Action)> = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.mode == mode) {
+            match rows.iter_mut().find(|(_, a)| *a == b.action) {
+                Some((keys, _)) => keys.push(b.key),
+                None => rows.push((vec![b.key], b.action)),
+            }
+        }
+        rows
+    }
+
+    /// Status-line hints for a mode, in the order of `Action::hint`s importance: the primary
+    /// (global) key of each action, with up paired to down as `j/k`.
+    pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        let first_key = |action: Action| {
+            [Mode::Global, mode]
+                .iter()
+                .find_map(|&m| {
+                    self.bindings
+                        .iter()
+                        .find(|b| b.mode == m && b.action == action)
+                })
+                .map(|b| b.key.label())
+        };
+        HINTED
+            .iter()
+            .filter(|&&a| mode != Mode::Help || matches!(a, Action::ToggleHelp | Action::Down))
+            .filter_map(|&action| {
+                let mut label = first_key(action)?;
+                if action == Action::Down
+                    && let Some(up) = first_key(Action::Up)
+                {
+                    label = format!("{label}/{up}");
+                }
+                Some((label, action.hint()?))
+            })
+            .collect()
+    }
+}
+
+impl Keymap {
+    /// The key table as Markdown, one section per mode: the README embeds it, and a test keeps
+    /// the two identical.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        for mode in [Mode::Global, Mode::List, Mode::Detail, Mode::Help] {
+            out.push_str(&format!("| {} | |\n|---|---|\n", mode.title()));
+            for (keys, action) in self.rows(mode) {
+                let keys: Vec<String> = keys.iter().map(|k| format!("`{}`", k.label())).collect();
+                out.push_str(&format!("| {} | {} |\n", keys.join(" "), action.describe()));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// The actions the status line advertises, most useful first.
+const HINTED: [Action; 7] = [
+    Action::Down,
+    Action::Open,
+    Action::Back,
+    Action::NextPane,
+    Action::ToggleHelp,
+    Action::Quit,
+    Action::Forward,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mode_bindings_win_over_global_ones() {
+        let km = Keymap::default();
+        assert_eq!(km.lookup(Mode::Detail, Key::char('l')), Some(Action::Open));
+        assert_eq!(
+            km.lookup(Mode::List, Key::char('l')),
+            Some(Action::FocusDetail)
+        );
+        assert_eq!(km.lookup(Mode::List, Key::char('j')), Some(Action::Down));
+        assert_eq!(km.lookup(Mode::List, Key::char('x')), None);
+    }
+
+    #[test]
+    fn help_swallows_everything_but_its_own_keys_and_movement() {
+        let km = Keymap::default();
+        assert_eq!(
+            km.lookup(Mode::Help, Key::plain(KeyCode::Esc)),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(km.lookup(Mode::Help, Key::char('j')), Some(Action::Down));
+        assert_eq!(km.lookup(Mode::Help, Key::plain(KeyCode::Enter)), None);
+        assert_eq!(km.lookup(Mode::Help, Key::plain(KeyCode::Tab)), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        let km = Keymap::default();
+        for (i, a) in km.bindings.iter().enumerate() {
+            for b in &km.bindings[i + 1..] {
+                assert!(
+                    !(a.mode == b.mode && a.key == b.key),
+                    "{} bound twice in {:?}",
+                    a.key,
+                    a.mode
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! Owning the real terminal, and giving it back in the state we found it on every way out: quit,
+//! an error, a panic, SIGTERM/SIGINT/SIGQUIT, SIGHUP, and a terminal that disappears under us.
+//!
+//! Three threads feed one channel, and the main loop blocks on it (no tick: an idle explorer wakes
+//! for nothing):
+//! - input: crossterm's blocking `read`;
+//! - signals: signal-hook's iterator;
+//! - a watchdog blocked in `poll(2)` on the tty for hang-up only. crossterm's reader can spin at
+//!   full CPU on a dead tty instead of returning an error (crossterm issue #793), so we cannot rely
+//!   on `read` to notice that an ssh connection has dropped.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::os::fd::{AsFd, BorrowedFd};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use crossterm::event::Event;
+use crossterm::{cursor, execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::app::App;
+use crate::data::Dataset;
+use crate::ui::{self, Theme};
+
+/// Whether we have changed the terminal and owe it a restore. Shared with the panic hook.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Puts the terminal back: main screen, cursor shown, cooked mode. Safe to call many times and
+/// from the panic hook; errors are ignored because the terminal may already be gone.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut out = io::stdout();
+        let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+        let _ = terminal::disable_raw_mode();
+        let _ = out.flush();
+    }
+}
+
+/// The terminal in explorer mode; dropping it restores the terminal.
+pub struct Guard {
+    _private: (),
+}
+
+impl Guard {
+    pub fn enter() -> io::Result<Guard> {
+        install_panic_hook();
+        terminal::enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let guard = Guard { _private: () };
+        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+        Ok(guard)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Restores the terminal before the default hook prints the panic, so the message lands on the
+/// normal screen instead of being wiped with the alternate one.
+fn install_panic_hook() {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// What wakes the main loop.
+enum Wake {
+    Input(Event),
+    InputFailed(io::Error),
+    Signal(i32),
+    /// The tty hung up (ssh dropped, window closed, pane killed).
+    HangUp,
+}
+
+/// Why the explorer stopped, for the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    Signal(i32),
+    HangUp,
+}
+
+impl Exit {
+    /// The shell convention: 128 + signal number.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Quit => 0,
+            Exit::Signal(sig) => 128u8.saturating_add(sig as u8),
+            Exit::HangUp => 128 + SIGHUP as u8,
+        }
+    }
+}
+
+/// Refuses early, with one line, when there is no terminal to draw on.
+pub fn check_tty() -> Result<(), String> {
+    if !io::stdout().is_terminal() {
+        return Err("standard output is not a terminal: the explorer needs one \
+                    (over ssh use `ssh -t`; for text output use `geolens snapshot` or `geolens check`)"
+            .to_owned());
+    }
+    if !io::stdin().is_terminal() && File::open("/dev/tty").is_err() {
+        return Err("no terminal to read keys from (over ssh use `ssh -t`)".to_owned());
+    }
+    Ok(())
+}
+
+/// Runs the explorer until the user quits or the terminal goes away.
+pub fn run(data: &Dataset, mut app: App, theme: &Theme) -> io::Result<Exit> {
+    let (tx, rx) = mpsc::channel();
+    // Signals first: a SIGTERM during set-up must still restore the terminal.
+    spawn_signals(tx.clone())?;
+    let guard = Guard::enter()?;
+    spawn_watchdog(tx.clone());
+    spawn_input(tx);
+
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    let mut term = Terminal::new(backend)?;
+    let size = term.size()?;
+    app.update(
+        data,
+        crate::app::action::Action::Resize(size.width, size.height),
+    );
+    term.draw(|f| ui::draw(f, &app, data, theme))?;
+    let exit = event_loop(&rx, data, &mut app, &mut term, theme)?;
+    drop(term);
+    drop(guard);
+    Ok(exit)
+}
+
+/// A key that makes the explorer panic, for the end-to-end test of the panic path. Set through
+/// `GEOLENS_TEST_PANIC_KEY` (key notation); unset, as for every user, it does nothing.
+fn test_panic_key() -> Option<crate::keys::Key> {
+    let text = std::env::var("GEOLENS_TEST_PANIC_KEY").ok()?;
+    crate::keys::parse_key(&text).ok()
+}
+
+fn event_loop(
+    rx: &Receiver<Wake>,
+    data: &Dataset,
+    app: &mut App,
+    term: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
+    theme: &Theme,
+) -> io::Result<Exit> {
+    let panic_key = test_panic_key();
+    loop {
+        let mut dirty = false;
+        // Block for one wake-up, then take everything already queued before drawing: over a slow
+        // link a burst of keys costs one frame, not one per key.
+        let mut next = rx.recv().ok();
+        while let Some(wake) = next {
+            match wake {
+                Wake::Input(Event::Key(key))
+                    if panic_key.is_some() && panic_key == Some(crate::keys::Key::from(key)) =>
+                {
+                    panic!("test panic requested through GEOLENS_TEST_PANIC_KEY")
+                }
+                Wake::Input(event) => dirty |= app.handle_event(data, &event),
+                Wake::Signal(sig) => return Ok(Exit::Signal(sig)),
+                Wake::HangUp => return Ok(Exit::HangUp),
+                Wake::InputFailed(e) => return Err(e),
+            }
+            if app.quit {
+                return Ok(Exit::Quit);
+            }
+            next = rx.try_recv().ok();
+        }
+        if dirty {
+            term.draw(|f| ui::draw(f, app, data, theme))?;
+        }
+    }
+}
+
+fn spawn_input(tx: Sender<Wake>) {
+    thread::spawn(move || {
+        loop {
+            let wake = match crossterm::event::read() {
+                Ok(event) => Wake::Input(event),
+                Err(e) => Wake::InputFailed(e),
+            };
+            let failed = matches!(wake, Wake::InputFailed(_));
+            if tx.send(wake).is_err() || failed {
+                return;
+            }
+        }
+    });
+}
+
+fn spawn_signals(tx: Sender<Wake>) -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGINT, SIGQUIT, SIGHUP])?;
+    thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let _ = tx.send(Wake::Signal(sig));
+        }
+    });
+    Ok(())
+}
+
+/// Blocks in poll(2) asking for no events at all: the kernel still reports hang-up and errors,
+/// which is all we want, and nothing else wakes the thread.
+fn spawn_watchdog(tx: Sender<Wake>) {
+    let tty = if io::stdin().is_terminal() {
+        None
+    } else {
+        match File::open("/dev/tty") {
+            Ok(f) => Some(f),
+            Err(_) => return,
+        }
+    };
+    thread::spawn(move || {
+        let stdin = io::stdin();
+        let fd: BorrowedFd = match &tty {
+            Some(f) => f.as_fd(),
+            None => stdin.as_fd(),
+        };
+        loop {
+            let mut fds = [rustix::event::PollFd::new(
+                &fd,
+                rustix::event::PollFlags::empty(),
+            )];
+            match rustix::event::poll(&mut fds, None) {
+                Ok(_) => {
+                    let revents = fds[0].revents();
+                    use rustix::event::PollFlags as F;
+                    if revents.intersects(F::HUP | F::ERR | F::NVAL) {
+                        let _ = tx.send(Wake::HangUp);
+                        return;
+                    }
+                }
+                Err(rustix::io::Errno::INTR) => {}
+                Err(_) => return,
+            }
+        }
+    });
+}

@@ -1,0 +1,67 @@
+//! A list pane: only the visible rows are built, so a list of a million items costs what a
+//! screenful does.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::{Theme, put_line, styled};
+use crate::app::{App, Focus};
+use crate::data::Dataset;
+use crate::layout::inner;
+use crate::views;
+
+pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, theme: &Theme) {
+    let pane = app.list_pane();
+    let focused = app.focus == Focus::List;
+    let title = format!(" {} ({}) ", app.list.title(), pane.rows.len());
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Span::styled(
+            title,
+            if focused {
+                theme.pane_title_focused
+            } else {
+                theme.pane_title
+            },
+        ))
+        .render(area, buf);
+    let inside = inner(area);
+    if inside.area() == 0 {
+        return;
+    }
+    if pane.rows.is_empty() {
+        let line = Line::from(Span::styled("(empty)", theme.muted));
+        put_line(buf, inside.x, inside.y, inside.width, &line, &app.glyphs);
+        return;
+    }
+    let selected = pane.selected_row();
+    for (i, row) in (pane.offset..pane.rows.len())
+        .take(inside.height as usize)
+        .enumerate()
+    {
+        let Some(target) = pane.rows.get(row) else {
+            break;
+        };
+        let y = inside.y + i as u16;
+        let spans = views::row(data, target, &app.glyphs);
+        let mut line = Line::from(styled(&spans, theme));
+        line.spans.insert(0, Span::raw(" "));
+        if Some(row) == selected {
+            let style = if focused {
+                theme.selected
+            } else {
+                theme.selected_unfocused
+            };
+            buf.set_style(Rect::new(inside.x, y, inside.width, 1), style);
+            line = line.patch_style(style);
+        }
+        put_line(buf, inside.x, y, inside.width, &line, &app.glyphs);
+    }
+}

@@ -1,0 +1,96 @@
+//! Drawing: a pure function of the app state. Nothing here changes state; every string from the
+//! data has already been sanitized by `app::doc::Span`, and `scrub` checks the frame once more.
+
+mod chrome;
+mod detail;
+mod help;
+mod list;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::App;
+use crate::app::doc::Span as DocSpan;
+use crate::data::Dataset;
+use crate::layout::{self, Mode};
+use crate::text::is_unsafe;
+use crate::views::Glyphs;
+pub use theme::Theme;
+
+pub fn draw(frame: &mut Frame, app: &App, data: &Dataset, theme: &Theme) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    render(buf, area, app, data, theme);
+}
+
+/// Renders the whole screen into a buffer: used by the terminal loop and by `geolens snapshot`.
+pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, theme: &Theme) {
+    let screen = layout::screen(area, app.shown());
+    if screen.mode == Mode::TooSmall {
+        chrome::too_small(buf, area, theme);
+    } else {
+        chrome::header(buf, screen.header, app, data, theme);
+        chrome::tabs(buf, screen.tabs, app, theme);
+        if screen.list.area() > 0 {
+            list::render(buf, screen.list, app, data, theme);
+        }
+        if screen.detail.area() > 0 {
+            detail::render(buf, screen.detail, app, theme);
+        }
+        chrome::status(buf, screen.status, app, theme);
+        if let Some(help) = &app.help {
+            help::render(buf, layout::help_area(area), help, &app.glyphs, theme);
+        }
+    }
+    scrub(buf);
+}
+
+/// A last line of defence: no cell may hold a control or bidi character, whatever path it took.
+/// Upstream sanitizing makes this a no-op; it costs one pass over the cells.
+fn scrub(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        if cell.symbol().chars().any(is_unsafe) {
+            cell.set_symbol("\u{FFFD}");
+        }
+    }
+}
+
+/// Converts document spans to styled ratatui spans.
+fn styled<'a>(spans: &'a [DocSpan], theme: &Theme) -> Vec<Span<'a>> {
+    spans
+        .iter()
+        .map(|s| Span::styled(s.text(), theme.role(s.role)))
+        .collect()
+}
+
+/// Draws `line` at (x, y), cut to `width` columns with an ellipsis when it does not fit. Never
+/// writes outside the buffer, whatever the arguments.
+fn put_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, g: &Glyphs) {
+    let area = buf.area;
+    if y < area.top() || y >= area.bottom() || x >= area.right() || width == 0 {
+        return;
+    }
+    let width = width.min(area.right() - x);
+    let full = line.width();
+    if full <= width as usize {
+        buf.set_line(x, y, line, width);
+        return;
+    }
+    let ell = g.ellipsis;
+    let ell_width = unicode_width::UnicodeWidthStr::width(ell) as u16;
+    if width <= ell_width {
+        buf.set_line(x, y, line, width);
+        return;
+    }
+    let (end, _) = buf.set_line(x, y, line, width - ell_width);
+    let style = line
+        .spans
+        .last()
+        .map(|s| s.style)
+        .unwrap_or_default()
+        .patch(line.style);
+    buf.set_stringn(end, y, ell, ell_width as usize, style);
+}

@@ -1,0 +1,99 @@
+//! An actor: its row (name and kind) and its page (offices, analyses, peers, implications).
+
+use super::{Glyphs, PageBuilder};
+use crate::app::doc::{Role, Span};
+use crate::app::nav::Target;
+use crate::data::{ActorIx, Dataset, Side};
+
+pub(super) fn row(data: &Dataset, ix: ActorIx, g: &Glyphs) -> Vec<Span> {
+    let a = data.actor(ix);
+    let mut meta = format!("{}{}", g.sep, a.kind.words());
+    if let Some(c) = &a.country {
+        meta.push_str(g.sep);
+        meta.push_str(c);
+    }
+    vec![
+        Span::new(&a.name, Role::Body),
+        Span::new(&meta, Role::Muted),
+    ]
+}
+
+pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ActorIx) {
+    let a = data.actor(ix);
+    b.title(&a.name);
+    let country = a
+        .country
+        .as_deref()
+        .and_then(|c| data.place_ix(c))
+        .map(|p| data.place(p).name.as_str())
+        .unwrap_or("");
+    b.meta(&[a.kind.words(), country]);
+    if !a.aliases.is_empty() {
+        b.field("Also known as", &a.aliases.join(", "));
+    }
+    b.doc.gap();
+    b.prose(&a.description);
+
+    if b.counted("Offices", a.offices.len()) {
+        for o in &a.offices {
+            let to = o.to.map_or_else(|| "".to_owned(), |d| d.to_string());
+            let mut text = format!("{}, {} – {to}", o.title, o.from);
+            if let Some(note) = &o.note {
+                text.push_str(&format!(" ({note})"));
+            }
+            b.bullet(&text, if o.uncertain { Role::Warn } else { Role::Body });
+        }
+    }
+
+    if let Some(p) = a.country.as_deref().and_then(|c| data.place_ix(c)) {
+        b.heading("Country");
+        b.link(
+            Target::Place(p),
+            vec![Span::new(&data.place(p).name, Role::Link)],
+        );
+    }
+
+    let apps = data.actor_analyses(ix);
+    if b.counted("Analyses", apps.len()) {
+        for app in apps {
+            let role = &data.analysis(app.analysis).actors[app.role];
+            let note = if role.uncertain {
+                format!("{} (uncertain)", role.role)
+            } else {
+                role.role.clone()
+            };
+            b.analysis_link(data, app.analysis, Some(&note));
+        }
+    }
+
+    let peers = data.actor_peers(ix);
+    if b.counted("Appears with", peers.len()) {
+        for &(peer, n) in peers {
+            let shared = if n == 1 {
+                "1 analysis".to_owned()
+            } else {
+                format!("{n} analyses")
+            };
+            b.link(
+                Target::Actor(peer),
+                vec![
+                    Span::new(&data.actor(peer).name, Role::Link),
+                    Span::new(&format!("{}{shared}", b.g.sep), Role::Muted),
+                ],
+            );
+        }
+    }
+
+    let imps = data.actor_implications(ix);
+    for (side, heading) in [
+        (Side::Origin, "Implications it drives"),
+        (Side::Affected, "Implications that reach it"),
+    ] {
+        let these: Vec<_> = imps.iter().filter(|(_, s)| *s == side).collect();
+        if b.counted(heading, these.len()) {
+            for &&(imp, _) in &these {
+                b.implication_link(data, imp, None);
+            }
+        }
+    }
+}

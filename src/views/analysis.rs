@@ -1,0 +1,104 @@
+//! An analysis: its row (date and title) and its page (lenses, actors, themes, implications).
+
+use super::PageBuilder;
+use crate::app::doc::{Role, Span};
+use crate::app::nav::Target;
+use crate::data::{AnalysisIx, Dataset};
+
+pub(super) fn row(data: &Dataset, ix: AnalysisIx) -> Vec<Span> {
+    let a = data.analysis(ix);
+    vec![
+        Span::new(&format!("{:<10} ", a.event_date.to_string()), Role::Muted),
+        Span::new(&a.title, Role::Body),
+    ]
+}
+
+pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: AnalysisIx) {
+    let a = data.analysis(ix);
+    b.title(&a.title);
+    let date = a.event_date.to_string();
+    let as_of = format!("as of {}", a.as_of);
+    b.meta(&[&date, &a.perspective, &as_of]);
+
+    b.heading("Summary");
+    b.prose(&a.summary);
+    for (heading, text) in a.lenses.sections() {
+        b.heading(heading);
+        b.prose(text);
+    }
+
+    if b.counted("Key actors", a.actors.len()) {
+        for role in &a.actors {
+            let Some(actor_ix) = data.actor_ix(&role.actor) else {
+                continue;
+            };
+            let target = Target::Actor(actor_ix);
+            let mut spans = vec![Span::new(&data.actor(actor_ix).name, Role::Link)];
+            if role.uncertain {
+                spans.push(Span::new(" (uncertain)", Role::Warn));
+            }
+            spans.push(Span::new(&format!("{}{}", b.g.dash, role.role), Role::Body));
+            b.link(target, spans);
+            if !role.interests.is_empty() {
+                b.link_note(
+                    target,
+                    vec![
+                        Span::new("wants: ", Role::Label),
+                        Span::new(&role.interests.join("; "), Role::Muted),
+                    ],
+                );
+            }
+        }
+    }
+
+    if b.counted("Themes", a.themes.len()) {
+        for t in a.themes.iter().filter_map(|t| data.theme_ix(t)) {
+            b.link(
+                Target::Theme(t),
+                vec![Span::new(&data.theme(t).name, Role::Link)],
+            );
+        }
+    }
+
+    if b.counted("Cross-border implications", a.implications.len()) {
+        for (imp_ix, imp) in data.analysis_implications(ix).zip(&a.implications) {
+            b.implication_link(data, imp_ix, None);
+            let note = format!(
+                "{}{}{}{}{}",
+                imp.horizon.words(),
+                b.g.sep,
+                imp.likelihood.words(),
+                b.g.sep,
+                imp.confidence.words()
+            );
+            b.link_note(
+                Target::Implication(imp_ix),
+                vec![Span::new(&note, Role::Muted)],
+            );
+        }
+    }
+
+    if b.counted("Places", a.places.len()) {
+        for p in a.places.iter().filter_map(|p| data.place_ix(p)) {
+            let place = data.place(p);
+            b.link(
+                Target::Place(p),
+                vec![
+                    Span::new(&place.name, Role::Link),
+                    Span::new(&format!(" ({})", place.kind.words()), Role::Muted),
+                ],
+            );
+        }
+    }
+
+    if b.counted("Risks", a.risks.len()) {
+        for r in &a.risks {
+            b.bullet(r, Role::Body);
+        }
+    }
+    if b.counted("Caveats", a.caveats.len()) {
+        for c in &a.caveats {
+            b.bullet(c, Role::Warn);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! What the reader sees of each kind of entity: its row in a list and its page in the detail pane.
+//! One module per kind. Pages are built as [`Doc`]s from the dataset; no terminal code here.
+
+mod actor;
+mod analysis;
+mod implication;
+mod place;
+mod theme;
+
+use crate::app::doc::{Doc, Line, Role, Span, paragraphs};
+use crate::app::nav::Target;
+use crate::data::{AnalysisIx, Dataset, ImplicationIx};
+
+/// The few non-letter symbols the explorer draws, in a Unicode and an ASCII set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyphs {
+    pub arrow: &'static str,
+    pub bullet: &'static str,
+    pub link: &'static str,
+    pub sep: &'static str,
+    pub dash: &'static str,
+    pub crumb: &'static str,
+    pub ellipsis: &'static str,
+}
+
+pub const UNICODE: Glyphs = Glyphs {
+    arrow: "→",
+    bullet: "•",
+    link: "▸",
+    sep: " · ",
+    dash: " — ",
+    crumb: " › ",
+    ellipsis: "…",
+};
+
+pub const ASCII: Glyphs = Glyphs {
+    arrow: "->",
+    bullet: "*",
+    link: ">",
+    sep: " | ",
+    dash: " - ",
+    crumb: " > ",
+    ellipsis: "...",
+};
+
+/// The page of a target.
+pub fn page(data: &Dataset, target: Target, g: &Glyphs) -> Doc {
+    let mut b = PageBuilder {
+        doc: Doc::default(),
+        g,
+    };
+    match target {
+        Target::Analysis(ix) => analysis::page(&mut b, data, ix),
+        Target::Actor(ix) => actor::page(&mut b, data, ix),
+        Target::Theme(ix) => theme::page(&mut b, data, ix),
+        Target::Implication(ix) => implication::page(&mut b, data, ix),
+        Target::Place(ix) => place::page(&mut b, data, ix),
+    }
+    b.doc
+}
+
+/// The row of a target in its list.
+pub fn row(data: &Dataset, target: Target, g: &Glyphs) -> Vec<Span> {
+    match target {
+        Target::Analysis(ix) => analysis::row(data, ix),
+        Target::Actor(ix) => actor::row(data, ix, g),
+        Target::Theme(ix) => theme::row(data, ix),
+        Target::Implication(ix) => implication_summary(data, ix, g),
+        Target::Place(ix) => place::row(data, ix, g),
+    }
+}
+
+/// A short name for breadcrumbs and titles (unsanitized: `Span::new` sanitizes at the edge).
+pub fn label(data: &Dataset, target: Target, g: &Glyphs) -> String {
+    match target {
+        Target::Analysis(ix) => data.analysis(ix).title.clone(),
+        Target::Actor(ix) => data.actor(ix).name.clone(),
+        Target::Theme(ix) => data.theme(ix).name.clone(),
+        Target::Implication(ix) => implication_route(data, ix, g),
+        Target::Place(ix) => data.place(ix).name.clone(),
+    }
+}
+
+/// Builds a page from a few kinds of block, so every page is laid out the same way.
+pub(crate) struct PageBuilder<'a> {
+    doc: Doc,
+    g: &'a Glyphs,
+}
+
+impl PageBuilder<'_> {
+    fn title(&mut self, text: &str) {
+        self.doc.push(Line {
+            spans: vec![Span::new(text, Role::Title)],
+            ..Line::default()
+        });
+    }
+
+    /// A line of facts under the title, separated by the separator glyph.
+    fn meta(&mut self, parts: &[&str]) {
+        let parts: Vec<&str> = parts.iter().copied().filter(|p| !p.is_empty()).collect();
+        if !parts.is_empty() {
+            self.doc.push(Line {
+                spans: vec![Span::new(&parts.join(self.g.sep), Role::Meta)],
+                ..Line::default()
+            });
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.doc.gap();
+        self.doc.push(Line {
+            spans: vec![Span::new(text, Role::Heading)],
+            ..Line::default()
+        });
+    }
+
+    /// A heading with a count, omitted with its section when there is nothing to list.
+    fn counted(&mut self, text: &str, n: usize) -> bool {
+        if n > 0 {
+            self.heading(&format!("{text} ({n})"));
+        }
+        n > 0
+    }
+
+    fn prose(&mut self, text: &str) {
+        for (i, para) in paragraphs(text).enumerate() {
+            if i > 0 {
+                self.doc.push(Line::blank());
+            }
+            self.doc.push(Line {
+                spans: vec![Span::new(para, Role::Body)],
+                ..Line::default()
+            });
+        }
+    }
+
+    fn field(&mut self, label: &str, value: &str) {
+        self.doc.push(Line {
+            spans: vec![
+                Span::new(&format!("{label}: "), Role::Label),
+                Span::new(value, Role::Body),
+            ],
+            hang: 2,
+            ..Line::default()
+        });
+    }
+
+    /// A followable item: `▸ spans`, every row of which follows `target`.
+    fn link(&mut self, target: Target, spans: Vec<Span>) {
+        let mut all = vec![Span::new(&format!("{} ", self.g.link), Role::Muted)];
+        all.extend(spans);
+        self.doc.push(Line {
+            spans: all,
+            link: Some(target),
+            indent: 2,
+            hang: 2,
+        });
+    }
+
+    /// A further line of the item above (interests, details), following the same link.
+    fn link_note(&mut self, target: Target, spans: Vec<Span>) {
+        self.doc.push(Line {
+            spans,
+            link: Some(target),
+            indent: 4,
+            hang: 0,
+        });
+    }
+
+    fn bullet(&mut self, text: &str, role: Role) {
+        self.doc.push(Line {
+            spans: vec![
+                Span::new(&format!("{} ", self.g.bullet), Role::Muted),
+                Span::new(text, role),
+            ],
+            link: None,
+            indent: 2,
+            hang: 2,
+        });
+    }
+
+    /// A link to an analysis: date, title and an optional note.
+    fn analysis_link(&mut self, data: &Dataset, ix: AnalysisIx, note: Option<&str>) {
+        let a = data.analysis(ix);
+        let mut spans = vec![
+            Span::new(&format!("{} ", a.event_date), Role::Muted),
+            Span::new(&a.title, Role::Link),
+        ];
+        if let Some(note) = note {
+            spans.push(Span::new(&format!("{}{note}", self.g.dash), Role::Body));
+        }
+        self.link(Target::Analysis(ix), spans);
+    }
+
+    fn implication_link(&mut self, data: &Dataset, ix: ImplicationIx, note: Option<&str>) {
+        let mut spans = implication_summary(data, ix, self.g);
+        if let Some(note) = note {
+            spans.push(Span::new(&format!(" ({note})"), Role::Muted));
+        }
+        self.link(Target::Implication(ix), spans);
+    }
+}
+
+/// One end of an implication as a reader names it: country codes, region and actor names.
+fn endpoints_label(data: &Dataset, e: &crate::data::model::Endpoints) -> String {
+    e.places
+        .iter()
+        .map(|p| data.place_label(p).to_owned())
+        .chain(e.actors.iter().map(|a| {
+            data.actor_ix(a)
+                .map_or_else(|| a.clone(), |ix| data.actor(ix).name.clone())
+        }))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `origin → channel → affected`.
+pub fn implication_route(data: &Dataset, ix: ImplicationIx, g: &Glyphs) -> String {
+    let imp = data.implication(ix);
+    format!(
+        "{} {} {} {} {}",
+        endpoints_label(data, &imp.from),
+        g.arrow,
+        imp.channel.words(),
+        g.arrow,
+        endpoints_label(data, &imp.to)
+    )
+}
+
+/// `origin → channel → affected: effect`, the one-line form of an implication.
+pub fn implication_summary(data: &Dataset, ix: ImplicationIx, g: &Glyphs) -> Vec<Span> {
+    let imp = data.implication(ix);
+    let ends = |e| endpoints_label(data, e);
+    vec![
+        Span::new(&ends(&imp.from), Role::Link),
+        Span::new(&format!(" {} ", g.arrow), Role::Muted),
+        Span::new(imp.channel.words(), Role::Label),
+        Span::new(&format!(" {} ", g.arrow), Role::Muted),
+        Span::new(&ends(&imp.to), Role::Link),
+        Span::new(": ", Role::Muted),
+        Span::new(&imp.effect, Role::Body),
+    ]
+}

@@ -1,0 +1,95 @@
+//! A place: its row (name and code or kind) and its page (membership, analyses, the implications
+//! that start there or reach it, directly or through a region or bloc).
+
+use super::{Glyphs, PageBuilder};
+use crate::app::doc::{Role, Span};
+use crate::app::nav::Target;
+use crate::data::model::PlaceKind;
+use crate::data::{Dataset, PlaceIx, Side};
+
+pub(super) fn row(data: &Dataset, ix: PlaceIx, g: &Glyphs) -> Vec<Span> {
+    let p = data.place(ix);
+    let tag = match p.kind {
+        PlaceKind::Country => p.id.clone(),
+        kind => kind.words().to_owned(),
+    };
+    vec![
+        Span::new(&p.name, Role::Body),
+        Span::new(&format!("{}{tag}", g.sep), Role::Muted),
+    ]
+}
+
+pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: PlaceIx) {
+    let p = data.place(ix);
+    b.title(&p.name);
+    let code = if p.kind == PlaceKind::Country {
+        p.id.as_str()
+    } else {
+        ""
+    };
+    let centre = format!(
+        "centre {:.1}°{} {:.1}°{}",
+        p.centroid.lat.abs(),
+        if p.centroid.lat >= 0.0 { 'N' } else { 'S' },
+        p.centroid.lon.abs(),
+        if p.centroid.lon >= 0.0 { 'E' } else { 'W' }
+    );
+    b.meta(&[p.kind.words(), code, &centre]);
+    if !p.aliases.is_empty() {
+        b.field("Also known as", &p.aliases.join(", "));
+    }
+
+    let groups = data.place_groups(ix);
+    if b.counted("Member of", groups.len()) {
+        for &g in groups {
+            b.link(
+                Target::Place(g),
+                vec![Span::new(&data.place(g).name, Role::Link)],
+            );
+        }
+    }
+    let members: Vec<PlaceIx> = data.place_members(ix).collect();
+    if b.counted("Members", members.len()) {
+        for m in members {
+            b.link(
+                Target::Place(m),
+                vec![Span::new(&data.place(m).name, Role::Link)],
+            );
+        }
+    }
+
+    let analyses = data.place_analyses(ix);
+    if b.counted("Analyses concerning it", analyses.len()) {
+        for &a in analyses {
+            b.analysis_link(data, a, None);
+        }
+    }
+
+    let links = data.place_implications(ix);
+    for (side, heading) in [
+        (Side::Origin, "Implications that start here"),
+        (Side::Affected, "Implications that reach it"),
+    ] {
+        let these: Vec<_> = links.iter().filter(|l| l.side == side).collect();
+        if b.counted(heading, these.len()) {
+            for link in these {
+                let via = link.via.map(|v| format!("via {}", data.place(v).name));
+                b.implication_link(data, link.implication, via.as_deref());
+            }
+        }
+    }
+
+    let actors = data.place_actors(ix);
+    if b.counted("Actors based here", actors.len()) {
+        for &a in actors {
+            let actor = data.actor(a);
+            b.link(
+                Target::Actor(a),
+                vec![
+                    Span::new(&actor.name, Role::Link),
+                    Span::new(&format!("{}{}", b.g.sep, actor.kind.words()), Role::Muted),
+                ],
+            );
+        }
+    }
+}

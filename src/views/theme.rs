@@ -1,0 +1,75 @@
+//! A theme: its row (indented under its parent) and its page (analyses, sub-themes, related).
+
+use super::PageBuilder;
+use crate::app::doc::{Role, Span};
+use crate::app::nav::Target;
+use crate::data::{Dataset, ThemeIx};
+
+pub(super) fn row(data: &Dataset, ix: ThemeIx) -> Vec<Span> {
+    let t = data.theme(ix);
+    let depth = std::iter::successors(data.theme_parent(ix), |&p| data.theme_parent(p))
+        .take(8)
+        .count();
+    let n = data.theme_analyses(ix).len();
+    vec![
+        Span::new(&"  ".repeat(depth), Role::Body),
+        Span::new(&t.name, if depth == 0 { Role::Label } else { Role::Body }),
+        Span::new(&format!(" ({n})"), Role::Muted),
+    ]
+}
+
+pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ThemeIx) {
+    let t = data.theme(ix);
+    b.title(&t.name);
+    b.meta(&["theme"]);
+    b.doc.gap();
+    b.prose(&t.description);
+
+    if let Some(p) = data.theme_parent(ix) {
+        b.heading("Part of");
+        b.link(
+            Target::Theme(p),
+            vec![Span::new(&data.theme(p).name, Role::Link)],
+        );
+    }
+
+    let children = data.theme_children(ix);
+    if b.counted("Sub-themes", children.len()) {
+        for &c in children {
+            let n = data.theme_analyses(c).len();
+            b.link(
+                Target::Theme(c),
+                vec![
+                    Span::new(&data.theme(c).name, Role::Link),
+                    Span::new(&format!(" ({n})"), Role::Muted),
+                ],
+            );
+        }
+    }
+
+    let links = data.theme_analyses(ix);
+    if b.counted("Analyses", links.len()) {
+        for link in links {
+            let via = (link.via != ix).then(|| format!("via {}", data.theme(link.via).name));
+            b.analysis_link(data, link.analysis, via.as_deref());
+        }
+    }
+
+    let related = data.theme_related(ix);
+    if b.counted("Related themes", related.len()) {
+        for &(other, n) in related {
+            let shared = if n == 1 {
+                "1 shared analysis".to_owned()
+            } else {
+                format!("{n} shared analyses")
+            };
+            b.link(
+                Target::Theme(other),
+                vec![
+                    Span::new(&data.theme(other).name, Role::Link),
+                    Span::new(&format!("{}{shared}", b.g.sep), Role::Muted),
+                ],
+            );
+        }
+    }
+}
