@@ -1,0 +1,166 @@
+//! The command line, run as a user runs it: exit codes, stdout and stderr.
+
+mod common;
+
+use std::process::{Command, Output, Stdio};
+
+use geolens::keys::parse_keys;
+use geolens::snapshot::Headless;
+
+fn geolens(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_geolens"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("geolens runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn check_prints_the_counts() {
+    let mini = common::fixture_dir("mini");
+    let o = geolens(&["check", "--data", mini.to_str().unwrap()]);
+    assert_eq!(
+        stdout(&o),
+        "3 analyses, 7 actors, 4 themes, 5 implications, 7 places\n"
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn check_of_the_bundled_data_matches_what_the_library_loads() {
+    let d = common::bundled();
+    let o = geolens(&["check"]);
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "{} analyses, {} actors, {} themes, {} implications, {} places\n",
+            d.analyses.len(),
+            d.actors.len(),
+            d.themes.len(),
+            d.implications.len(),
+            d.places.len()
+        )
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn check_of_a_broken_dataset_lists_every_problem_and_fails() {
+    let dir = std::env::temp_dir().join(format!("geolens-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("analyses")).unwrap();
+    for f in ["places.json", "actors.json", "themes.json"] {
+        std::fs::copy(common::fixture_dir("mini").join(f), dir.join(f)).unwrap();
+    }
+    let read = |name: &str| {
+        std::fs::read_to_string(common::fixture_dir("mini/analyses").join(name)).unwrap()
+    };
+    // A reference error in one file, a type error in another.
+    let cpc = read("cpc-2022.json").replace("\"cpc\", \"role\"", "\"no-such-actor\", \"role\"");
+    std::fs::write(dir.join("analyses/cpc-2022.json"), cpc).unwrap();
+    let kz_uk = read("kz-uk-2024.json").replace("\"diplomacy\"", "\"pipelines\"");
+    std::fs::write(dir.join("analyses/kz-uk-2024.json"), kz_uk).unwrap();
+    // A hostile id must come out neutralised, not as a live escape sequence.
+    std::fs::write(
+        dir.join("analyses/evil.json"),
+        "{\"id\": \"\\u001b]0;pwned\\u0007\", \"actors\": 5}",
+    )
+    .unwrap();
+    let o = geolens(&["check", "--data", dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    assert_eq!(
+        lines[0],
+        "analyses/cpc-2022.json:14:15: actors[0].actor: unknown actor \"no-such-actor\""
+    );
+    assert_eq!(
+        lines[1],
+        "analyses/evil.json:1:42: actors: invalid type: integer `5`, expected a sequence"
+    );
+    assert!(
+        lines[2].starts_with(
+            "analyses/kz-uk-2024.json:23:121: implications[1].channel: unknown variant `pipelines`"
+        ),
+        "{err}"
+    );
+    assert_eq!(lines[3], "geolens: 3 problems found; nothing was loaded");
+    assert!(!err.contains('\x1b'));
+}
+
+#[test]
+fn snapshot_prints_the_same_screen_as_the_library() {
+    let mini = common::fixture_dir("mini");
+    let o = geolens(&[
+        "snapshot",
+        "--data",
+        mini.to_str().unwrap(),
+        "--size",
+        "100x30",
+        "--keys",
+        "2 j <Enter>",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 100, 30);
+    h.press(&parse_keys("2 j <Enter>").unwrap());
+    assert_eq!(stdout(&o), h.text());
+    assert!(stdout(&o).contains("David Cameron"));
+}
+
+#[test]
+fn snapshot_refuses_bad_keys_and_sizes_with_one_line() {
+    let o = geolens(&["snapshot", "--keys", "<Entr>"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "geolens: --keys: unknown key name <Entr>\n");
+    let o = geolens(&["snapshot", "--size", "80by24"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("expected WIDTHxHEIGHT"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn without_a_terminal_the_explorer_says_so_in_one_line() {
+    // stdout is a pipe here, as in `geolens | cat` or `ssh host geolens`.
+    let o = geolens(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stdout(&o),
+        "",
+        "nothing, not even an escape sequence, on stdout"
+    );
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("geolens: standard output is not a terminal"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_shipped_schema_is_the_one_the_code_generates() {
+    let o = geolens(&["schema"]);
+    let shipped = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/dataset.schema.json"
+    ))
+    .unwrap();
+    assert!(
+        stdout(&o) == shipped,
+        "docs/dataset.schema.json is stale: run `cargo run -- schema > docs/dataset.schema.json`"
+    );
+}

@@ -1,0 +1,283 @@
+//! Action scripts on the explorer's state: following links, going back and forward, panes and
+//! the selection. Keys are typed through the real keymap, as a user would.
+
+mod common;
+
+use geolens::app::Focus;
+use geolens::app::nav::{ListKind, Target};
+use geolens::data::Dataset;
+use geolens::keys::parse_keys;
+use geolens::snapshot::Headless;
+
+fn analysis(d: &Dataset, id: &str) -> Target {
+    Target::Analysis(d.analysis_ix(id).unwrap())
+}
+fn actor(d: &Dataset, id: &str) -> Target {
+    Target::Actor(d.actor_ix(id).unwrap())
+}
+
+fn press(h: &mut Headless, keys: &str) {
+    h.press(&parse_keys(keys).unwrap());
+}
+
+/// Moves the detail cursor down to the first row linking to `target`, with `j` presses.
+fn cursor_to(h: &mut Headless, target: Target) {
+    let rows = &h.app.detail.rows;
+    let at = rows
+        .iter()
+        .position(|r| r.link == Some(target))
+        .unwrap_or_else(|| panic!("no link to {target:?} on this page"));
+    let steps = at - h.app.detail.cursor;
+    press(h, &"j".repeat(steps));
+}
+
+fn trail(h: &Headless) -> Vec<Target> {
+    h.app.history.trail().iter().map(|v| v.target).collect()
+}
+
+#[test]
+fn starts_on_the_newest_analysis() {
+    let d = common::fixture("mini");
+    let h = Headless::new(&d, 100, 30);
+    assert_eq!(h.app.list, ListKind::Analyses);
+    assert_eq!(h.app.focus, Focus::List);
+    assert_eq!(h.app.detail.target, Some(analysis(&d, "kz-uk-2024")));
+    assert_eq!(trail(&h), [analysis(&d, "kz-uk-2024")]);
+}
+
+#[test]
+fn moving_in_a_list_changes_the_detail_but_not_the_history_length() {
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 100, 30);
+    press(&mut h, "j");
+    assert_eq!(
+        h.app.detail.target,
+        Some(analysis(&d, "kz-eu-minerals-2022"))
+    );
+    press(&mut h, "j j j j");
+    assert_eq!(
+        h.app.detail.target,
+        Some(analysis(&d, "cpc-2022")),
+        "stops at the end"
+    );
+    press(&mut h, "g");
+    assert_eq!(h.app.detail.target, Some(analysis(&d, "kz-uk-2024")));
+    press(&mut h, "G");
+    assert_eq!(h.app.detail.target, Some(analysis(&d, "cpc-2022")));
+    assert_eq!(trail(&h), [analysis(&d, "cpc-2022")]);
+}
+
+#[test]
+fn follow_a_link_go_back_and_forward() {
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 100, 30);
+    press(&mut h, "<Enter>");
+    assert_eq!(h.app.focus, Focus::Detail);
+
+    // Analysis -> one of its actors.
+    cursor_to(&mut h, actor(&d, "kz-gov"));
+    let cursor_on_analysis = h.app.detail.cursor;
+    press(&mut h, "<Enter>");
+    assert_eq!(h.app.detail.target, Some(actor(&d, "kz-gov")));
+    assert_eq!(h.app.list, ListKind::Actors, "the list follows the link");
+    assert_eq!(h.app.list_pane().selected, Some(actor(&d, "kz-gov")));
+    assert_eq!(h.app.detail.cursor, 0, "a new page starts at the top");
+
+    // Actor -> another analysis it appears in.
+    cursor_to(&mut h, analysis(&d, "cpc-2022"));
+    press(&mut h, "<Enter>");
+    assert_eq!(
+        trail(&h),
+        [
+            analysis(&d, "kz-uk-2024"),
+            actor(&d, "kz-gov"),
+            analysis(&d, "cpc-2022")
+        ]
+    );
+    assert_eq!(h.app.list, ListKind::Analyses);
+    assert_eq!(h.app.list_pane().selected, Some(analysis(&d, "cpc-2022")));
+
+    // Back twice returns to the first analysis, with the cursor where it was.
+    press(&mut h, "<BS> <BS>");
+    assert_eq!(h.app.detail.target, Some(analysis(&d, "kz-uk-2024")));
+    assert_eq!(h.app.detail.cursor, cursor_on_analysis);
+    assert_eq!(h.app.list_pane().selected, Some(analysis(&d, "kz-uk-2024")));
+    // The actors list kept the selection made by following the link.
+    assert_eq!(
+        h.app.lists[ListKind::Actors.index()].selected,
+        Some(actor(&d, "kz-gov"))
+    );
+
+    // Forward twice replays the path; a third forward has nowhere to go.
+    press(&mut h, "] ]");
+    assert_eq!(h.app.detail.target, Some(analysis(&d, "cpc-2022")));
+    press(&mut h, "]");
+    assert_eq!(h.app.message, Some("no later page"));
+    assert_eq!(h.app.detail.target, Some(analysis(&d, "cpc-2022")));
+}
+
+#[test]
+fn following_a_new_link_after_going_back_drops_the_forward_path() {
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 100, 30);
+    press(&mut h, "<Enter>");
+    cursor_to(&mut h, actor(&d, "kz-gov"));
+    press(&mut h, "<Enter> <BS>");
+    assert_eq!(h.app.history.ahead(), 1);
+    cursor_to(&mut h, actor(&d, "gb-gov"));
+    press(&mut h, "<Enter>");
+    assert_eq!(h.app.history.ahead(), 0);
+    assert_eq!(trail(&h), [analysis(&d, "kz-uk-2024"), actor(&d, "gb-gov")]);
+}
+
+#[test]
+fn back_with_no_history_leaves_the_detail_for_the_list() {
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 80, 24);
+    press(&mut h, "<Enter>");
+    assert_eq!(h.app.focus, Focus::Detail);
+    press(&mut h, "<Esc>");
+    assert_eq!(h.app.focus, Focus::List);
+    press(&mut h, "<BS>");
+    assert_eq!(h.app.message, Some("no earlier page"));
+    assert_eq!(h.app.focus, Focus::List);
+}
+
+#[test]
+fn enter_on_plain_text_says_there_is_nothing_to_follow() {
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 100, 30);
+    press(&mut h, "<Enter> <Enter>");
+    assert_eq!(h.app.message, Some("nothing to follow on this line"));
+    assert_eq!(h.app.detail.target, Some(analysis(&d, "kz-uk-2024")));
+    press(&mut h, "j");
+    assert_eq!(h.app.message, None, "the message lasts one key");
+}
+
+#[test]
+fn tab_cycles_through_every_pane_and_back() {
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 100, 30);
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        press(&mut h, "<Tab>");
+        seen.push((h.app.focus, h.app.list));
+    }
+    assert_eq!(
+        seen,
+        [
+            (Focus::List, ListKind::Actors),
+            (Focus::List, ListKind::Themes),
+            (Focus::List, ListKind::Implications),
+            (Focus::List, ListKind::Places),
+            (Focus::Detail, ListKind::Places),
+            (Focus::List, ListKind::Analyses),
+        ]
+    );
+    press(&mut h, "<S-Tab>");
+    assert_eq!(
+        (h.app.focus, h.app.list),
+        (Focus::Detail, ListKind::Analyses)
+    );
+    press(&mut h, "3");
+    assert_eq!((h.app.focus, h.app.list), (Focus::List, ListKind::Themes));
+    // The detail shows the selected theme: the tree puts "Energy security" first.
+    assert_eq!(
+        h.app.detail.target,
+        Some(Target::Theme(d.theme_ix("energy-security").unwrap()))
+    );
+}
+
+#[test]
+fn pages_move_the_cursor_and_stay_in_bounds() {
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 80, 12);
+    press(&mut h, "<Enter> <PgDn>");
+    let page = h.app.detail.cursor;
+    assert!(page > 0);
+    press(&mut h, "<PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>");
+    let last = h.app.detail.rows.len() - 1;
+    assert_eq!(h.app.detail.cursor, last);
+    let height = 12 - 5; // header, tabs, status and the pane's two borders
+    assert_eq!(h.app.detail.offset, last + 1 - height);
+    press(&mut h, "<PgUp>");
+    assert_eq!(h.app.detail.cursor, last - page);
+    press(&mut h, "g");
+    assert_eq!((h.app.detail.cursor, h.app.detail.offset), (0, 0));
+}
+
+#[test]
+fn help_opens_scrolls_and_closes_without_side_effects() {
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 80, 24);
+    press(&mut h, "<Enter>");
+    cursor_to(&mut h, actor(&d, "kz-gov"));
+    press(&mut h, "<Enter> ?");
+    assert!(h.app.help.is_some());
+    press(&mut h, "j j <Enter> <Tab>");
+    assert_eq!(h.app.help.as_ref().unwrap().offset, 2);
+    assert_eq!(
+        h.app.detail.target,
+        Some(actor(&d, "kz-gov")),
+        "keys stay in help"
+    );
+    press(&mut h, "<Esc>");
+    assert!(h.app.help.is_none());
+    assert_eq!(
+        h.app.detail.target,
+        Some(actor(&d, "kz-gov")),
+        "Esc closed help, it did not go back"
+    );
+    press(&mut h, "?");
+    press(&mut h, "G");
+    let at_end = h.app.help.as_ref().unwrap().offset;
+    press(&mut h, "j");
+    assert_eq!(
+        h.app.help.as_ref().unwrap().offset,
+        at_end,
+        "no scrolling past the end"
+    );
+}
+
+#[test]
+fn a_resize_keeps_the_cursor_on_the_same_line_of_text() {
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 100, 30);
+    press(&mut h, "<Enter>");
+    cursor_to(&mut h, actor(&d, "gb-gov"));
+    h.resize(40, 30);
+    let row = &h.app.detail.rows[h.app.detail.cursor];
+    assert_eq!(row.link, Some(actor(&d, "gb-gov")));
+    h.resize(0, 0);
+    h.resize(100, 30);
+    assert_eq!(
+        h.app.detail.rows[h.app.detail.cursor].link,
+        Some(actor(&d, "gb-gov"))
+    );
+}
+
+#[test]
+fn a_country_reached_through_its_bloc_links_back_to_the_implication() {
+    let d = common::fixture("mini");
+    let de = d.place_ix("DE").unwrap();
+    let links = d.place_implications(de);
+    let ids: Vec<(String, Option<String>)> = links
+        .iter()
+        .map(|l| {
+            (
+                d.implication_id(l.implication),
+                l.via.map(|v| d.place(v).id.clone()),
+            )
+        })
+        .collect();
+    // Newest first. kz-uk and cpc-2022 reach DE through the EU; kz-eu-minerals names DE directly
+    // (and through the EU, which is dropped as redundant).
+    assert_eq!(
+        ids,
+        [
+            ("kz-uk-2024/eu-supply".to_owned(), Some("eu".to_owned())),
+            ("kz-eu-minerals-2022/battery-supply".to_owned(), None),
+            ("cpc-2022/europe-crude".to_owned(), Some("eu".to_owned())),
+        ]
+    );
+}

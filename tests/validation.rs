@@ -1,0 +1,303 @@
+//! Loading and validation: one test per kind of problem, each asserting the exact message a user
+//! sees (file:line:column: field.path: message).
+
+mod common;
+
+use geolens::data::{self, Sources};
+
+/// The mini fixture with some files replaced or added; returns the problems, one string each.
+fn problems(changes: &[(&str, &str)]) -> Vec<String> {
+    let base = Sources::from_dir(&common::fixture_dir("mini")).unwrap();
+    let mut files: Vec<(String, String)> = base
+        .files
+        .iter()
+        .filter(|f| !changes.iter().any(|(name, _)| *name == f.name))
+        .map(|f| (f.name.clone(), f.text.to_string()))
+        .collect();
+    files.extend(changes.iter().map(|(n, t)| (n.to_string(), t.to_string())));
+    match data::load(&Sources::from_memory(files)) {
+        Ok(_) => Vec::new(),
+        Err(p) => p.0.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+/// A valid analysis with one field replaced (by its JSON text). serde_json sorts the keys, so
+/// positions differ from MINIMAL's.
+fn analysis_with(field: &str, value: &str) -> String {
+    let mut a: serde_json::Value = serde_json::from_str(MINIMAL).unwrap();
+    a[field] = serde_json::from_str(value).unwrap();
+    serde_json::to_string_pretty(&a).unwrap()
+}
+
+const MINIMAL: &str = r#"{
+  "id": "t",
+  "title": "T",
+  "event_date": "2024-01-02",
+  "as_of": "2024-01-03",
+  "perspective": "P",
+  "places": ["KZ"],
+  "summary": "S",
+  "lenses": {},
+  "actors": [{"actor": "kz-gov", "role": "R"}],
+  "themes": ["energy-security"]
+}"#;
+
+#[test]
+fn the_fixture_itself_is_valid() {
+    assert_eq!(problems(&[]), Vec::<String>::new());
+    assert_eq!(
+        problems(&[("analyses/t.json", MINIMAL)]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_syntax_error_points_at_the_character() {
+    let text = "{\n  \"id\": \"t\",\n  \"title\": \"T\",\n}\n";
+    assert_eq!(
+        problems(&[("analyses/t.json", text)]),
+        ["analyses/t.json:4:1: trailing comma"]
+    );
+}
+
+#[test]
+fn an_empty_file_is_reported_not_skipped() {
+    assert_eq!(
+        problems(&[("analyses/t.json", "")]),
+        ["analyses/t.json:1:1: EOF while parsing a value"]
+    );
+}
+
+#[test]
+fn a_missing_field_is_reported_at_its_object() {
+    let text = MINIMAL.replace("  \"title\": \"T\",\n", "");
+    assert_eq!(
+        problems(&[("analyses/t.json", &text)]),
+        ["analyses/t.json:1:1: missing field `title`"]
+    );
+}
+
+#[test]
+fn an_unknown_field_is_a_typo_until_proven_otherwise() {
+    let text = MINIMAL.replace("\"title\"", "\"titel\"");
+    let p = problems(&[("analyses/t.json", &text)]);
+    assert_eq!(p.len(), 1);
+    assert!(
+        p[0].starts_with(
+            "analyses/t.json:3:12: titel: unknown field `titel`, expected one of `id`, `title`"
+        ),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_wrong_type_names_the_field_path() {
+    let text = analysis_with("places", "\"KZ\"");
+    assert_eq!(
+        problems(&[("analyses/t.json", &text)]),
+        ["analyses/t.json:13:13: places: invalid type: string \"KZ\", expected a sequence"]
+    );
+}
+
+#[test]
+fn a_value_outside_a_closed_vocabulary_lists_the_allowed_ones() {
+    let text = MINIMAL.replace(
+        "\"themes\"",
+        r#""implications": [{"id": "i", "from": {"places": ["KZ"]}, "to": {"places": ["GB"]},
+            "channel": "nuclear", "effect": "E", "affected": "A", "horizon": "short",
+            "likelihood": "likely", "confidence": "low"}],
+  "themes""#,
+    );
+    let p = problems(&[("analyses/t.json", &text)]);
+    assert_eq!(p.len(), 1);
+    assert!(
+        p[0].starts_with(
+            "analyses/t.json:12:24: implications[0].channel: unknown variant `nuclear`, expected one of `energy`, `trade`"
+        ),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn an_impossible_date_says_why() {
+    let text = MINIMAL.replace("2024-01-02", "2023-02-29");
+    assert_eq!(
+        problems(&[("analyses/t.json", &text)]),
+        [
+            "analyses/t.json:4:17: event_date: invalid date \"2023-02-29\": day must be 01 to 28 in that month"
+        ]
+    );
+}
+
+#[test]
+fn as_of_needs_a_day_and_cannot_precede_the_event() {
+    let text = MINIMAL.replace("\"as_of\": \"2024-01-03\"", "\"as_of\": \"2023-12\"");
+    assert_eq!(
+        problems(&[("analyses/t.json", &text)]),
+        [
+            "analyses/t.json:5:12: as_of: as_of needs a day: \"2023-12-DD\"",
+            "analyses/t.json:5:12: as_of: as_of (2023-12) is before the event (2024-01-02)",
+        ]
+    );
+}
+
+#[test]
+fn duplicate_ids_point_at_both_definitions() {
+    let text = MINIMAL.replace("\"id\": \"t\"", "\"id\": \"cpc-2022\"");
+    assert_eq!(
+        problems(&[("analyses/t.json", &text)]),
+        [
+            "analyses/t.json:2:9: id: duplicate analysis id \"cpc-2022\": first defined at analyses/cpc-2022.json:2:9"
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_reference_names_the_kind_and_the_id() {
+    let text = MINIMAL.replace("\"kz-gov\"", "\"uk-gov\"");
+    assert_eq!(
+        problems(&[("analyses/t.json", &text)]),
+        ["analyses/t.json:10:24: actors[0].actor: unknown actor \"uk-gov\""]
+    );
+}
+
+#[test]
+fn a_reference_to_the_wrong_kind_of_place_is_refused() {
+    let actors =
+        r#"[{"id": "x", "name": "X", "kind": "group", "country": "eu", "description": "D"}]"#;
+    assert_eq!(
+        problems(&[("actors/extra.json", actors)]),
+        [
+            "actors/extra.json:1:55: [0].country: \"eu\" is not a country: use the country's ISO code"
+        ]
+    );
+}
+
+#[test]
+fn ids_must_be_slugs_and_countries_iso_codes() {
+    let places = r#"[
+  {"id": "UK", "name": "Britain", "kind": "country", "centroid": {"lat": 54, "lon": -2}},
+  {"id": "Far East", "name": "Far East", "kind": "region", "centroid": {"lat": 40, "lon": 120}}
+]"#;
+    assert_eq!(
+        problems(&[("places/extra.json", places)]),
+        [
+            "places/extra.json:2:10: [0].id: \"UK\" is not an ISO 3166-1 alpha-2 code: a country's id is its two-letter code (\"GB\", not \"UK\")",
+            "places/extra.json:3:10: [1].id: invalid id \"Far East\": use lower-case letters, digits and single hyphens (e.g. \"kz-uk-2024\")",
+        ]
+    );
+}
+
+#[test]
+fn empty_text_is_refused() {
+    let text = MINIMAL.replace("\"summary\": \"S\"", "\"summary\": \"  \"");
+    assert_eq!(
+        problems(&[("analyses/t.json", &text)]),
+        ["analyses/t.json:8:14: summary: must not be empty"]
+    );
+}
+
+#[test]
+fn a_theme_cannot_be_its_own_ancestor() {
+    let themes = r#"[
+  {"id": "a", "name": "A", "description": "D", "parent": "b"},
+  {"id": "b", "name": "B", "description": "D", "parent": "a"}
+]"#;
+    assert_eq!(
+        problems(&[("themes/loop.json", themes)]),
+        [
+            "themes/loop.json:2:58: [0].parent: theme \"a\" is its own ancestor",
+            "themes/loop.json:3:58: [1].parent: theme \"b\" is its own ancestor",
+        ]
+    );
+}
+
+#[test]
+fn an_office_cannot_end_before_it_begins() {
+    let actors = r#"[{"id": "p", "name": "P", "kind": "person", "description": "D",
+  "offices": [{"title": "Minister", "from": "2024-05", "to": "2023-01"}]}]"#;
+    assert_eq!(
+        problems(&[("actors/extra.json", actors)]),
+        [
+            "actors/extra.json:2:62: [0].offices[0].to: office ends (2023-01) before it begins (2024-05)"
+        ]
+    );
+}
+
+#[test]
+fn an_implication_needs_both_ends_and_no_duplicates() {
+    let text = MINIMAL.replace(
+        "\"themes\"",
+        r#""implications": [{"id": "i", "from": {}, "to": {"places": ["GB", "GB"]},
+            "channel": "trade", "effect": "E", "affected": "A", "horizon": "short",
+            "likelihood": "likely", "confidence": "low"}],
+  "themes""#,
+    );
+    assert_eq!(
+        problems(&[("analyses/t.json", &text)]),
+        [
+            "analyses/t.json:11:40: implications[0].from: needs at least one place or actor",
+            "analyses/t.json:11:68: implications[0].to.places[1]: place \"GB\" is listed twice",
+        ]
+    );
+}
+
+#[test]
+fn coordinates_must_be_on_the_globe() {
+    let places =
+        r#"[{"id": "x", "name": "X", "kind": "region", "centroid": {"lat": 91, "lon": -200}}]"#;
+    assert_eq!(
+        problems(&[("places/extra.json", places)]),
+        [
+            "places/extra.json:1:65: [0].centroid.lat: latitude 91 is outside -90..90",
+            "places/extra.json:1:76: [0].centroid.lon: longitude -200 is outside -180..180",
+        ]
+    );
+}
+
+#[test]
+fn every_problem_in_every_file_is_reported_in_file_order() {
+    let bad_actor = r#"[{"id": "a1", "name": "", "kind": "person", "description": "D"},
+ {"id": "a2", "name": "N", "kind": "robot", "description": "D"}]"#;
+    let text = MINIMAL
+        .replace("\"kz-gov\"", "\"nobody\"")
+        .replace("\"energy-security\"", "\"no-theme\"");
+    assert_eq!(
+        problems(&[("actors/extra.json", bad_actor), ("analyses/t.json", &text)]),
+        [
+            "actors/extra.json:1:23: [0].name: must not be empty",
+            "actors/extra.json:2:36: [1].kind: unknown variant `robot`, expected one of `person`, `government`, `agency`, `organization`, `bloc`, `company`, `party`, `armed-group`, `ngo`, `group`",
+            "analyses/t.json:10:24: actors[0].actor: unknown actor \"nobody\"",
+            "analyses/t.json:11:14: themes[0]: unknown theme \"no-theme\"",
+        ]
+    );
+}
+
+#[test]
+fn an_entity_that_failed_to_parse_does_not_cascade() {
+    // a2 fails to parse; the analysis that names it must not add "unknown actor" on top.
+    let bad_actor = r#"[{"id": "a2", "name": "N", "kind": "robot", "description": "D"}]"#;
+    let text = MINIMAL.replace("\"kz-gov\"", "\"a2\"");
+    let p = problems(&[("actors/extra.json", bad_actor), ("analyses/t.json", &text)]);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].starts_with("actors/extra.json:1:36: [0].kind: unknown variant `robot`"));
+}
+
+#[test]
+fn reading_a_directory_reports_missing_paths_and_bad_encoding() {
+    let missing = Sources::from_dir(std::path::Path::new("/nonexistent/geolens")).unwrap_err();
+    assert_eq!(
+        missing.to_string(),
+        "/nonexistent/geolens: no such file or directory\n"
+    );
+
+    let dir = std::env::temp_dir().join(format!("geolens-enc-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("analyses")).unwrap();
+    std::fs::write(dir.join("themes.json"), b"[\n  {\"id\": \"caf\xe9\"}\n]").unwrap();
+    let err = Sources::from_dir(&dir).unwrap_err();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        err.to_string(),
+        "themes.json:2:14: not valid UTF-8: save the file as UTF-8\n"
+    );
+}
