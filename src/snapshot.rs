@@ -69,11 +69,8 @@ impl<'a> Headless<'a> {
 pub fn to_text(buf: &Buffer) -> String {
     let width = buf.area.width as usize;
     let mut out = String::new();
-    for row in buf
-        .content
-        .chunks(width.max(1))
-        .take(buf.area.height as usize)
-    {
+    for y in 0..buf.area.height as usize {
+        let row = &buf.content[y * width..(y + 1) * width];
         let mut line = String::new();
         let mut skip = 0;
         for cell in row {
