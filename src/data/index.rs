@@ -92,6 +92,8 @@ struct Ids {
 
 #[derive(Debug, Default)]
 struct Links {
+    /// Other analyses of the same event (same `event` slug), in date order.
+    other_readings: Vec<Vec<AnalysisIx>>,
     actor_analyses: Vec<Vec<Appearance>>,
     actor_implications: Vec<Vec<(ImplicationIx, Side)>>,
     /// Other actors sharing an analysis, with how many analyses they share, most first.
@@ -206,7 +208,11 @@ impl Dataset {
         self.ids.implications.get(id).copied()
     }
 
-    /// The analyses an actor appears in, each with its role there, in dataset order.
+    /// Other analyses of the same event, read from other perspectives.
+    pub fn other_readings(&self, ix: AnalysisIx) -> &[AnalysisIx] {
+        &self.links.other_readings[ix.get()]
+    }
+    /// The analyses an actor appears in, each with its role there, newest first.
     pub fn actor_analyses(&self, ix: ActorIx) -> &[Appearance] {
         &self.links.actor_analyses[ix.get()]
     }
@@ -273,6 +279,7 @@ impl Links {
         let n_themes = d.themes.len();
         let n_places = d.places.len();
         let mut l = Links {
+            other_readings: vec![Vec::new(); d.analyses.len()],
             actor_analyses: vec![Vec::new(); n_actors],
             actor_implications: vec![Vec::new(); n_actors],
             actor_peers: vec![Vec::new(); n_actors],
@@ -400,6 +407,18 @@ impl Links {
         }
         for v in &mut l.place_implications {
             v.sort_by_key(|p| rank_of_imp(p.implication));
+        }
+
+        let mut by_event: HashMap<&str, Vec<AnalysisIx>> = HashMap::new();
+        for &a in &by_date {
+            if let Some(event) = d.analyses[a].event.as_deref() {
+                by_event.entry(event).or_default().push(AnalysisIx::at(a));
+            }
+        }
+        for group in by_event.values() {
+            for &a in group {
+                l.other_readings[a.get()] = group.iter().copied().filter(|&b| b != a).collect();
+            }
         }
 
         for (ti, t) in d.themes.iter().enumerate() {

@@ -24,6 +24,10 @@ pub struct Analysis {
     pub as_of: PartialDate,
     /// Whose eyes the analysis reads the event through, e.g. "International Affairs Correspondent".
     pub perspective: String,
+    /// A slug naming the event, shared by analyses that read the same event from different
+    /// perspectives, so a reader can compare them. Omit it for an event read only once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
     /// Ids of the places the event concerns (countries, regions, blocs).
     pub places: Vec<String>,
     pub summary: String,

@@ -303,6 +303,9 @@ impl<'a> Validator<'a> {
             self.slug(o, root.clone().key("id"), &a.id);
             self.text(o, root.clone().key("title"), &a.title);
             self.text(o, root.clone().key("perspective"), &a.perspective);
+            if let Some(event) = &a.event {
+                self.slug(o, root.clone().key("event"), event);
+            }
             self.text(o, root.clone().key("summary"), &a.summary);
             if !a.as_of.has_day() {
                 self.report(

@@ -20,6 +20,25 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: AnalysisIx) {
     let as_of = format!("as of {}", a.as_of);
     b.meta(&[&date, &a.perspective, &as_of]);
 
+    let others = data.other_readings(ix);
+    if !others.is_empty() {
+        b.doc.gap();
+        // Readings of the same event side by side are the point of having several.
+        for &other in others {
+            let o = data.analysis(other);
+            b.link(
+                Target::Analysis(other),
+                vec![
+                    Span::new(
+                        &format!("Also read by: {}{}", o.perspective, b.g.dash),
+                        Role::Label,
+                    ),
+                    Span::new(&o.title, Role::Link),
+                ],
+            );
+        }
+    }
+
     b.heading("Summary");
     b.prose(&a.summary);
     for (heading, text) in a.lenses.sections() {
