@@ -1,0 +1,393 @@
+//! Guards on the bundled corpus: that it stays big, complete, spread out and linked, and that no
+//! text was pasted twice. The dataset is the product as much as the code; these are its tests.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+
+use geolens::app::nav::Target;
+use geolens::data::model::{LENS_ORDER, PlaceKind};
+use geolens::data::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx, ThemeIx};
+use geolens::views;
+
+/// Words across the summary and every lens.
+fn words(d: &Dataset, a: AnalysisIx) -> usize {
+    let a = d.analysis(a);
+    std::iter::once(a.summary.as_str())
+        .chain(a.lenses.sections().map(|(_, text)| text))
+        .map(|t| t.split_whitespace().count())
+        .sum()
+}
+
+fn all_analyses(d: &Dataset) -> impl Iterator<Item = AnalysisIx> {
+    (0..d.analyses.len() as u32).map(AnalysisIx)
+}
+
+#[test]
+fn the_corpus_is_big_enough() {
+    let d = common::bundled();
+    assert!(d.analyses.len() >= 48, "{} analyses", d.analyses.len());
+    assert!(d.actors.len() >= 150, "{} actors", d.actors.len());
+    assert!(d.themes.len() >= 40, "{} themes", d.themes.len());
+    assert!(
+        d.implications.len() >= 200,
+        "{} implications",
+        d.implications.len()
+    );
+}
+
+#[test]
+fn every_analysis_is_a_complete_deep_dive() {
+    let d = common::bundled();
+    let mut problems = Vec::new();
+    for ix in all_analyses(&d) {
+        let a = d.analysis(ix);
+        for (kind, heading) in LENS_ORDER {
+            if a.lenses.get(kind).is_none_or(|t| t.trim().is_empty()) {
+                problems.push(format!("{}: no {heading}", a.id));
+            }
+        }
+        let n = words(&d, ix);
+        if n < 300 {
+            problems.push(format!("{}: {n} words", a.id));
+        }
+        if a.actors.len() < 3 || a.themes.len() < 2 || a.implications.len() < 2 {
+            problems.push(format!(
+                "{}: {} actors, {} themes, {} implications",
+                a.id,
+                a.actors.len(),
+                a.themes.len(),
+                a.implications.len()
+            ));
+        }
+        if a.event_date.year < 2020 || a.event_date.year > 2025 {
+            problems.push(format!("{}: event in {}", a.id, a.event_date));
+        }
+        if a.as_of.year > 2025 {
+            problems.push(format!("{}: as of {}", a.id, a.as_of));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The world regions the corpus must cover, by the place ids that stand for them.
+const REGIONS: &[(&str, &[&str])] = &[
+    (
+        "Central Asia and the Caucasus",
+        &["central-asia", "south-caucasus"],
+    ),
+    (
+        "Europe",
+        &[
+            "europe",
+            "eu",
+            "eastern-europe",
+            "nordic-countries",
+            "balkans",
+        ],
+    ),
+    (
+        "Middle East and North Africa",
+        &["mena", "middle-east", "gulf", "levant", "north-africa"],
+    ),
+    (
+        "Sub-Saharan Africa",
+        &[
+            "sub-saharan-africa",
+            "sahel",
+            "west-africa",
+            "horn-of-africa",
+            "east-africa",
+            "great-lakes-africa",
+            "southern-africa",
+        ],
+    ),
+    ("South Asia", &["south-asia"]),
+    (
+        "East Asia and the Pacific",
+        &["east-asia", "southeast-asia", "pacific-islands"],
+    ),
+    (
+        "The Americas",
+        &["latin-america", "caribbean", "north-america"],
+    ),
+    ("The Arctic", &["arctic"]),
+];
+
+/// The region of an analysis is that of the first place it names: the place itself when it is
+/// one of the regions above, else a region it belongs to. The Arctic counts only when nothing
+/// else does, because most Arctic states have another home.
+fn region_of(d: &Dataset, a: AnalysisIx) -> Option<&'static str> {
+    let first = d.place_ix(d.analysis(a).places.first()?)?;
+    let id = &d.place(first).id;
+    let groups: Vec<&str> = d
+        .place_groups(first)
+        .iter()
+        .map(|&g| d.place(g).id.as_str())
+        .collect();
+    let direct = REGIONS.iter().find(|(_, ids)| ids.contains(&id.as_str()));
+    let via = |skip_arctic: bool| {
+        REGIONS.iter().find(|(name, ids)| {
+            !(skip_arctic && *name == "The Arctic") && ids.iter().any(|r| groups.contains(r))
+        })
+    };
+    direct
+        .or_else(|| via(true))
+        .or_else(|| via(false))
+        .map(|(name, _)| *name)
+}
+
+#[test]
+fn the_corpus_spans_regions_perspectives_and_paired_readings() {
+    let d = common::bundled();
+    let mut by_region: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in all_analyses(&d) {
+        *by_region
+            .entry(region_of(&d, a).unwrap_or("(none)"))
+            .or_default() += 1;
+    }
+    let covered = by_region.keys().filter(|r| **r != "(none)").count();
+    assert!(covered >= 7, "regions covered: {by_region:?}");
+
+    let perspectives: BTreeSet<&str> = d.analyses.iter().map(|a| a.perspective.as_str()).collect();
+    assert!(perspectives.len() >= 8, "{perspectives:?}");
+
+    // Events read from at least two different perspectives.
+    let mut events: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for a in &d.analyses {
+        if let Some(e) = &a.event {
+            events.entry(e).or_default().insert(&a.perspective);
+        }
+    }
+    let compared = events.values().filter(|p| p.len() >= 2).count();
+    assert!(compared >= 6, "{compared} events with two perspectives");
+    assert!(
+        events.values().all(|p| p.len() >= 2),
+        "an `event` shared by analyses of one perspective: {events:?}"
+    );
+}
+
+/// Analyses that use each actor (as a key actor or at either end of an implication).
+fn actor_uses(d: &Dataset) -> Vec<BTreeSet<AnalysisIx>> {
+    let mut uses = vec![BTreeSet::new(); d.actors.len()];
+    for (i, actor) in d.actors.iter().enumerate() {
+        let ix = d.actor_ix(&actor.id).unwrap();
+        for app in d.actor_analyses(ix) {
+            uses[i].insert(app.analysis);
+        }
+        for &(imp, _) in d.actor_implications(ix) {
+            uses[i].insert(d.implication_source(imp));
+        }
+    }
+    uses
+}
+
+#[test]
+fn no_actor_theme_or_place_is_an_orphan() {
+    let d = common::bundled();
+    let orphan_actors: Vec<&str> = d
+        .actors
+        .iter()
+        .zip(actor_uses(&d))
+        .filter(|(_, uses)| uses.is_empty())
+        .map(|(a, _)| a.id.as_str())
+        .collect();
+    assert!(
+        orphan_actors.is_empty(),
+        "actors in no analysis: {orphan_actors:?}"
+    );
+
+    let orphan_themes: Vec<&str> = (0..d.themes.len() as u32)
+        .map(ThemeIx)
+        .filter(|&t| d.theme_analyses(t).is_empty())
+        .map(|t| d.theme(t).id.as_str())
+        .collect();
+    assert!(
+        orphan_themes.is_empty(),
+        "themes in no analysis: {orphan_themes:?}"
+    );
+
+    // A place is used when an analysis or implication names it, an actor is based there, or it
+    // belongs to a region or bloc that is used (its page then shows what reaches it through that).
+    let named: HashSet<PlaceIx> = (0..d.places.len() as u32)
+        .map(PlaceIx)
+        .filter(|&p| {
+            !d.place_analyses(p).is_empty()
+                || d.place_implications(p).iter().any(|l| l.via.is_none())
+                || !d.place_actors(p).is_empty()
+        })
+        .collect();
+    let orphan_places: Vec<&str> = (0..d.places.len() as u32)
+        .map(PlaceIx)
+        .filter(|p| !named.contains(p) && !d.place_groups(*p).iter().any(|g| named.contains(g)))
+        .map(|p| d.place(p).id.as_str())
+        .collect();
+    assert!(
+        orphan_places.is_empty(),
+        "places nothing refers to: {orphan_places:?}"
+    );
+}
+
+/// Used by a single analysis is fine for an actor or theme that belongs to one event, but the
+/// description must then say so, with the words "in this dataset".
+#[test]
+fn single_use_actors_and_themes_say_why() {
+    let d = common::bundled();
+    let says_why = |description: &str| description.to_lowercase().contains("in this dataset");
+    let mut silent: Vec<String> = d
+        .actors
+        .iter()
+        .zip(actor_uses(&d))
+        .filter(|(a, uses)| uses.len() == 1 && !says_why(&a.description))
+        .map(|(a, _)| format!("actor {}", a.id))
+        .collect();
+    silent.extend(
+        (0..d.themes.len() as u32)
+            .map(ThemeIx)
+            .filter(|&t| d.theme_analyses(t).len() == 1 && !says_why(&d.theme(t).description))
+            .map(|t| format!("theme {}", d.theme(t).id)),
+    );
+    assert!(
+        silent.is_empty(),
+        "used by one analysis without saying why in the description:\n{}",
+        silent.join("\n")
+    );
+}
+
+#[test]
+fn no_paragraph_or_long_sentence_appears_twice() {
+    let d = common::bundled();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut copies = Vec::new();
+    for a in &d.analyses {
+        let texts = std::iter::once(a.summary.as_str()).chain(a.lenses.sections().map(|(_, t)| t));
+        for text in texts {
+            let paragraphs = text.split("\n\n");
+            // Sentences of twelve words or more are as telling as whole paragraphs.
+            let sentences = text
+                .split(['.', '!', '?'])
+                .filter(|s| s.split_whitespace().count() >= 12);
+            for piece in paragraphs.chain(sentences) {
+                let key = norm(piece);
+                if key.is_empty() {
+                    continue;
+                }
+                match seen.get(&key) {
+                    Some(first) if *first != a.id => {
+                        copies.push(format!("{} and {}: {}", first, a.id, piece.trim()))
+                    }
+                    _ => {
+                        seen.insert(key, &a.id);
+                    }
+                }
+            }
+        }
+    }
+    assert!(copies.is_empty(), "text used twice:\n{}", copies.join("\n"));
+}
+
+/// Every page the explorer can show, and the links on it, as the reader sees them.
+fn link_graph(d: &Dataset) -> HashMap<Target, Vec<Target>> {
+    let targets = all_analyses(d)
+        .map(Target::Analysis)
+        .chain((0..d.actors.len() as u32).map(|i| Target::Actor(ActorIx(i))))
+        .chain((0..d.themes.len() as u32).map(|i| Target::Theme(ThemeIx(i))))
+        .chain((0..d.places.len() as u32).map(|i| Target::Place(PlaceIx(i))))
+        .chain((0..d.implications.len() as u32).map(|i| Target::Implication(ImplicationIx(i))));
+    targets
+        .map(|t| {
+            let doc = views::page(d, t, &views::UNICODE);
+            let mut links: Vec<Target> = doc.lines.iter().filter_map(|l| l.link).collect();
+            links.dedup();
+            (t, links)
+        })
+        .collect()
+}
+
+#[test]
+fn every_page_links_somewhere_else() {
+    let d = common::bundled();
+    let dead: Vec<String> = link_graph(&d)
+        .into_iter()
+        .filter(|(t, links)| !links.iter().any(|l| l != t))
+        .map(|(t, _)| views::label(&d, t, &views::UNICODE))
+        .collect();
+    assert!(dead.is_empty(), "pages with no link out: {dead:?}");
+}
+
+/// From `start`, following links one page at a time, reaches `n` different analyses: each time
+/// it walks the shortest path to the nearest analysis not yet read.
+fn walk_through_analyses(
+    graph: &HashMap<Target, Vec<Target>>,
+    start: Target,
+    n: usize,
+) -> Result<Vec<Target>, String> {
+    let mut read: Vec<Target> = Vec::new();
+    let mut at = start;
+    while read.len() < n {
+        let mut came_from: HashMap<Target, Target> = HashMap::new();
+        let mut queue = VecDeque::from([at]);
+        let mut found = None;
+        while let Some(t) = queue.pop_front() {
+            if matches!(t, Target::Analysis(_)) && !read.contains(&t) && t != at {
+                found = Some(t);
+                break;
+            }
+            for &next in &graph[&t] {
+                if next != at && !came_from.contains_key(&next) {
+                    came_from.insert(next, t);
+                    queue.push_back(next);
+                }
+            }
+        }
+        let Some(next) = found else {
+            return Err(format!("dead end after {} analyses", read.len()));
+        };
+        read.push(next);
+        at = next;
+    }
+    Ok(read)
+}
+
+#[test]
+fn from_each_major_power_and_from_energy_security_links_lead_through_five_analyses() {
+    let d = common::bundled();
+    let graph = link_graph(&d);
+    let majors = [
+        "us-gov", "cn-gov", "ru-gov", "eu", "gb-gov", "fr-gov", "de-gov", "in-gov", "jp-gov",
+    ];
+    let starts = majors
+        .iter()
+        .map(|id| (id.to_string(), Target::Actor(d.actor_ix(id).unwrap())))
+        .chain(std::iter::once((
+            "energy-security".to_owned(),
+            Target::Theme(d.theme_ix("energy-security").unwrap()),
+        )));
+    for (name, start) in starts {
+        let walk = walk_through_analyses(&graph, start, 5);
+        assert!(walk.is_ok(), "from {name}: {}", walk.unwrap_err());
+    }
+}
+
+#[test]
+fn every_country_is_a_country_and_every_region_has_members() {
+    let d = common::bundled();
+    for p in &d.places {
+        match p.kind {
+            PlaceKind::Country => assert_eq!(p.id.len(), 2, "{}", p.id),
+            PlaceKind::Region | PlaceKind::Bloc if p.id != "world" => {
+                assert!(!p.members.is_empty(), "{} has no members", p.id)
+            }
+            _ => {}
+        }
+    }
+}
