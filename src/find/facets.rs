@@ -1,0 +1,214 @@
+//! The facets a reader can filter by, their values, and turning values on and off in a
+//! [`Filter`]. The filter panel and the command line's flags are both made of these.
+
+use std::collections::BTreeSet;
+
+use super::filter::Filter;
+use crate::data::model::{ActorKind, Channel, Horizon, Likelihood, PlaceKind};
+use crate::data::{ActorIx, Dataset, PlaceIx, ThemeIx};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Place,
+    Theme,
+    Actor,
+    ActorKind,
+    Perspective,
+    Year,
+    Channel,
+    Horizon,
+    Likelihood,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 9] = [
+        Facet::Place,
+        Facet::Theme,
+        Facet::Actor,
+        Facet::ActorKind,
+        Facet::Perspective,
+        Facet::Year,
+        Facet::Channel,
+        Facet::Horizon,
+        Facet::Likelihood,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Facet::Place => "Region or country",
+            Facet::Theme => "Theme",
+            Facet::Actor => "Actor",
+            Facet::ActorKind => "Actor kind",
+            Facet::Perspective => "Perspective",
+            Facet::Year => "Year",
+            Facet::Channel => "Channel",
+            Facet::Horizon => "Horizon",
+            Facet::Likelihood => "Likelihood",
+        }
+    }
+
+    /// Every value the facet offers in this dataset, in the order the panel lists them: regions
+    /// and blocs before countries, themes as a tree, the rest by name or scale.
+    pub fn values(self, data: &Dataset) -> Vec<Value> {
+        match self {
+            Facet::Place => {
+                let mut places: Vec<PlaceIx> = (0..data.places.len() as u32).map(PlaceIx).collect();
+                places.sort_by_key(|&p| {
+                    let place = data.place(p);
+                    (place.kind == PlaceKind::Country, place.name.to_lowercase())
+                });
+                places.into_iter().map(Value::Place).collect()
+            }
+            Facet::Theme => super::filter::theme_tree(data)
+                .into_iter()
+                .filter_map(|t| match t {
+                    crate::app::nav::Target::Theme(t) => Some(Value::Theme(t)),
+                    _ => None,
+                })
+                .collect(),
+            Facet::Actor => {
+                let mut actors: Vec<ActorIx> = (0..data.actors.len() as u32).map(ActorIx).collect();
+                actors.sort_by_key(|&a| data.actor(a).name.to_lowercase());
+                actors.into_iter().map(Value::Actor).collect()
+            }
+            Facet::ActorKind => ActorKind::ALL
+                .iter()
+                .map(|&k| Value::ActorKind(k))
+                .collect(),
+            Facet::Perspective => data
+                .analyses
+                .iter()
+                .map(|a| a.perspective.clone())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .map(Value::Perspective)
+                .collect(),
+            Facet::Year => data
+                .analyses
+                .iter()
+                .map(|a| a.event_date.year)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .rev()
+                .map(Value::Year)
+                .collect(),
+            Facet::Channel => Channel::ALL.iter().map(|&c| Value::Channel(c)).collect(),
+            Facet::Horizon => Horizon::ALL.iter().map(|&h| Value::Horizon(h)).collect(),
+            Facet::Likelihood => Likelihood::ALL
+                .iter()
+                .rev()
+                .map(|&l| Value::Likelihood(l))
+                .collect(),
+        }
+    }
+}
+
+/// One value of one facet.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Value {
+    Place(PlaceIx),
+    Theme(ThemeIx),
+    Actor(ActorIx),
+    ActorKind(ActorKind),
+    Perspective(String),
+    Year(u16),
+    Channel(Channel),
+    Horizon(Horizon),
+    Likelihood(Likelihood),
+}
+
+impl Value {
+    pub fn facet(&self) -> Facet {
+        match self {
+            Value::Place(_) => Facet::Place,
+            Value::Theme(_) => Facet::Theme,
+            Value::Actor(_) => Facet::Actor,
+            Value::ActorKind(_) => Facet::ActorKind,
+            Value::Perspective(_) => Facet::Perspective,
+            Value::Year(_) => Facet::Year,
+            Value::Channel(_) => Facet::Channel,
+            Value::Horizon(_) => Facet::Horizon,
+            Value::Likelihood(_) => Facet::Likelihood,
+        }
+    }
+
+    /// How the value is shown (unsanitized: callers sanitize at the edge).
+    pub fn label(&self, data: &Dataset) -> String {
+        match self {
+            Value::Place(p) => {
+                let place = data.place(*p);
+                match place.kind {
+                    PlaceKind::Country => format!("{} ({})", place.name, place.id),
+                    kind => format!("{} ({})", place.name, kind.words()),
+                }
+            }
+            Value::Theme(t) => {
+                let depth = std::iter::successors(data.theme_parent(*t), |&p| data.theme_parent(p))
+                    .take(8)
+                    .count();
+                format!("{}{}", "  ".repeat(depth), data.theme(*t).name)
+            }
+            Value::Actor(a) => data.actor(*a).name.clone(),
+            Value::ActorKind(k) => k.words().to_owned(),
+            Value::Perspective(p) => p.clone(),
+            Value::Year(y) => y.to_string(),
+            Value::Channel(c) => c.words().to_owned(),
+            Value::Horizon(h) => h.words().to_owned(),
+            Value::Likelihood(l) => l.words().to_owned(),
+        }
+    }
+}
+
+impl Filter {
+    pub fn has(&self, value: &Value) -> bool {
+        match value {
+            Value::Place(p) => self.places.contains(p),
+            Value::Theme(t) => self.themes.contains(t),
+            Value::Actor(a) => self.actors.contains(a),
+            Value::ActorKind(k) => self.actor_kinds.contains(k),
+            Value::Perspective(p) => self.perspectives.contains(p),
+            Value::Year(y) => self.years.contains(y),
+            Value::Channel(c) => self.channels.contains(c),
+            Value::Horizon(h) => self.horizons.contains(h),
+            Value::Likelihood(l) => self.likelihoods.contains(l),
+        }
+    }
+
+    /// Turns a value on, or off if it was on.
+    pub fn toggle(&mut self, value: &Value) {
+        fn flip<T: PartialEq + Clone>(list: &mut Vec<T>, v: &T) {
+            match list.iter().position(|x| x == v) {
+                Some(i) => {
+                    list.remove(i);
+                }
+                None => list.push(v.clone()),
+            }
+        }
+        match value {
+            Value::Place(p) => flip(&mut self.places, p),
+            Value::Theme(t) => flip(&mut self.themes, t),
+            Value::Actor(a) => flip(&mut self.actors, a),
+            Value::ActorKind(k) => flip(&mut self.actor_kinds, k),
+            Value::Perspective(p) => flip(&mut self.perspectives, p),
+            Value::Year(y) => flip(&mut self.years, y),
+            Value::Channel(c) => flip(&mut self.channels, c),
+            Value::Horizon(h) => flip(&mut self.horizons, h),
+            Value::Likelihood(l) => flip(&mut self.likelihoods, l),
+        }
+    }
+
+    /// The active values, facet by facet, for the line of chips.
+    pub fn values(&self) -> Vec<Value> {
+        let mut v: Vec<Value> = Vec::new();
+        v.extend(self.places.iter().map(|&p| Value::Place(p)));
+        v.extend(self.themes.iter().map(|&t| Value::Theme(t)));
+        v.extend(self.actors.iter().map(|&a| Value::Actor(a)));
+        v.extend(self.actor_kinds.iter().map(|&k| Value::ActorKind(k)));
+        v.extend(self.perspectives.iter().cloned().map(Value::Perspective));
+        v.extend(self.years.iter().map(|&y| Value::Year(y)));
+        v.extend(self.channels.iter().map(|&c| Value::Channel(c)));
+        v.extend(self.horizons.iter().map(|&h| Value::Horizon(h)));
+        v.extend(self.likelihoods.iter().map(|&l| Value::Likelihood(l)));
+        v
+    }
+}

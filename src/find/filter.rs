@@ -1,0 +1,316 @@
+//! Facets: filters that combine (any value within a facet, every facet at once) and apply to
+//! every list, plus the sort orders. The explorer and `geolens list` both go through [`list`], so
+//! what one shows the other prints.
+
+use std::collections::HashSet;
+
+use crate::app::nav::{ListKind, Target};
+use crate::data::date::PartialDate;
+use crate::data::model::{ActorKind, Channel, Horizon, Likelihood};
+use crate::data::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx, ThemeIx};
+
+/// The active filters. Empty facets do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Countries, regions or blocs; a region also matches its members.
+    pub places: Vec<PlaceIx>,
+    /// A theme also matches its sub-themes.
+    pub themes: Vec<ThemeIx>,
+    pub actors: Vec<ActorIx>,
+    pub actor_kinds: Vec<ActorKind>,
+    pub perspectives: Vec<String>,
+    pub years: Vec<u16>,
+    /// Event dates from and to (inclusive), at the precision given.
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+    pub channels: Vec<Channel>,
+    pub horizons: Vec<Horizon>,
+    pub likelihoods: Vec<Likelihood>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    fn has_implication_facets(&self) -> bool {
+        !(self.channels.is_empty() && self.horizons.is_empty() && self.likelihoods.is_empty())
+    }
+}
+
+/// A filter made ready to test entities quickly: sets instead of lists, regions expanded.
+struct Compiled<'a> {
+    f: &'a Filter,
+    data: &'a Dataset,
+    places: HashSet<PlaceIx>,
+    themes: HashSet<ThemeIx>,
+}
+
+impl<'a> Compiled<'a> {
+    fn new(data: &'a Dataset, f: &'a Filter) -> Compiled<'a> {
+        let mut places = HashSet::new();
+        for &p in &f.places {
+            places.insert(p);
+            places.extend(data.place_members(p));
+        }
+        let mut themes = HashSet::new();
+        let mut stack = f.themes.clone();
+        while let Some(t) = stack.pop() {
+            if themes.insert(t) {
+                stack.extend_from_slice(data.theme_children(t));
+            }
+        }
+        Compiled {
+            f,
+            data,
+            places,
+            themes,
+        }
+    }
+
+    /// Whether a place (or, for a region or bloc, one of its members) is among the filter's.
+    fn place_matches(&self, id: &str) -> bool {
+        let Some(p) = self.data.place_ix(id) else {
+            return false;
+        };
+        self.places.contains(&p) || self.data.place_members(p).any(|m| self.places.contains(&m))
+    }
+
+    /// The facets about the analysis itself, with `skip_places` for lists whose items carry their
+    /// own places (actors, implications, places).
+    fn analysis(&self, ix: AnalysisIx, skip_places: bool) -> bool {
+        let (d, f) = (self.data, self.f);
+        let a = d.analysis(ix);
+        (skip_places || f.places.is_empty() || a.places.iter().any(|p| self.place_matches(p)))
+            && (f.themes.is_empty()
+                || a.themes
+                    .iter()
+                    .filter_map(|t| d.theme_ix(t))
+                    .any(|t| self.themes.contains(&t)))
+            && (f.actors.is_empty()
+                || a.actors
+                    .iter()
+                    .filter_map(|r| d.actor_ix(&r.actor))
+                    .any(|x| f.actors.contains(&x)))
+            && (f.actor_kinds.is_empty()
+                || a.actors
+                    .iter()
+                    .filter_map(|r| d.actor_ix(&r.actor))
+                    .any(|x| f.actor_kinds.contains(&d.actor(x).kind)))
+            && (f.perspectives.is_empty() || f.perspectives.contains(&a.perspective))
+            && (f.years.is_empty() || f.years.contains(&a.event_date.year))
+            && f.from
+                .is_none_or(|from| a.event_date.latest_day() >= from.earliest_day())
+            && f.to
+                .is_none_or(|to| a.event_date.earliest_day() <= to.latest_day())
+            && (!f.has_implication_facets()
+                || d.analysis_implications(ix)
+                    .any(|i| self.implication_itself(i)))
+    }
+
+    /// The facets about an implication's own fields.
+    fn implication_itself(&self, ix: ImplicationIx) -> bool {
+        let f = self.f;
+        let imp = self.data.implication(ix);
+        (f.channels.is_empty() || f.channels.contains(&imp.channel))
+            && (f.horizons.is_empty() || f.horizons.contains(&imp.horizon))
+            && (f.likelihoods.is_empty() || f.likelihoods.contains(&imp.likelihood))
+    }
+
+    fn passes(&self, target: Target, passing: &[bool]) -> bool {
+        let (d, f) = (self.data, self.f);
+        let any_passing = |mut it: std::slice::Iter<'_, AnalysisIx>| it.any(|a| passing[a.get()]);
+        match target {
+            Target::Analysis(ix) => passing[ix.get()],
+            Target::Implication(ix) => {
+                let imp = d.implication(ix);
+                let ends = imp.from.places.iter().chain(&imp.to.places);
+                self.implication_itself(ix)
+                    && passing[d.implication_source(ix).get()]
+                    && (f.places.is_empty() || ends.clone().any(|p| self.place_matches(p)))
+            }
+            Target::Actor(ix) => {
+                let a = d.actor(ix);
+                (f.actor_kinds.is_empty() || f.actor_kinds.contains(&a.kind))
+                    && (f.places.is_empty()
+                        || a.country.as_deref().is_some_and(|c| self.place_matches(c)))
+                    && d.actor_analyses(ix)
+                        .iter()
+                        .any(|x| passing[x.analysis.get()])
+            }
+            Target::Theme(ix) => {
+                (f.themes.is_empty() || self.themes.contains(&ix))
+                    && d.theme_analyses(ix)
+                        .iter()
+                        .any(|x| passing[x.analysis.get()])
+            }
+            Target::Place(ix) => {
+                (f.places.is_empty() || self.places.contains(&ix))
+                    && any_passing(d.place_analyses(ix).iter())
+            }
+        }
+    }
+}
+
+/// How a list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Newest first (items without a date of their own: by their newest analysis).
+    Date,
+    Name,
+    /// Most linked analyses first.
+    Links,
+    /// Themes only: parents followed by their sub-themes, by name.
+    Tree,
+}
+
+impl Sort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Date => "newest first",
+            Sort::Name => "by name",
+            Sort::Links => "most linked",
+            Sort::Tree => "as a tree",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Date => "date",
+            Sort::Name => "name",
+            Sort::Links => "links",
+            Sort::Tree => "tree",
+        }
+    }
+
+    /// The orders a list offers, its default first.
+    pub fn choices(kind: ListKind) -> &'static [Sort] {
+        match kind {
+            ListKind::Analyses | ListKind::Implications => &[Sort::Date, Sort::Name, Sort::Links],
+            ListKind::Actors | ListKind::Places => &[Sort::Name, Sort::Links, Sort::Date],
+            ListKind::Themes => &[Sort::Tree, Sort::Name, Sort::Links],
+        }
+    }
+}
+
+/// The items of one list that pass `filter`, in `sort` order.
+pub fn list(data: &Dataset, kind: ListKind, filter: &Filter, sort: Sort) -> Vec<Target> {
+    let mut items = all(data, kind);
+    if !filter.is_empty() {
+        let compiled = Compiled::new(data, filter);
+        // Actors, implications and places are matched to places by their own (country, ends,
+        // membership); analyses and themes by the places the analyses concern.
+        let skip_places = matches!(
+            kind,
+            ListKind::Actors | ListKind::Implications | ListKind::Places
+        );
+        let passing: Vec<bool> = (0..data.analyses.len() as u32)
+            .map(|i| compiled.analysis(AnalysisIx(i), skip_places))
+            .collect();
+        items.retain(|&t| compiled.passes(t, &passing));
+    }
+    sort_items(data, kind, &mut items, sort);
+    items
+}
+
+fn all(data: &Dataset, kind: ListKind) -> Vec<Target> {
+    let n = |len: usize| 0..len as u32;
+    match kind {
+        ListKind::Analyses => n(data.analyses.len())
+            .map(|i| Target::Analysis(AnalysisIx(i)))
+            .collect(),
+        ListKind::Actors => n(data.actors.len())
+            .map(|i| Target::Actor(ActorIx(i)))
+            .collect(),
+        ListKind::Themes => n(data.themes.len())
+            .map(|i| Target::Theme(ThemeIx(i)))
+            .collect(),
+        ListKind::Places => n(data.places.len())
+            .map(|i| Target::Place(PlaceIx(i)))
+            .collect(),
+        ListKind::Implications => n(data.implications.len())
+            .map(|i| Target::Implication(ImplicationIx(i)))
+            .collect(),
+    }
+}
+
+fn name_key(data: &Dataset, t: Target) -> String {
+    crate::views::label(data, t, &crate::views::UNICODE).to_lowercase()
+}
+
+/// The date an item sorts by: its own for analyses and implications, else its newest analysis.
+fn date_key(data: &Dataset, t: Target) -> Option<PartialDate> {
+    let newest =
+        |it: &mut dyn Iterator<Item = AnalysisIx>| it.map(|a| data.analysis(a).event_date).max();
+    match t {
+        Target::Analysis(a) => Some(data.analysis(a).event_date),
+        Target::Implication(i) => Some(data.analysis(data.implication_source(i)).event_date),
+        Target::Actor(a) => newest(&mut data.actor_analyses(a).iter().map(|x| x.analysis)),
+        Target::Theme(th) => newest(&mut data.theme_analyses(th).iter().map(|x| x.analysis)),
+        Target::Place(p) => newest(&mut data.place_analyses(p).iter().copied()),
+    }
+}
+
+/// How many analyses an item links to: for an analysis, the others sharing one of its actors.
+fn links_key(data: &Dataset, t: Target) -> usize {
+    match t {
+        Target::Analysis(a) => data.analysis(a).actors.len() + data.analysis(a).implications.len(),
+        Target::Implication(i) => {
+            let imp = data.implication(i);
+            imp.from.places.len()
+                + imp.from.actors.len()
+                + imp.to.places.len()
+                + imp.to.actors.len()
+        }
+        Target::Actor(a) => data.actor_analyses(a).len(),
+        Target::Theme(th) => data.theme_analyses(th).len(),
+        Target::Place(p) => data.place_analyses(p).len(),
+    }
+}
+
+fn sort_items(data: &Dataset, kind: ListKind, items: &mut Vec<Target>, sort: Sort) {
+    match sort {
+        Sort::Name => items.sort_by_cached_key(|&t| name_key(data, t)),
+        Sort::Date => items.sort_by_cached_key(|&t| {
+            (
+                std::cmp::Reverse(date_key(data, t)),
+                name_key(data, t),
+                t.entity_index(),
+            )
+        }),
+        Sort::Links => items
+            .sort_by_cached_key(|&t| (std::cmp::Reverse(links_key(data, t)), name_key(data, t))),
+        Sort::Tree if kind == ListKind::Themes => {
+            let keep: HashSet<Target> = items.iter().copied().collect();
+            *items = theme_tree(data)
+                .into_iter()
+                .filter(|t| keep.contains(t))
+                .collect();
+        }
+        Sort::Tree => sort_items(data, kind, items, Sort::Name),
+    }
+}
+
+/// Every theme: each root by name, followed by its sub-themes by name.
+pub(crate) fn theme_tree(data: &Dataset) -> Vec<Target> {
+    let by_name = |a: &ThemeIx, b: &ThemeIx| {
+        data.theme(*b)
+            .name
+            .to_lowercase()
+            .cmp(&data.theme(*a).name.to_lowercase())
+    };
+    let mut stack: Vec<ThemeIx> = (0..data.themes.len() as u32)
+        .map(ThemeIx)
+        .filter(|&t| data.theme_parent(t).is_none())
+        .collect();
+    // Reverse name order on the stack pops them in name order.
+    stack.sort_by(by_name);
+    let mut order = Vec::with_capacity(data.themes.len());
+    while let Some(t) = stack.pop() {
+        order.push(Target::Theme(t));
+        let mut children = data.theme_children(t).to_vec();
+        children.sort_by(by_name);
+        stack.extend(children);
+    }
+    order
+}

@@ -1,0 +1,97 @@
+//! Folding text for matching: lower case, diacritics removed ("Türkiye" and "turkiye" are the
+//! same word), and splitting into words. Offsets map back to the original, so matches can be
+//! highlighted in the text as written.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// The folded form of one character: its lower-case, mark-free decomposition ("É" → "e",
+/// "ß" → "ss" is left alone: only marks are dropped, the letters stay).
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    for d in c.to_lowercase().flat_map(|l| std::iter::once(l).nfd()) {
+        if !is_combining_mark(d) {
+            out.push(d);
+        }
+    }
+}
+
+/// `text` folded for comparison.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// A word of a text: its folded form and where it sits in the original (byte offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub folded: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The words of `text`: runs of letters and digits. Apostrophes inside a word are dropped
+/// ("Xi'an" is the word "xian"), so a query need not guess at punctuation.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut current: Option<Word> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        if c.is_alphanumeric() || (is_combining_mark(c) && current.is_some()) {
+            let w = current.get_or_insert_with(|| Word {
+                folded: String::new(),
+                start: i,
+                end,
+            });
+            fold_char(c, &mut w.folded);
+            w.end = end;
+        } else if matches!(c, '\'' | '’')
+            && current.is_some()
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+        {
+            // Inside a word: skip it.
+        } else if let Some(w) = current.take() {
+            words.push(w);
+        }
+    }
+    words.extend(current);
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_diacritics() {
+        assert_eq!(fold("Türkiye"), "turkiye");
+        assert_eq!(fold("São Tomé"), "sao tome");
+        assert_eq!(fold("ÉCOWAS"), "ecowas");
+        assert_eq!(fold("Qazaqstan"), "qazaqstan");
+        assert_eq!(fold("Việt Nam"), "viet nam");
+    }
+
+    #[test]
+    fn words_keep_their_place_in_the_original() {
+        let text = "Xi'an, Côte d’Ivoire — CSTO!";
+        let w = words(text);
+        let folded: Vec<&str> = w.iter().map(|w| w.folded.as_str()).collect();
+        assert_eq!(folded, ["xian", "cote", "divoire", "csto"]);
+        assert_eq!(&text[w[1].start..w[1].end], "Côte");
+        assert_eq!(&text[w[3].start..w[3].end], "CSTO");
+    }
+
+    #[test]
+    fn scripts_without_case_still_split_into_words() {
+        let w = words("中华人民共和国 and מדינת ישראל");
+        assert_eq!(w.len(), 4);
+        assert_eq!(w[0].folded, "中华人民共和国");
+    }
+}

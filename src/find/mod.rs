@@ -1,0 +1,13 @@
+//! Finding things: search over names and full text, facets that filter every list, and sort
+//! orders. Library code shared by the explorer and the command line; no terminal code here.
+
+pub mod facets;
+pub mod filter;
+pub mod fold;
+pub mod index;
+pub mod search;
+
+pub use facets::{Facet, Value};
+pub use filter::{Filter, Sort, list};
+pub use index::SearchIndex;
+pub use search::{Hit, Matched, Query, Results, search};

@@ -1,0 +1,418 @@
+//! Search: a query against the index, results ranked and grouped by kind.
+//!
+//! Names (titles, names, aliases, codes) are matched fuzzily with nucleo, the matcher helix uses;
+//! the full text is matched by words, all of which must occur: `middle corridor` finds both words
+//! anywhere, `"middle corridor"` only the phrase, `corr*` any word starting so. While typing, the
+//! last word counts as a prefix, so results appear before a word is finished.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher};
+
+use super::Filter;
+use super::fold::{fold, words};
+use super::index::{DocId, NameKind, SearchIndex, fields_of};
+use crate::app::nav::{ListKind, Target};
+use crate::data::Dataset;
+
+/// One part of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Term {
+    Word(String),
+    Prefix(String),
+    Phrase(Vec<String>),
+}
+
+/// A parsed query: the text as typed, and its terms (folded).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    pub terms: Vec<Term>,
+}
+
+impl Query {
+    /// Parses `text`. With `typing`, an unfinished last word is taken as a prefix.
+    pub fn parse(text: &str, typing: bool) -> Query {
+        let mut terms = Vec::new();
+        for (i, part) in text.split('"').enumerate() {
+            let quoted = i % 2 == 1;
+            if quoted {
+                let ws: Vec<String> = words(part).into_iter().map(|w| w.folded).collect();
+                match ws.len() {
+                    0 => {}
+                    1 => terms.push(Term::Word(ws.into_iter().next().unwrap_or_default())),
+                    _ => terms.push(Term::Phrase(ws)),
+                }
+                continue;
+            }
+            for raw in part.split_whitespace() {
+                let star = raw.ends_with('*');
+                let ws = words(raw);
+                for (j, w) in ws.iter().enumerate() {
+                    terms.push(if star && j + 1 == ws.len() {
+                        Term::Prefix(w.folded.clone())
+                    } else {
+                        Term::Word(w.folded.clone())
+                    });
+                }
+            }
+        }
+        let unfinished = typing && !text.ends_with([' ', '"']);
+        if unfinished && let Some(Term::Word(w)) = terms.last().cloned() {
+            *terms.last_mut().unwrap() = Term::Prefix(w);
+        }
+        Query {
+            text: text.to_owned(),
+            terms,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The folded words a match must show, for highlighting and find-in-page.
+    pub fn needles(&self) -> Vec<(String, bool)> {
+        self.terms
+            .iter()
+            .flat_map(|t| match t {
+                Term::Word(w) => vec![(w.clone(), false)],
+                Term::Prefix(w) => vec![(w.clone(), true)],
+                Term::Phrase(ws) => ws.iter().map(|w| (w.clone(), false)).collect(),
+            })
+            .collect()
+    }
+}
+
+/// How a hit matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Matched {
+    /// Its name or title (highlighted in `label`).
+    Name,
+    /// Another name it is known by, shown after the label.
+    Alias(String),
+    /// Its text: a snippet around the first match.
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub target: Target,
+    pub score: u32,
+    pub matched: Matched,
+    /// Character indices to highlight: in the label for `Name`, in the alias or snippet otherwise.
+    pub highlight: Vec<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub kind: ListKind,
+    /// How many matched; `hits` may hold fewer.
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Results {
+    pub query: Query,
+    /// Groups ordered by their best hit.
+    pub groups: Vec<Group>,
+}
+
+impl Results {
+    pub fn total(&self) -> usize {
+        self.groups.iter().map(|g| g.total).sum()
+    }
+
+    /// The shown hits in display order.
+    pub fn hits(&self) -> impl Iterator<Item = &Hit> {
+        self.groups.iter().flat_map(|g| g.hits.iter())
+    }
+}
+
+/// How many hits of each kind a search returns (the total is counted in full).
+pub const PER_GROUP: usize = 50;
+
+/// Ranking weights. A name beats text; an exact name beats a fuzzy one; kinds break ties in the
+/// order a reader most often means (a place before the government of that place).
+const EXACT: u32 = 100_000;
+const PREFIX: u32 = 50_000;
+const TEXT_WEIGHT: u32 = 40;
+
+fn kind_rank(kind: ListKind) -> u32 {
+    match kind {
+        ListKind::Places => 5,
+        ListKind::Actors => 4,
+        ListKind::Themes => 3,
+        ListKind::Analyses => 2,
+        ListKind::Implications => 1,
+    }
+}
+
+fn name_rank(kind: NameKind) -> u32 {
+    match kind {
+        NameKind::Primary => 300,
+        NameKind::Alias => 200,
+        NameKind::Code => 100,
+    }
+}
+
+/// Searches everything that passes `filter` (all of it when the filter is empty).
+pub fn search(
+    index: &SearchIndex,
+    data: &Dataset,
+    query: &Query,
+    filter: &Filter,
+    per_group: usize,
+) -> Results {
+    let mut best: HashMap<DocId, Hit> = HashMap::new();
+    if query.is_empty() {
+        return Results {
+            query: query.clone(),
+            groups: Vec::new(),
+        };
+    }
+
+    // Names, fuzzily. Quotes and stars are syntax for the word search, not part of a name.
+    let needle: String = query.text.replace(['"', '*'], " ");
+    let folded_needle = fold(needle.trim());
+    let pattern = Pattern::parse(&needle, CaseMatching::Ignore, Normalization::Smart);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut indices = Vec::new();
+    for name in &index.names {
+        indices.clear();
+        let Some(fuzzy) = fuzzy_name(&pattern, name.utf32.slice(..), &mut matcher, &mut indices)
+        else {
+            continue;
+        };
+        let exactness = if name.folded == folded_needle {
+            EXACT
+        } else if name.folded.starts_with(&folded_needle) {
+            PREFIX
+        } else {
+            0
+        };
+        let target = index.docs[name.doc as usize];
+        let score = exactness + fuzzy + name_rank(name.kind) + kind_rank(target.list());
+        let hit = Hit {
+            target,
+            score,
+            matched: match name.kind {
+                NameKind::Primary => Matched::Name,
+                _ => Matched::Alias(name.text.clone()),
+            },
+            highlight: indices.clone(),
+        };
+        match best.get(&name.doc) {
+            Some(h) if h.score >= score => {}
+            _ => {
+                best.insert(name.doc, hit);
+            }
+        }
+    }
+
+    // Text: every term must occur.
+    for (doc, tf) in text_matches(index, query) {
+        let text_score = TEXT_WEIGHT * (1 + tf.ilog2());
+        match best.get_mut(&doc) {
+            Some(hit) => hit.score += text_score,
+            None => {
+                let target = index.docs[doc as usize];
+                let (snippet, highlight) = snippet(data, target, query);
+                best.insert(
+                    doc,
+                    Hit {
+                        target,
+                        score: text_score + kind_rank(target.list()),
+                        matched: Matched::Text(snippet),
+                        highlight,
+                    },
+                );
+            }
+        }
+    }
+
+    let mut by_kind: HashMap<ListKind, Vec<Hit>> = HashMap::new();
+    for hit in best.into_values() {
+        by_kind.entry(hit.target.list()).or_default().push(hit);
+    }
+    if !filter.is_empty() {
+        // Search within the filtered lists: the filter decides what exists, the query what
+        // matches. Each kind's list is computed only if something of that kind matched.
+        for (kind, hits) in by_kind.iter_mut() {
+            let allowed: std::collections::HashSet<Target> =
+                super::list(data, *kind, filter, super::Sort::Name)
+                    .into_iter()
+                    .collect();
+            hits.retain(|h| allowed.contains(&h.target));
+        }
+        by_kind.retain(|_, hits| !hits.is_empty());
+    }
+    let mut groups: Vec<Group> = by_kind
+        .into_iter()
+        .map(|(kind, mut hits)| {
+            hits.sort_by_key(|h| (Reverse(h.score), h.target.entity_index()));
+            let total = hits.len();
+            hits.truncate(per_group);
+            Group { kind, total, hits }
+        })
+        .collect();
+    groups.sort_by_key(|g| {
+        (
+            Reverse(g.hits.first().map_or(0, |h| h.score)),
+            g.kind.index(),
+        )
+    });
+    Results {
+        query: query.clone(),
+        groups,
+    }
+}
+
+/// nucleo rewards letters at word starts so generously that "astana" matches "Middle eAST And
+/// North Africa". A reader means a name that holds each typed word in a few pieces (a typo, a
+/// skipped letter), not letters gathered from across a title: so each word of the query may
+/// match in at most one piece per four letters, plus one.
+fn fuzzy_name(
+    pattern: &Pattern,
+    haystack: nucleo_matcher::Utf32Str<'_>,
+    matcher: &mut Matcher,
+    indices: &mut Vec<u32>,
+) -> Option<u32> {
+    let mut total = 0;
+    let mut mine = Vec::new();
+    for atom in &pattern.atoms {
+        mine.clear();
+        total += atom.indices(haystack, matcher, &mut mine)? as u32;
+        mine.sort_unstable();
+        mine.dedup();
+        let runs = 1 + mine.windows(2).filter(|w| w[1] != w[0] + 1).count();
+        if runs > 1 + atom.needle_text().len() / 4 {
+            return None;
+        }
+        indices.extend_from_slice(&mine);
+    }
+    indices.sort_unstable();
+    indices.dedup();
+    Some(total)
+}
+
+/// Documents containing every term, with how many times the terms occur in each.
+fn text_matches(index: &SearchIndex, query: &Query) -> Vec<(DocId, u32)> {
+    let mut result: Option<HashMap<DocId, u32>> = None;
+    for term in &query.terms {
+        let mut counts: HashMap<DocId, u32> = HashMap::new();
+        match term {
+            Term::Word(w) => {
+                for &(doc, _) in index.word(w) {
+                    *counts.entry(doc).or_default() += 1;
+                }
+            }
+            Term::Prefix(p) => {
+                for id in index.words_with_prefix(p) {
+                    for &(doc, _) in index.postings(id) {
+                        *counts.entry(doc).or_default() += 1;
+                    }
+                }
+            }
+            Term::Phrase(ws) => {
+                let rest: Vec<std::collections::HashSet<(DocId, u32)>> = ws[1..]
+                    .iter()
+                    .map(|w| index.word(w).iter().copied().collect())
+                    .collect();
+                for &(doc, pos) in index.word(&ws[0]) {
+                    let whole = rest
+                        .iter()
+                        .enumerate()
+                        .all(|(k, set)| set.contains(&(doc, pos + 1 + k as u32)));
+                    if whole {
+                        *counts.entry(doc).or_default() += 1;
+                    }
+                }
+            }
+        }
+        result = Some(match result {
+            None => counts,
+            Some(prev) => prev
+                .into_iter()
+                .filter_map(|(doc, n)| counts.get(&doc).map(|m| (doc, n + m)))
+                .collect(),
+        });
+        if result.as_ref().is_some_and(HashMap::is_empty) {
+            break;
+        }
+    }
+    let mut docs: Vec<(DocId, u32)> = result.unwrap_or_default().into_iter().collect();
+    docs.sort_unstable();
+    docs
+}
+
+/// Where a word of the query occurs in a text, as byte ranges of the original.
+pub fn find_in(text: &str, query: &Query) -> Vec<(usize, usize)> {
+    let needles = query.needles();
+    words(text)
+        .into_iter()
+        .filter(|w| {
+            needles.iter().any(|(n, prefix)| {
+                if *prefix {
+                    w.folded.starts_with(n.as_str())
+                } else {
+                    w.folded == *n
+                }
+            })
+        })
+        .map(|w| (w.start, w.end))
+        .collect()
+}
+
+/// A few words around the first match in the entity's text, with the matched words marked. The
+/// field that matches the most distinct query words gives the snippet.
+fn snippet(data: &Dataset, target: Target, query: &Query) -> (String, Vec<u32>) {
+    const BEFORE: usize = 4;
+    const WIDTH: usize = 14;
+    let distinct = |field: &str, hits: &[(usize, usize)]| {
+        let mut seen: Vec<String> = hits.iter().map(|&(s, e)| fold(&field[s..e])).collect();
+        seen.sort();
+        seen.dedup();
+        seen.len()
+    };
+    let best = fields_of(data, target)
+        .into_iter()
+        .map(|field| {
+            let hits = find_in(field, query);
+            (distinct(field, &hits), field, hits)
+        })
+        .filter(|(n, _, _)| *n > 0)
+        // On a tie, prose beats a label such as the perspective "Energy Economist".
+        .reduce(|best, next| {
+            let better =
+                next.0 > best.0 || (next.0 == best.0 && best.1.len() < 40 && next.1.len() >= 40);
+            if better { next } else { best }
+        });
+    if let Some((_, field, hits)) = best {
+        let ws = words(field);
+        let first = hits[0].0;
+        let at = ws.iter().position(|w| w.start == first).unwrap_or(0);
+        let from = at.saturating_sub(BEFORE);
+        let to = (from + WIDTH).min(ws.len());
+        let (start, end) = (ws[from].start, ws[to - 1].end);
+        let mut text = String::new();
+        if from > 0 {
+            text.push_str("… ");
+        }
+        let offset_chars = text.chars().count() as u32;
+        text.push_str(&field[start..end]);
+        if to < ws.len() {
+            text.push_str(" …");
+        }
+        let mut highlight = Vec::new();
+        for (s, e) in hits.into_iter().filter(|&(s, e)| s >= start && e <= end) {
+            let base = offset_chars + field[start..s].chars().count() as u32;
+            highlight.extend(base..base + field[s..e].chars().count() as u32);
+        }
+        return (text, highlight);
+    }
+    (String::new(), Vec::new())
+}

@@ -1,0 +1,185 @@
+//! Search: what matches and in what order. Names by fuzzy matching, text by words, phrases and
+//! prefixes, all case- and diacritic-insensitive.
+
+mod common;
+
+use geolens::app::nav::Target;
+use geolens::data::Dataset;
+use geolens::find::{self, Filter, Matched, Query, Results, SearchIndex};
+
+fn run(data: &Dataset, text: &str, typing: bool) -> Results {
+    let index = SearchIndex::build(data);
+    find::search(
+        &index,
+        data,
+        &Query::parse(text, typing),
+        &Filter::default(),
+        50,
+    )
+}
+
+fn top(data: &Dataset, text: &str) -> Option<Target> {
+    run(data, text, true).hits().next().map(|h| h.target)
+}
+
+fn hits(r: &Results) -> Vec<Target> {
+    r.hits().map(|h| h.target).collect()
+}
+
+fn place(d: &Dataset, id: &str) -> Target {
+    Target::Place(d.place_ix(id).unwrap())
+}
+
+fn analysis(d: &Dataset, id: &str) -> Target {
+    Target::Analysis(d.analysis_ix(id).unwrap())
+}
+
+#[test]
+fn a_capital_finds_its_country_first() {
+    let d = common::bundled();
+    assert_eq!(top(&d, "astana"), Some(place(&d, "KZ")));
+    assert_eq!(top(&d, "Astana"), Some(place(&d, "KZ")));
+    let r = run(&d, "astana", true);
+    let first = r.hits().next().unwrap();
+    assert_eq!(first.matched, Matched::Alias("Astana".to_owned()));
+    assert_eq!(
+        first.highlight,
+        [0, 1, 2, 3, 4, 5],
+        "the whole alias is marked"
+    );
+}
+
+#[test]
+fn an_exact_name_beats_a_prefix_and_a_prefix_beats_text() {
+    let d = common::bundled();
+    assert_eq!(top(&d, "kazakhstan"), Some(place(&d, "KZ")));
+    assert_eq!(
+        top(&d, "energy security"),
+        Some(Target::Theme(d.theme_ix("energy-security").unwrap()))
+    );
+    // Typing "kazak" already finds the country (a prefix of its name), before the word is done.
+    let r = run(&d, "kazak", true);
+    let places: Vec<Target> = r
+        .hits()
+        .map(|h| h.target)
+        .filter(|t| matches!(t, Target::Place(_)))
+        .collect();
+    assert_eq!(places, [place(&d, "KZ")]);
+}
+
+#[test]
+fn letters_scattered_across_a_name_are_not_a_match() {
+    let d = common::bundled();
+    let r = run(&d, "astana", true);
+    let places: Vec<String> = r
+        .hits()
+        .filter_map(|h| match h.target {
+            Target::Place(p) => Some(d.place(p).id.clone()),
+            _ => None,
+        })
+        .collect();
+    // "Middle eAST And North Africa" would match a naive fuzzy matcher.
+    assert_eq!(places, ["KZ"]);
+}
+
+#[test]
+fn a_typo_in_a_name_still_finds_it() {
+    let d = common::bundled();
+    assert_eq!(top(&d, "kazakstan"), Some(place(&d, "KZ")));
+    assert_eq!(
+        top(&d, "nurtlu"),
+        Some(Target::Actor(d.actor_ix("murat-nurtleu").unwrap()))
+    );
+}
+
+#[test]
+fn diacritics_and_case_do_not_matter() {
+    let d = common::bundled();
+    let tr = place(&d, "TR");
+    assert_eq!(top(&d, "turkiye"), Some(tr));
+    assert_eq!(top(&d, "TÜRKIYE"), Some(tr));
+    let w = common::fixture("wide");
+    assert_eq!(top(&w, "viet nam"), Some(place(&w, "VN")));
+    assert_eq!(top(&w, "ha noi"), Some(place(&w, "VN")));
+}
+
+#[test]
+fn words_must_all_occur_but_a_phrase_must_occur_in_order() {
+    let d = common::fixture("mini");
+    let kz_uk = analysis(&d, "kz-uk-2024");
+    assert!(hits(&run(&d, "investors british", false)).contains(&kz_uk));
+    assert!(hits(&run(&d, "\"british investors\"", false)).contains(&kz_uk));
+    assert!(!hits(&run(&d, "\"investors british\"", false)).contains(&kz_uk));
+    assert!(!hits(&run(&d, "investors zanzibar", false)).contains(&kz_uk));
+}
+
+#[test]
+fn a_star_or_an_unfinished_last_word_is_a_prefix() {
+    let d = common::fixture("mini");
+    let kz_uk = analysis(&d, "kz-uk-2024");
+    assert!(
+        !hits(&run(&d, "investor", false)).contains(&kz_uk),
+        "a whole word is exact"
+    );
+    assert!(hits(&run(&d, "investor*", false)).contains(&kz_uk));
+    assert!(
+        hits(&run(&d, "investor", true)).contains(&kz_uk),
+        "while typing"
+    );
+    assert!(
+        !hits(&run(&d, "investor ", true)).contains(&kz_uk),
+        "a space ends the word"
+    );
+}
+
+#[test]
+fn text_hits_show_a_snippet_with_the_words_marked() {
+    let d = common::fixture("mini");
+    let r = run(&d, "novorossiysk", false);
+    let hit = r
+        .hits()
+        .find(|h| h.target == analysis(&d, "cpc-2022"))
+        .expect("cpc-2022 mentions Novorossiysk");
+    let Matched::Text(snippet) = &hit.matched else {
+        panic!("a text match, got {:?}", hit.matched)
+    };
+    let marked: String = snippet
+        .chars()
+        .enumerate()
+        .filter(|(i, _)| hit.highlight.contains(&(*i as u32)))
+        .map(|(_, c)| c)
+        .collect();
+    assert_eq!(marked, "Novorossiysk");
+}
+
+#[test]
+fn results_come_grouped_by_kind_with_counts_best_group_first() {
+    let d = common::bundled();
+    let r = run(&d, "astana", true);
+    assert_eq!(r.groups[0].kind, geolens::app::nav::ListKind::Places);
+    for g in &r.groups {
+        assert!(g.hits.iter().all(|h| h.target.list() == g.kind));
+        assert!(g.total >= g.hits.len());
+        assert!(g.hits.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+    assert_eq!(r.total(), r.groups.iter().map(|g| g.total).sum::<usize>());
+}
+
+#[test]
+fn search_stays_within_the_filter() {
+    let d = common::fixture("mini");
+    let index = SearchIndex::build(&d);
+    let q = Query::parse("kazakh", true);
+    let all = find::search(&index, &d, &q, &Filter::default(), 50);
+    assert!(hits(&all).contains(&analysis(&d, "cpc-2022")));
+    let filter = Filter {
+        themes: vec![d.theme_ix("multi-vector-diplomacy").unwrap()],
+        ..Filter::default()
+    };
+    let within = find::search(&index, &d, &q, &filter, 50);
+    let analyses: Vec<Target> = hits(&within)
+        .into_iter()
+        .filter(|t| matches!(t, Target::Analysis(_)))
+        .collect();
+    assert_eq!(analyses, [analysis(&d, "kz-uk-2024")]);
+}
