@@ -24,6 +24,8 @@ pub struct Screen {
     pub mode: Mode,
     pub header: Rect,
     pub tabs: Rect,
+    /// The active filters, when there are any (else empty).
+    pub chips: Rect,
     pub list: Rect,
     pub detail: Rect,
     pub status: Rect,
@@ -36,21 +38,23 @@ pub enum Shown {
     Detail,
 }
 
-pub fn screen(area: Rect, shown: Shown) -> Screen {
+pub fn screen(area: Rect, shown: Shown, chips: bool) -> Screen {
     let empty = Rect::new(area.x, area.y, 0, 0);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Screen {
             mode: Mode::TooSmall,
             header: empty,
             tabs: empty,
+            chips: empty,
             list: empty,
             detail: empty,
             status: empty,
         };
     }
-    let [header, tabs, body, status] = Layout::vertical([
+    let [header, tabs, chips, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(u16::from(chips)),
         Constraint::Min(0),
         Constraint::Length(1),
     ])
@@ -71,6 +75,7 @@ pub fn screen(area: Rect, shown: Shown) -> Screen {
         mode,
         header,
         tabs,
+        chips,
         list,
         detail,
         status,
@@ -116,7 +121,7 @@ mod tests {
 
     #[test]
     fn wide_terminals_show_list_and_detail_side_by_side() {
-        let s = screen(Rect::new(0, 0, 160, 48), Shown::List);
+        let s = screen(Rect::new(0, 0, 160, 48), Shown::List, false);
         assert_eq!(s.mode, Mode::Wide);
         assert_eq!((s.list.width, s.detail.width), (64, 96));
         assert_eq!(s.list.height, s.detail.height);
@@ -126,32 +131,33 @@ mod tests {
 
     #[test]
     fn narrow_terminals_show_one_pane() {
-        let s = screen(Rect::new(0, 0, 80, 24), Shown::Detail);
+        let s = screen(Rect::new(0, 0, 80, 24), Shown::Detail, false);
         assert_eq!(s.mode, Mode::Narrow);
         assert_eq!(s.list.area(), 0);
         assert_eq!((s.detail.width, s.detail.height), (80, 21));
         assert_eq!(s.detail.y, 2);
-        let s = screen(Rect::new(0, 0, 80, 24), Shown::List);
+        let s = screen(Rect::new(0, 0, 80, 24), Shown::List, false);
         assert_eq!(s.detail.area(), 0);
     }
 
     #[test]
     fn tiny_terminals_are_too_small_and_nothing_overflows() {
         assert_eq!(
-            screen(Rect::new(0, 0, 19, 24), Shown::List).mode,
+            screen(Rect::new(0, 0, 19, 24), Shown::List, false).mode,
             Mode::TooSmall
         );
         assert_eq!(
-            screen(Rect::new(0, 0, 80, 5), Shown::List).mode,
+            screen(Rect::new(0, 0, 80, 5), Shown::List, true).mode,
             Mode::TooSmall
         );
         for w in 0..120 {
             for h in 0..30 {
                 let area = Rect::new(0, 0, w, h);
-                let s = screen(area, Shown::List);
+                let s = screen(area, Shown::List, true);
                 for r in [
                     s.header,
                     s.tabs,
+                    s.chips,
                     s.list,
                     s.detail,
                     s.status,

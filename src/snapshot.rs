@@ -10,15 +10,19 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Keymap;
 use crate::data::Dataset;
+use crate::find::{self, SearchIndex};
 use crate::keys::Key;
 use crate::ui::{self, Theme};
 use crate::views::Glyphs;
 
-/// A headless explorer: an app plus the size of its imaginary terminal.
+/// A headless explorer: an app plus the size of its imaginary terminal. Searches run inline, to
+/// completion, after each key: a snapshot shows the results the terminal would show once they
+/// arrive.
 pub struct Headless<'a> {
     pub data: &'a Dataset,
     pub app: App,
     pub theme: Theme,
+    index: std::cell::OnceCell<SearchIndex>,
 }
 
 impl<'a> Headless<'a> {
@@ -37,12 +41,24 @@ impl<'a> Headless<'a> {
             data,
             app,
             theme: Theme::mono(),
+            index: std::cell::OnceCell::new(),
         }
     }
 
     pub fn press(&mut self, keys: &[Key]) -> &mut Self {
         for &key in keys {
             self.app.handle_key(self.data, key);
+            if let Some(request) = self.app.search_request.take() {
+                let index = self.index.get_or_init(|| SearchIndex::build(self.data));
+                let results = find::search(
+                    index,
+                    self.data,
+                    &request.query,
+                    &request.filter,
+                    find::search::PER_GROUP,
+                );
+                self.app.search_results(request.generation, results);
+            }
         }
         self
     }

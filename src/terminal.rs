@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use crossterm::event::Event;
+use crossterm::event::{self, Event};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -24,7 +24,10 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::App;
+use crate::app::search::SearchRequest;
 use crate::data::Dataset;
+use crate::find::search::PER_GROUP;
+use crate::find::{Results, SearchIndex};
 use crate::ui::{self, Theme};
 
 /// Whether we have changed the terminal and owe it a restore. Shared with the panic hook.
@@ -35,7 +38,12 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = io::stdout();
-        let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            out,
+            event::DisableBracketedPaste,
+            terminal::LeaveAlternateScreen,
+            cursor::Show
+        );
         let _ = terminal::disable_raw_mode();
         let _ = out.flush();
     }
@@ -52,7 +60,13 @@ impl Guard {
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let guard = Guard { _private: () };
-        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+        // Bracketed paste: pasted text arrives as one event, so it can never be taken as keys.
+        execute!(
+            io::stdout(),
+            terminal::EnterAlternateScreen,
+            cursor::Hide,
+            event::EnableBracketedPaste
+        )?;
         Ok(guard)
     }
 }
@@ -84,6 +98,8 @@ enum Wake {
     Signal(i32),
     /// The tty hung up (ssh dropped, window closed, pane killed).
     HangUp,
+    /// A search finished: (generation, results).
+    Searched(u64, Results),
 }
 
 /// Why the explorer stopped, for the exit status.
@@ -118,13 +134,15 @@ pub fn check_tty() -> Result<(), String> {
     Ok(())
 }
 
-/// Runs the explorer until the user quits or the terminal goes away.
-pub fn run(data: &Dataset, mut app: App, theme: &Theme) -> io::Result<Exit> {
+/// Runs the explorer until the user quits or the terminal goes away. The dataset lives as long
+/// as the process, so the search worker can borrow it without being joined on the way out.
+pub fn run(data: &'static Dataset, mut app: App, theme: &Theme) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     // Signals first: a SIGTERM during set-up must still restore the terminal.
     spawn_signals(tx.clone())?;
     let guard = Guard::enter()?;
     spawn_watchdog(tx.clone());
+    let searches = spawn_searcher(data, tx.clone());
     spawn_input(tx);
 
     let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
@@ -135,7 +153,7 @@ pub fn run(data: &Dataset, mut app: App, theme: &Theme) -> io::Result<Exit> {
         crate::app::action::Action::Resize(size.width, size.height),
     );
     term.draw(|f| ui::draw(f, &app, data, theme))?;
-    let exit = event_loop(&rx, data, &mut app, &mut term, theme)?;
+    let exit = event_loop(&rx, &searches, data, &mut app, &mut term, theme)?;
     drop(term);
     drop(guard);
     Ok(exit)
@@ -150,6 +168,7 @@ fn test_panic_key() -> Option<crate::keys::Key> {
 
 fn event_loop(
     rx: &Receiver<Wake>,
+    searches: &Sender<SearchRequest>,
     data: &Dataset,
     app: &mut App,
     term: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
@@ -169,6 +188,10 @@ fn event_loop(
                     panic!("test panic requested through GEOLENS_TEST_PANIC_KEY")
                 }
                 Wake::Input(event) => dirty |= app.handle_event(data, &event),
+                Wake::Searched(generation, results) => {
+                    app.search_results(generation, results);
+                    dirty = true;
+                }
                 Wake::Signal(sig) => return Ok(Exit::Signal(sig)),
                 Wake::HangUp => return Ok(Exit::HangUp),
                 Wake::InputFailed(e) => return Err(e),
@@ -178,10 +201,38 @@ fn event_loop(
             }
             next = rx.try_recv().ok();
         }
+        if let Some(request) = app.search_request.take() {
+            // The worker is gone only if it panicked; the box then just stays "searching".
+            let _ = searches.send(request);
+        }
         if dirty {
             term.draw(|f| ui::draw(f, app, data, theme))?;
         }
     }
+}
+
+/// Searches run here, so typing is drawn at once however long a search takes. The index is
+/// built on this thread too, right at start, not on the way to the first frame.
+fn spawn_searcher(data: &'static Dataset, tx: Sender<Wake>) -> Sender<SearchRequest> {
+    let (requests, rx) = mpsc::channel::<SearchRequest>();
+    thread::spawn(move || {
+        let index = SearchIndex::build(data);
+        while let Ok(mut request) = rx.recv() {
+            // Only the newest query matters: older ones were typed over.
+            while let Ok(newer) = rx.try_recv() {
+                request = newer;
+            }
+            let results =
+                crate::find::search(&index, data, &request.query, &request.filter, PER_GROUP);
+            if tx
+                .send(Wake::Searched(request.generation, results))
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+    requests
 }
 
 fn spawn_input(tx: Sender<Wake>) {

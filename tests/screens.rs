@@ -37,6 +37,12 @@ screens! {
     place_detail_reached_through_its_bloc: "5 j j <Enter>";
     help_overlay: "?";
     help_overlay_scrolled_to_the_end: "? G";
+    search_results_grouped_by_kind: "/kazakh";
+    search_result_opened: "/kazakh <Down> <Down> <Enter>";
+    filter_panel: "f";
+    filter_panel_values_of_a_facet: "f j <Tab>";
+    filtered_list_with_chips: "f j <Tab> <Space> <Esc>";
+    sorted_by_links: "2 s";
 }
 
 #[test]

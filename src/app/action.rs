@@ -21,10 +21,32 @@ pub enum Action {
     /// Move focus to the detail pane (right).
     FocusDetail,
     /// In a list: open the selection in the detail pane. In the detail: follow the link under the
-    /// cursor.
+    /// cursor. In search: go to the selected result.
     Open,
     Back,
     Forward,
+    /// Open the search box.
+    Search,
+    /// Move the detail cursor to the next (previous) match of the last search.
+    NextMatch,
+    PrevMatch,
+    /// Open the filter panel.
+    Filters,
+    ClearFilters,
+    /// The next sort order for the focused list.
+    CycleSort,
+    /// Close the search box or the filter panel.
+    Close,
+    /// In the filter panel: turn the value under the cursor on or off.
+    Toggle,
+    /// In the filter panel: between the facets and their values.
+    SwitchColumn,
+    /// Editing the search text.
+    DeleteChar,
+    DeleteWord,
+    ClearInput,
+    /// Not bound to a key: text typed into the search box.
+    Insert(char),
     /// Not bound to a key: the terminal changed size.
     Resize(u16, u16),
 }
@@ -53,13 +75,26 @@ impl Action {
             Action::Open => "open the selection / follow the link",
             Action::Back => "go back",
             Action::Forward => "go forward",
+            Action::Search => "search everything",
+            Action::NextMatch => "next match of the last search in the page",
+            Action::PrevMatch => "previous match of the last search in the page",
+            Action::Filters => "filter the lists by facets",
+            Action::ClearFilters => "clear every filter",
+            Action::CycleSort => "change the order of the list",
+            Action::Close => "close",
+            Action::Toggle => "turn the value on or off",
+            Action::SwitchColumn => "switch between facets and values",
+            Action::DeleteChar => "delete a character",
+            Action::DeleteWord => "delete a word",
+            Action::ClearInput => "clear the search",
+            Action::Insert(_) => "type to search",
             Action::Resize(..) => "terminal resized",
         }
     }
 
-    /// A word or two for the status line; `None` keeps the action out of it.
-    pub fn hint(self) -> Option<&'static str> {
-        Some(match self {
+    /// A word or two for the status line.
+    pub fn hint(self) -> &'static str {
+        match self {
             Action::Quit => "quit",
             Action::ToggleHelp => "help",
             Action::Down => "move",
@@ -67,7 +102,15 @@ impl Action {
             Action::Open => "open",
             Action::Back => "back",
             Action::Forward => "forward",
-            _ => return None,
-        })
+            Action::Search => "search",
+            Action::Filters => "filter",
+            Action::CycleSort => "sort",
+            Action::Close => "close",
+            Action::Toggle => "toggle",
+            Action::SwitchColumn => "column",
+            Action::ClearFilters => "clear",
+            Action::NextMatch => "next match",
+            other => other.describe(),
+        }
     }
 }

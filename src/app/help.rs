@@ -9,7 +9,7 @@ pub fn doc(keymap: &Keymap) -> Doc {
         spans: vec![Span::new("Keys", Role::Title)],
         ..Line::default()
     });
-    let sections = [Mode::Global, Mode::List, Mode::Detail, Mode::Help];
+    let sections = Mode::ALL;
     let rows: Vec<_> = sections.iter().map(|&m| (m, keymap.rows(m))).collect();
     let key_width = rows
         .iter()

@@ -13,7 +13,26 @@ pub enum Mode {
     Global,
     List,
     Detail,
+    Search,
+    Filters,
     Help,
+}
+
+impl Mode {
+    /// Every mode, in the order the help screen and the README list them.
+    pub const ALL: [Mode; 6] = [
+        Mode::Global,
+        Mode::List,
+        Mode::Detail,
+        Mode::Search,
+        Mode::Filters,
+        Mode::Help,
+    ];
+
+    /// Overlays take keys first and let only a few global ones (movement, quit) through.
+    pub fn is_overlay(self) -> bool {
+        matches!(self, Mode::Search | Mode::Filters | Mode::Help)
+    }
 }
 
 impl Mode {
@@ -22,6 +41,8 @@ impl Mode {
             Mode::Global => "Everywhere",
             Mode::List => "In a list",
             Mode::Detail => "In the detail pane",
+            Mode::Search => "In the search box (type to search)",
+            Mode::Filters => "In the filter panel",
             Mode::Help => "In the help screen",
         }
     }
@@ -48,6 +69,10 @@ impl Default for Keymap {
         let table: &[(Mode, &[Key], Action)] = &[
             (Mode::Global, &[c('q'), Key::ctrl('c')], Quit),
             (Mode::Global, &[c('?'), k(K::F(1))], ToggleHelp),
+            (Mode::Global, &[c('/')], Search),
+            (Mode::Global, &[c('f')], Filters),
+            (Mode::Global, &[c('x')], ClearFilters),
+            (Mode::Global, &[c('s')], CycleSort),
             (Mode::Global, &[k(K::Tab)], NextPane),
             (Mode::Global, &[k(K::BackTab)], PrevPane),
             (Mode::Global, &[c('1')], ShowList(ListKind::Analyses)),
@@ -68,9 +93,34 @@ impl Default for Keymap {
             (Mode::Global, &[k(K::Enter)], Open),
             (Mode::Global, &[k(K::Backspace), k(K::Esc), c('[')], Back),
             (Mode::Global, &[c(']')], Forward),
+            (Mode::Global, &[c('n')], NextMatch),
+            (Mode::Global, &[c('N')], PrevMatch),
             (Mode::List, &[c('l'), k(K::Right)], FocusDetail),
             (Mode::Detail, &[c('h'), k(K::Left)], FocusList),
             (Mode::Detail, &[c('l'), k(K::Right)], Open),
+            (Mode::Search, &[k(K::Enter)], Open),
+            (Mode::Search, &[k(K::Esc)], Close),
+            (
+                Mode::Search,
+                &[k(K::Down), Key::ctrl('n'), Key::ctrl('j')],
+                Down,
+            ),
+            (
+                Mode::Search,
+                &[k(K::Up), Key::ctrl('p'), Key::ctrl('k')],
+                Up,
+            ),
+            (Mode::Search, &[k(K::Backspace)], DeleteChar),
+            (Mode::Search, &[Key::ctrl('w')], DeleteWord),
+            (Mode::Search, &[Key::ctrl('u')], ClearInput),
+            (Mode::Filters, &[c(' '), k(K::Enter)], Toggle),
+            (
+                Mode::Filters,
+                &[k(K::Tab), c('h'), c('l'), k(K::Left), k(K::Right)],
+                SwitchColumn,
+            ),
+            (Mode::Filters, &[c('x')], ClearFilters),
+            (Mode::Filters, &[k(K::Esc), c('f'), c('q')], Close),
             (
                 Mode::Help,
                 &[c('?'), k(K::Esc), c('q'), k(K::Backspace)],
@@ -88,8 +138,8 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The action for `key`, looking in `mode` first and then in `Global`. In the help overlay only
-    /// its own keys and the movement keys apply.
+    /// The action for `key`, looking in `mode` first and then in `Global`. Overlays let through
+    /// only movement and quitting from the global table; everything else stays in the overlay.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
         let find = |m: Mode| {
             self.bindings
@@ -97,18 +147,35 @@ impl Keymap {
                 .find(|b| b.mode == m && b.key == key)
                 .map(|b| b.action)
         };
-        let found = find(mode).or_else(|| find(Mode::Global))?;
-        let movement = matches!(
-            found,
-            Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Top
-                | Action::Bottom
-                | Action::Quit
-        );
-        (mode != Mode::Help || movement || find(Mode::Help).is_some()).then_some(found)
+        if let Some(action) = find(mode) {
+            return Some(action);
+        }
+        let global = find(Mode::Global)?;
+        let passes = !mode.is_overlay()
+            || matches!(
+                global,
+                Action::Up
+                    | Action::Down
+                    | Action::PageUp
+                    | Action::PageDown
+                    | Action::Top
+                    | Action::Bottom
+                    | Action::Quit
+            );
+        // In the search box a plain character is text, never a command.
+        let typed =
+            mode == Mode::Search && !key.ctrl && !key.alt && matches!(key.code, KeyCode::Char(_));
+        (passes && !typed).then_some(global)
+    }
+
+    /// The first key bound to `action` in `mode` (or globally).
+    pub fn key_for(&self, mode: Mode, action: Action) -> Option<Key> {
+        [mode, Mode::Global].iter().find_map(|&m| {
+            self.bindings
+                .iter()
+                .find(|b| b.mode == m && b.action == action)
+                .map(|b| b.key)
+        })
     }
 
     /// The bindings of one mode, grouped by action in table order: what the help screen lists.
@@ -123,11 +190,18 @@ impl Keymap {
         rows
     }
 
-    /// Status-line hints for a mode, in the order of `Action::hint`s importance: the primary
-    /// (global) key of each action, with up paired to down as `j/k`.
+    /// Status-line hints for a mode: the primary key of each action worth advertising there,
+    /// with down paired with up as `j/k`.
     pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
-        let first_key = |action: Action| {
+        // In the panes the global key is the one to learn (Enter, not the detail's `l`); in an
+        // overlay only its own keys work.
+        let order = if mode.is_overlay() {
+            [mode, Mode::Global]
+        } else {
             [Mode::Global, mode]
+        };
+        let first_key = |action: Action| {
+            order
                 .iter()
                 .find_map(|&m| {
                     self.bindings
@@ -136,9 +210,8 @@ impl Keymap {
                 })
                 .map(|b| b.key.label())
         };
-        HINTED
+        hinted(mode)
             .iter()
-            .filter(|&&a| mode != Mode::Help || matches!(a, Action::ToggleHelp | Action::Down))
             .filter_map(|&action| {
                 let mut label = first_key(action)?;
                 if action == Action::Down
@@ -146,7 +219,7 @@ impl Keymap {
                 {
                     label = format!("{label}/{up}");
                 }
-                Some((label, action.hint()?))
+                Some((label, action.hint()))
             })
             .collect()
     }
@@ -157,7 +230,7 @@ impl Keymap {
     /// the two identical.
     pub fn markdown(&self) -> String {
         let mut out = String::new();
-        for mode in [Mode::Global, Mode::List, Mode::Detail, Mode::Help] {
+        for mode in Mode::ALL {
             out.push_str(&format!("| {} | |\n|---|---|\n", mode.title()));
             for (keys, action) in self.rows(mode) {
                 let keys: Vec<String> = keys.iter().map(|k| format!("`{}`", k.label())).collect();
@@ -169,16 +242,18 @@ impl Keymap {
     }
 }
 
-/// The actions the status line advertises, most useful first.
-const HINTED: [Action; 7] = [
-    Action::Down,
-    Action::Open,
-    Action::Back,
-    Action::NextPane,
-    Action::ToggleHelp,
-    Action::Quit,
-    Action::Forward,
-];
+/// The actions the status line advertises in each mode, most useful first.
+fn hinted(mode: Mode) -> &'static [Action] {
+    use Action::*;
+    match mode {
+        Mode::Global | Mode::List | Mode::Detail => &[
+            Down, Open, Back, Search, Filters, ToggleHelp, Quit, NextPane, CycleSort, Forward,
+        ],
+        Mode::Search => &[Down, Open, Close],
+        Mode::Filters => &[Down, Toggle, SwitchColumn, ClearFilters, Close],
+        Mode::Help => &[Down, ToggleHelp],
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -193,7 +268,28 @@ mod tests {
             Some(Action::FocusDetail)
         );
         assert_eq!(km.lookup(Mode::List, Key::char('j')), Some(Action::Down));
-        assert_eq!(km.lookup(Mode::List, Key::char('x')), None);
+        assert_eq!(km.lookup(Mode::List, Key::char('z')), None);
+    }
+
+    #[test]
+    fn in_the_search_box_characters_are_text() {
+        let km = Keymap::default();
+        for c in ['q', 'j', 'f', '/', '?', 'G', ' '] {
+            assert_eq!(km.lookup(Mode::Search, Key::char(c)), None, "{c:?}");
+        }
+        assert_eq!(km.lookup(Mode::Search, Key::ctrl('c')), Some(Action::Quit));
+        assert_eq!(
+            km.lookup(Mode::Search, Key::plain(KeyCode::Down)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            km.lookup(Mode::Search, Key::plain(KeyCode::Esc)),
+            Some(Action::Close)
+        );
+        assert_eq!(
+            km.lookup(Mode::Search, Key::plain(KeyCode::Backspace)),
+            Some(Action::DeleteChar)
+        );
     }
 
     #[test]

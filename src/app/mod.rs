@@ -2,27 +2,35 @@
 //!
 //! Keys become actions through the keymap; `update` applies an action and then re-establishes the
 //! invariants once (selection within bounds, cursor visible, detail showing the selected item).
-//! Nothing here draws: `ui::draw` reads this state and never changes it.
+//! Nothing here draws: `ui::draw` reads this state and never changes it. Nothing here searches
+//! either: edits to the search box leave a request that the runner answers (see `search`).
 
 pub mod action;
+pub mod detail;
 pub mod doc;
+pub mod filters;
 mod help;
 pub mod keymap;
 pub mod lists;
 pub mod nav;
+pub mod search;
 
 use crossterm::event::Event;
 use ratatui::layout::Rect;
 
 use crate::data::Dataset;
+use crate::find::{self, Facet, Filter, Query, Results, Sort};
 use crate::keys::Key;
 use crate::layout::{self, Shown};
 use crate::views::{self, Glyphs};
 use action::Action;
-use doc::{Doc, Row};
+use detail::DetailPane;
+use doc::Doc;
+use filters::{Column, FilterPanel};
 use keymap::{Keymap, Mode};
 use lists::ListRows;
 use nav::{History, ListKind, Target, Visit};
+use search::{SearchBox, SearchRequest};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -36,6 +44,7 @@ pub struct ListPane {
     pub rows: ListRows,
     pub selected: Option<Target>,
     pub offset: usize,
+    pub sort: Sort,
 }
 
 impl ListPane {
@@ -44,22 +53,19 @@ impl ListPane {
     }
 }
 
-/// The detail pane: the page of the current target, wrapped to the pane's width.
+/// The help screen: the keymap's description of itself, scrollable.
 #[derive(Debug, Clone, Default)]
-pub struct DetailPane {
-    pub target: Option<Target>,
+pub struct HelpScreen {
     pub doc: Doc,
-    pub rows: Vec<Row>,
-    pub width: u16,
-    pub cursor: usize,
     pub offset: usize,
 }
 
-/// A scrollable overlay (the help screen).
-#[derive(Debug, Clone, Default)]
-pub struct Overlay {
-    pub doc: Doc,
-    pub offset: usize,
+/// What sits over the panes and takes the keys first.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help(HelpScreen),
+    Search(SearchBox),
+    Filters(FilterPanel),
 }
 
 #[derive(Debug, Clone)]
@@ -69,25 +75,33 @@ pub struct App {
     pub size: Rect,
     pub list: ListKind,
     pub lists: Vec<ListPane>,
+    pub filter: Filter,
     pub focus: Focus,
     pub history: History,
     pub detail: DetailPane,
-    pub help: Option<Overlay>,
+    pub overlay: Option<Overlay>,
+    /// The query of the last search opened, for `n`/`N` and highlighting in the page.
+    pub last_query: Option<Query>,
+    /// A search waiting to be run by the runner.
+    pub search_request: Option<SearchRequest>,
     /// A one-off note for the status line (why a key did nothing); cleared by the next action.
-    pub message: Option<&'static str>,
+    pub message: Option<String>,
     pub quit: bool,
 }
 
 impl App {
     pub fn new(data: &Dataset, keymap: Keymap, glyphs: Glyphs, size: Rect) -> App {
+        let filter = Filter::default();
         let lists = ListKind::ALL
             .iter()
             .map(|&kind| {
-                let rows = lists::build(data, kind);
+                let sort = Sort::choices(kind)[0];
+                let rows = ListRows::new(find::list(data, kind, &filter, sort));
                 ListPane {
                     selected: rows.get(0),
                     rows,
                     offset: 0,
+                    sort,
                 }
             })
             .collect();
@@ -97,10 +111,13 @@ impl App {
             size,
             list: ListKind::Analyses,
             lists,
+            filter,
             focus: Focus::List,
             history: History::default(),
             detail: DetailPane::default(),
-            help: None,
+            overlay: None,
+            last_query: None,
+            search_request: None,
             message: None,
             quit: false,
         };
@@ -127,10 +144,12 @@ impl App {
 
     /// The keymap mode for the current state.
     pub fn mode(&self) -> Mode {
-        match (self.help.is_some(), self.focus) {
-            (true, _) => Mode::Help,
-            (false, Focus::List) => Mode::List,
-            (false, Focus::Detail) => Mode::Detail,
+        match (&self.overlay, self.focus) {
+            (Some(Overlay::Help(_)), _) => Mode::Help,
+            (Some(Overlay::Search(_)), _) => Mode::Search,
+            (Some(Overlay::Filters(_)), _) => Mode::Filters,
+            (None, Focus::List) => Mode::List,
+            (None, Focus::Detail) => Mode::Detail,
         }
     }
 
@@ -142,7 +161,12 @@ impl App {
         }
     }
 
-    /// Turns a terminal event into an action and applies it. Returns whether anything may have
+    /// The layout of the current frame.
+    pub fn screen(&self) -> layout::Screen {
+        layout::screen(self.size, self.shown(), !self.filter.is_empty())
+    }
+
+    /// Turns a terminal event into actions and applies them. Returns whether anything may have
     /// changed on screen (so the caller can skip a redraw).
     pub fn handle_event(&mut self, data: &Dataset, event: &Event) -> bool {
         match event {
@@ -154,39 +178,196 @@ impl App {
                 self.update(data, Action::Resize(*w, *h));
                 true
             }
+            // Pasted text is only ever text: typed into the search box, ignored elsewhere.
+            Event::Paste(text) if self.mode() == Mode::Search => {
+                for c in text.chars() {
+                    let c = if c.is_control() { ' ' } else { c };
+                    self.update(data, Action::Insert(c));
+                }
+                true
+            }
             _ => false,
         }
     }
 
     pub fn handle_key(&mut self, data: &Dataset, key: Key) {
-        match self.keymap.lookup(self.mode(), key) {
+        let mode = self.mode();
+        match self.keymap.lookup(mode, key) {
             Some(action) => self.update(data, action),
-            None => self.message = None,
+            None => match key.code {
+                crossterm::event::KeyCode::Char(c)
+                    if mode == Mode::Search && !key.ctrl && !key.alt =>
+                {
+                    self.update(data, Action::Insert(c))
+                }
+                _ => self.message = None,
+            },
         }
     }
 
     pub fn update(&mut self, data: &Dataset, action: Action) {
         self.message = None;
-        if let Action::Resize(w, h) = action {
-            self.size = Rect::new(0, 0, w, h);
-            self.rewrap();
-        } else if let Some(help) = &mut self.help {
-            let page = layout::inner(layout::help_area(self.size)).height.max(1) as usize;
-            match action {
-                Action::ToggleHelp => self.help = None,
-                Action::Quit => self.quit = true,
-                Action::Up => help.offset = help.offset.saturating_sub(1),
-                Action::Down => help.offset += 1,
-                Action::PageUp => help.offset = help.offset.saturating_sub(page),
-                Action::PageDown => help.offset += page,
-                Action::Top => help.offset = 0,
-                Action::Bottom => help.offset = usize::MAX,
-                _ => {}
+        match action {
+            Action::Resize(w, h) => {
+                self.size = Rect::new(0, 0, w, h);
+                let width = self.detail_width();
+                self.detail.rewrap(width);
             }
-        } else {
-            self.apply(data, action);
+            Action::Quit => self.quit = true,
+            _ => match self.overlay.take() {
+                Some(Overlay::Help(help)) => self.help_action(help, action),
+                Some(Overlay::Search(search)) => self.search_action(data, search, action),
+                Some(Overlay::Filters(panel)) => self.filters_action(data, panel, action),
+                None => self.apply(data, action),
+            },
         }
         self.keep_visible();
+    }
+
+    /// Results of a search request, from the runner.
+    pub fn search_results(&mut self, generation: u64, results: Results) {
+        if let Some(Overlay::Search(search)) = &mut self.overlay {
+            search.receive(generation, results);
+        }
+        self.keep_visible();
+    }
+
+    fn help_action(&mut self, mut help: HelpScreen, action: Action) {
+        let page = self.overlay_page();
+        match action {
+            Action::ToggleHelp => return,
+            Action::Up => help.offset = help.offset.saturating_sub(1),
+            Action::Down => help.offset += 1,
+            Action::PageUp => help.offset = help.offset.saturating_sub(page),
+            Action::PageDown => help.offset += page,
+            Action::Top => help.offset = 0,
+            Action::Bottom => help.offset = usize::MAX,
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Help(help));
+    }
+
+    fn search_action(&mut self, data: &Dataset, mut search: SearchBox, action: Action) {
+        let page = self.overlay_page().saturating_sub(2).max(1);
+        let last = search.hit_count().saturating_sub(1);
+        match action {
+            Action::Close => return,
+            Action::Open => match search.selected_hit() {
+                Some(hit) => {
+                    let target = hit.target;
+                    self.last_query = Some(search.query.clone());
+                    self.go_to(data, Visit::new(target), true);
+                    self.focus = Focus::Detail;
+                    return;
+                }
+                None if search.waiting => self.message = Some("still searching".to_owned()),
+                None => self.message = Some("nothing to open".to_owned()),
+            },
+            Action::Insert(c) => {
+                search.input.push(c);
+                self.search_request = Some(search.edited(&self.filter));
+            }
+            Action::DeleteChar => {
+                search.input.pop();
+                self.search_request = Some(search.edited(&self.filter));
+            }
+            Action::DeleteWord => {
+                search::delete_word(&mut search.input);
+                self.search_request = Some(search.edited(&self.filter));
+            }
+            Action::ClearInput => {
+                search.input.clear();
+                self.search_request = Some(search.edited(&self.filter));
+            }
+            Action::Up => search.selected = search.selected.saturating_sub(1),
+            Action::Down => search.selected = (search.selected + 1).min(last),
+            Action::PageUp => search.selected = search.selected.saturating_sub(page),
+            Action::PageDown => search.selected = (search.selected + page).min(last),
+            Action::Top => search.selected = 0,
+            Action::Bottom => search.selected = last,
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Search(search));
+    }
+
+    fn filters_action(&mut self, data: &Dataset, mut panel: FilterPanel, action: Action) {
+        let page = self.overlay_page().saturating_sub(1).max(1) as isize;
+        let step = |at: usize, len: usize, by: isize| {
+            at.saturating_add_signed(by).min(len.saturating_sub(1))
+        };
+        match action {
+            Action::Close => return,
+            Action::SwitchColumn => {
+                panel.column = match panel.column {
+                    Column::Facets => Column::Values,
+                    Column::Values => Column::Facets,
+                }
+            }
+            Action::Toggle => {
+                if panel.column == Column::Facets {
+                    panel.column = Column::Values;
+                } else if let Some(value) = panel.current_value().cloned() {
+                    self.filter.toggle(&value);
+                    self.refilter(data);
+                    self.count_values(data, &mut panel);
+                }
+            }
+            Action::ClearFilters => {
+                self.filter = Filter::default();
+                self.refilter(data);
+                self.count_values(data, &mut panel);
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                let by = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -page,
+                    Action::PageDown => page,
+                    Action::Top => isize::MIN / 2,
+                    _ => isize::MAX / 2,
+                };
+                match panel.column {
+                    Column::Facets => {
+                        let facet = step(panel.facet, Facet::ALL.len(), by);
+                        if facet != panel.facet {
+                            panel.facet = facet;
+                            panel.value = 0;
+                            panel.offset = 0;
+                            self.count_values(data, &mut panel);
+                        }
+                    }
+                    Column::Values => panel.value = step(panel.value, panel.values.len(), by),
+                }
+            }
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Filters(panel));
+    }
+
+    /// For each value of the panel's facet: how many items the current list would show with the
+    /// value turned on. Done on a change, not per frame.
+    fn count_values(&self, data: &Dataset, panel: &mut FilterPanel) {
+        let kind = self.list;
+        let sort = self.list_pane().sort;
+        panel.values = panel
+            .current_facet()
+            .values(data)
+            .into_iter()
+            .map(|value| {
+                let mut with = self.filter.clone();
+                if !with.has(&value) {
+                    with.toggle(&value);
+                }
+                let n = find::list(data, kind, &with, sort).len();
+                (value, n)
+            })
+            .collect();
+        panel.value = panel.value.min(panel.values.len().saturating_sub(1));
     }
 
     fn apply(&mut self, data: &Dataset, action: Action) {
@@ -197,13 +378,36 @@ impl App {
             Focus::Detail => detail_page,
         };
         match action {
-            Action::Quit => self.quit = true,
             Action::ToggleHelp => {
-                self.help = Some(Overlay {
+                self.overlay = Some(Overlay::Help(HelpScreen {
                     doc: help::doc(&self.keymap),
                     offset: 0,
-                })
+                }))
             }
+            Action::Search => {
+                let mut search = SearchBox::default();
+                // Reopening offers the last query again, ready to edit.
+                if let Some(q) = &self.last_query {
+                    search.input = q.text.clone();
+                    self.search_request = Some(search.edited(&self.filter));
+                }
+                self.overlay = Some(Overlay::Search(search));
+            }
+            Action::Filters => {
+                let mut panel = FilterPanel::default();
+                self.count_values(data, &mut panel);
+                self.overlay = Some(Overlay::Filters(panel));
+            }
+            Action::ClearFilters => {
+                if self.filter.is_empty() {
+                    self.message = Some("no filters to clear".to_owned());
+                } else {
+                    self.filter = Filter::default();
+                    self.refilter(data);
+                }
+            }
+            Action::CycleSort => self.cycle_sort(data),
+            Action::NextMatch | Action::PrevMatch => self.find_in_page(action == Action::PrevMatch),
             Action::Up => self.move_by(data, -1),
             Action::Down => self.move_by(data, 1),
             Action::PageUp => self.page_by(data, -page),
@@ -224,7 +428,54 @@ impl App {
             },
             Action::Back => self.back(data),
             Action::Forward => self.forward(data),
-            Action::Resize(..) => {}
+            // Keys of overlays that are closed: nothing to do.
+            _ => {}
+        }
+    }
+
+    fn find_in_page(&mut self, back: bool) {
+        let Some(query) = &self.last_query else {
+            self.message = Some("no search yet: press / to search".to_owned());
+            return;
+        };
+        match self.detail.find(query, back) {
+            Some(row) => {
+                self.detail.cursor = row;
+                self.focus = Focus::Detail;
+            }
+            None => self.message = Some(format!("no match for \"{}\" on this page", query.text)),
+        }
+    }
+
+    fn cycle_sort(&mut self, data: &Dataset) {
+        let kind = self.list;
+        let choices = Sort::choices(kind);
+        let pane = self.list_pane_mut();
+        let at = choices.iter().position(|&s| s == pane.sort).unwrap_or(0);
+        pane.sort = choices[(at + 1) % choices.len()];
+        self.rebuild_list(data, kind);
+        self.message = Some(format!(
+            "{}: {}",
+            kind.title(),
+            self.list_pane().sort.label()
+        ));
+    }
+
+    /// Rebuilds every list after the filter changed, keeping selections where they survive.
+    fn refilter(&mut self, data: &Dataset) {
+        for kind in ListKind::ALL {
+            self.rebuild_list(data, kind);
+        }
+        self.show_current(data);
+    }
+
+    fn rebuild_list(&mut self, data: &Dataset, kind: ListKind) {
+        let filter = &self.filter;
+        let pane = &mut self.lists[kind.index()];
+        pane.rows = ListRows::new(find::list(data, kind, filter, pane.sort));
+        if pane.selected.is_none_or(|t| pane.rows.row_of(t).is_none()) {
+            pane.selected = pane.rows.get(0);
+            pane.offset = 0;
         }
     }
 
@@ -293,10 +544,7 @@ impl App {
     /// entry: moving through a list is browsing, not following links.
     fn show_current(&mut self, data: &Dataset) {
         let Some(target) = self.list_pane().selected else {
-            self.detail = DetailPane {
-                width: self.detail_width(),
-                ..DetailPane::default()
-            };
+            self.detail = DetailPane::empty(self.detail_width());
             return;
         };
         if self.detail.target != Some(target) {
@@ -307,14 +555,9 @@ impl App {
 
     /// Follows the link under the detail cursor.
     fn follow(&mut self, data: &Dataset) {
-        match self
-            .detail
-            .rows
-            .get(self.detail.cursor)
-            .and_then(|r| r.link)
-        {
+        match self.detail.link_under_cursor() {
             Some(target) => self.go_to(data, Visit::new(target), true),
-            None => self.message = Some("nothing to follow on this line"),
+            None => self.message = Some("nothing to follow on this line".to_owned()),
         }
     }
 
@@ -324,7 +567,7 @@ impl App {
             Some(visit) => self.go_to(data, visit, false),
             // With nowhere to go back to, back leaves the detail for its list, as in a pager.
             None if self.focus == Focus::Detail => self.focus = Focus::List,
-            None => self.message = Some("no earlier page"),
+            None => self.message = Some("no earlier page".to_owned()),
         }
     }
 
@@ -332,12 +575,15 @@ impl App {
         self.save_position();
         match self.history.forward() {
             Some(visit) => self.go_to(data, visit, false),
-            None => self.message = Some("no later page"),
+            None => self.message = Some("no later page".to_owned()),
         }
     }
 
-    /// Shows `visit` and selects its item in its own list; `push` records it as a new step.
+    /// Shows `visit` and selects its item in its own list; `push` records it as a new step. An
+    /// item hidden by the filter is still shown: following a link never fails.
     fn go_to(&mut self, data: &Dataset, visit: Visit, push: bool) {
+        // Opening the page already shown is not a step: it would only make Back do nothing.
+        let push = push && self.detail.target != Some(visit.target);
         if push {
             self.save_position();
             self.history.push(visit);
@@ -348,45 +594,14 @@ impl App {
     }
 
     fn save_position(&mut self) {
-        if let Some(target) = self.detail.target {
-            self.history.replace(Visit {
-                target,
-                cursor: self.detail.cursor,
-                offset: self.detail.offset,
-            });
+        if let Some(visit) = self.detail.visit() {
+            self.history.replace(visit);
         }
     }
 
     fn open_page(&mut self, data: &Dataset, visit: Visit) {
         let doc = views::page(data, visit.target, &self.glyphs);
-        let width = self.detail_width();
-        self.detail = DetailPane {
-            target: Some(visit.target),
-            rows: doc::wrap(&doc, width),
-            doc,
-            width,
-            cursor: visit.cursor,
-            offset: visit.offset,
-        };
-    }
-
-    /// Re-wraps the page after a resize, keeping the cursor on the same line of text.
-    fn rewrap(&mut self) {
-        let width = self.detail_width();
-        if width == self.detail.width {
-            return;
-        }
-        let line = self.detail.rows.get(self.detail.cursor).map(|r| r.line);
-        self.detail.rows = doc::wrap(&self.detail.doc, width);
-        self.detail.width = width;
-        if let Some(line) = line {
-            self.detail.cursor = self
-                .detail
-                .rows
-                .iter()
-                .position(|r| r.line == line)
-                .unwrap_or(0);
-        }
+        self.detail = DetailPane::new(doc, self.detail_width(), visit);
     }
 
     /// The invariants every action must leave true: selections and cursors within bounds and on
@@ -401,23 +616,48 @@ impl App {
         let d = &mut self.detail;
         d.cursor = d.cursor.min(d.rows.len().saturating_sub(1));
         d.offset = scrolled_into_view(d.offset, d.cursor, height, d.rows.len());
-        if let Some(help) = &mut self.help {
-            let area = layout::inner(layout::help_area(self.size));
-            let rows = doc::wrap(&help.doc, area.width).len();
-            help.offset = help.offset.min(rows.saturating_sub(area.height as usize));
+        let area = layout::inner(layout::help_area(self.size));
+        let page = area.height as usize;
+        match &mut self.overlay {
+            Some(Overlay::Help(help)) => {
+                let rows = doc::wrap(&help.doc, area.width).len();
+                help.offset = help.offset.min(rows.saturating_sub(page));
+            }
+            Some(Overlay::Search(search)) => {
+                // Two rows hold the input and the summary.
+                let rows = search.rows().len();
+                search.selected = search.selected.min(search.hit_count().saturating_sub(1));
+                let at = search.selected_row();
+                search.offset = scrolled_into_view(search.offset, at, page.saturating_sub(2), rows);
+            }
+            Some(Overlay::Filters(panel)) => {
+                panel.offset = scrolled_into_view(
+                    panel.offset,
+                    panel.value,
+                    page.saturating_sub(1),
+                    panel.values.len(),
+                );
+            }
+            None => {}
         }
     }
 
+    fn overlay_page(&self) -> usize {
+        layout::inner(layout::help_area(self.size)).height.max(1) as usize
+    }
+
     fn list_height(&self) -> u16 {
-        layout::inner(layout::screen(self.size, Shown::List).list).height
+        let chips = !self.filter.is_empty();
+        layout::inner(layout::screen(self.size, Shown::List, chips).list).height
     }
 
     fn detail_height(&self) -> u16 {
-        layout::inner(layout::screen(self.size, Shown::Detail).detail).height
+        let chips = !self.filter.is_empty();
+        layout::inner(layout::screen(self.size, Shown::Detail, chips).detail).height
     }
 
     fn detail_width(&self) -> u16 {
-        layout::detail_text(layout::screen(self.size, Shown::Detail).detail).width
+        layout::detail_text(layout::screen(self.size, Shown::Detail, false).detail).width
     }
 }
 

@@ -25,7 +25,8 @@ pub(super) fn header(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, th
         .collect();
     // Long titles are shortened so that the last few steps fit side by side.
     let avail = (area.width as usize).saturating_sub(name.len());
-    let max_label = (avail / labels.len().clamp(1, 3)).max(12);
+    let shown = labels.len().clamp(1, 3);
+    let max_label = (avail.saturating_sub(g.crumb.width() * shown) / shown).max(12);
     let short: Vec<String> = labels
         .iter()
         .map(|l| shorten(l, max_label, g.ellipsis))
@@ -146,8 +147,11 @@ pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     };
     let pos_width = position.width() as u16;
     let left_width = area.width.saturating_sub(pos_width);
-    let line = match app.message {
-        Some(message) => Line::from(Span::styled(format!(" {message}"), theme.message)),
+    let line = match &app.message {
+        Some(message) => Line::from(Span::styled(
+            format!(" {}", sanitize(message)),
+            theme.message,
+        )),
         None => {
             let mut spans = vec![Span::raw(" ")];
             for (i, (keys, hint)) in app.keymap.hints(app.mode()).into_iter().enumerate() {
@@ -193,4 +197,40 @@ pub(super) fn too_small(buf: &mut Buffer, area: Rect, theme: &Theme) {
             &crate::views::ASCII,
         );
     }
+}
+
+/// The active filters as chips, and the key that clears them.
+pub(super) fn chips(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, theme: &Theme) {
+    if area.area() == 0 {
+        return;
+    }
+    let g = &app.glyphs;
+    let mut spans = vec![Span::styled(" Filters:", theme.label)];
+    let mut chips: Vec<String> = app
+        .filter
+        .values()
+        .iter()
+        .map(|v| format!("{}: {}", v.facet().title(), v.label(data).trim_start()))
+        .collect();
+    if let Some(from) = app.filter.from {
+        chips.push(format!("From: {from}"));
+    }
+    if let Some(to) = app.filter.to {
+        chips.push(format!("To: {to}"));
+    }
+    for chip in chips {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" {} ", sanitize(&chip)), theme.chip));
+    }
+    let clear = app.keymap.key_for(
+        crate::app::keymap::Mode::Global,
+        crate::app::action::Action::ClearFilters,
+    );
+    if let Some(key) = clear {
+        spans.push(Span::styled(
+            format!("{}{} clears", g.sep, key.label()),
+            theme.muted,
+        ));
+    }
+    put_line(buf, area.x, area.y, area.width, &Line::from(spans), g);
 }

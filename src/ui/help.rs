@@ -2,27 +2,22 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Widget};
 
 use super::{Theme, put_line, styled};
-use crate::app::Overlay;
+use crate::app::HelpScreen;
 use crate::app::doc::wrap;
 use crate::layout::inner;
 use crate::views::Glyphs;
 
-pub(super) fn render(buf: &mut Buffer, area: Rect, help: &Overlay, g: &Glyphs, theme: &Theme) {
+pub(super) fn render(buf: &mut Buffer, area: Rect, help: &HelpScreen, g: &Glyphs, theme: &Theme) {
     if area.area() == 0 {
         return;
     }
     Clear.render(area, buf);
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Span::styled(
-            " Help: ? or Esc to close ",
-            theme.pane_title_focused,
-        ))
+    theme
+        .pane(" Help: ? or Esc to close ".to_owned(), true)
         .render(area, buf);
     let inside = inner(area);
     let rows = wrap(&help.doc, inside.width);

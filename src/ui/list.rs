@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
 use super::{Theme, put_line, styled};
 use crate::app::{App, Focus};
@@ -15,23 +15,13 @@ use crate::views;
 pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, theme: &Theme) {
     let pane = app.list_pane();
     let focused = app.focus == Focus::List;
-    let title = format!(" {} ({}) ", app.list.title(), pane.rows.len());
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(Span::styled(
-            title,
-            if focused {
-                theme.pane_title_focused
-            } else {
-                theme.pane_title
-            },
-        ))
-        .render(area, buf);
+    let title = format!(
+        " {} ({}, {}) ",
+        app.list.title(),
+        pane.rows.len(),
+        pane.sort.label()
+    );
+    theme.pane(title, focused).render(area, buf);
     let inside = inner(area);
     if inside.area() == 0 {
         return;

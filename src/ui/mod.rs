@@ -3,17 +3,20 @@
 
 mod chrome;
 mod detail;
+mod filters;
 mod help;
 mod list;
+mod search;
 pub mod theme;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
 use crate::app::doc::Span as DocSpan;
+use crate::app::{App, Overlay};
 use crate::data::Dataset;
 use crate::layout::{self, Mode};
 use crate::text::is_unsafe;
@@ -28,12 +31,13 @@ pub fn draw(frame: &mut Frame, app: &App, data: &Dataset, theme: &Theme) {
 
 /// Renders the whole screen into a buffer: used by the terminal loop and by `geolens snapshot`.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, theme: &Theme) {
-    let screen = layout::screen(area, app.shown());
+    let screen = app.screen();
     if screen.mode == Mode::TooSmall {
         chrome::too_small(buf, area, theme);
     } else {
         chrome::header(buf, screen.header, app, data, theme);
         chrome::tabs(buf, screen.tabs, app, theme);
+        chrome::chips(buf, screen.chips, app, data, theme);
         if screen.list.area() > 0 {
             list::render(buf, screen.list, app, data, theme);
         }
@@ -41,8 +45,12 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, theme: &T
             detail::render(buf, screen.detail, app, theme);
         }
         chrome::status(buf, screen.status, app, theme);
-        if let Some(help) = &app.help {
-            help::render(buf, layout::help_area(area), help, &app.glyphs, theme);
+        let over = layout::help_area(area);
+        match &app.overlay {
+            Some(Overlay::Help(help)) => help::render(buf, over, help, &app.glyphs, theme),
+            Some(Overlay::Search(search)) => search::render(buf, over, search, app, data, theme),
+            Some(Overlay::Filters(panel)) => filters::render(buf, over, panel, app, data, theme),
+            None => {}
         }
     }
     scrub(buf);
@@ -64,6 +72,35 @@ fn styled<'a>(spans: &'a [DocSpan], theme: &Theme) -> Vec<Span<'a>> {
         .iter()
         .map(|s| Span::styled(s.text(), theme.role(s.role)))
         .collect()
+}
+
+/// Spans of `text` with the characters at `highlight` (sorted char indices) in `hl` style.
+fn highlighted(text: &str, highlight: &[u32], base: Style, hl: Style) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_hl = false;
+    let mut marks = highlight.iter().peekable();
+    for (i, c) in text.chars().enumerate() {
+        while marks.peek().is_some_and(|&&m| (m as usize) < i) {
+            marks.next();
+        }
+        let on = marks.peek().is_some_and(|&&m| m as usize == i);
+        if on != run_hl && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hl { base.patch(hl) } else { base },
+            ));
+        }
+        run_hl = on;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(
+            run,
+            if run_hl { base.patch(hl) } else { base },
+        ));
+    }
+    spans
 }
 
 /// Draws `line` at (x, y), cut to `width` columns with an ellipsis when it does not fit. Never

@@ -6,6 +6,8 @@
 //! the background colour in Solarized dark.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders};
 
 use crate::app::doc::Role;
 
@@ -34,6 +36,10 @@ pub struct Theme {
     pub message: Style,
     pub crumb: Style,
     pub crumb_current: Style,
+    /// Characters that matched a search.
+    pub matched: Style,
+    /// An active filter in the chips line.
+    pub chip: Style,
 }
 
 impl Theme {
@@ -64,6 +70,8 @@ impl Theme {
             message: bold,
             crumb: dim,
             crumb_current: bold,
+            matched: bold.add_modifier(Modifier::UNDERLINED),
+            chip: reversed,
         }
     }
 
@@ -80,6 +88,19 @@ impl Theme {
             message: m.message.fg(Color::Red),
             ..m
         }
+    }
+
+    /// A pane's frame: its border and title say whether it has the focus.
+    pub fn pane<'a>(&self, title: String, focused: bool) -> Block<'a> {
+        let (border, title_style) = if focused {
+            (self.border_focused, self.pane_title_focused)
+        } else {
+            (self.border, self.pane_title)
+        };
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(border)
+            .title(Span::styled(title, title_style))
     }
 
     pub fn role(&self, role: Role) -> Style {

@@ -2,7 +2,6 @@
 
 use super::{Glyphs, PageBuilder};
 use crate::app::doc::{Role, Span};
-use crate::app::nav::Target;
 use crate::data::{ActorIx, Dataset, Side};
 
 pub(super) fn row(data: &Dataset, ix: ActorIx, g: &Glyphs) -> Vec<Span> {
@@ -48,7 +47,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ActorIx) {
     if let Some(p) = a.country.as_deref().and_then(|c| data.place_ix(c)) {
         b.heading("Country");
         b.link(
-            Target::Place(p),
+            crate::app::nav::Target::Place(p),
             vec![Span::new(&data.place(p).name, Role::Link)],
         );
     }
@@ -69,18 +68,8 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ActorIx) {
     let peers = data.actor_peers(ix);
     if b.counted("Appears with", peers.len()) {
         for &(peer, n) in peers {
-            let shared = if n == 1 {
-                "1 analysis".to_owned()
-            } else {
-                format!("{n} analyses")
-            };
-            b.link(
-                Target::Actor(peer),
-                vec![
-                    Span::new(&data.actor(peer).name, Role::Link),
-                    Span::new(&format!("{}{shared}", b.g.sep), Role::Muted),
-                ],
-            );
+            let shared = format!("{}{}", b.g.sep, super::count(n, "analysis", "analyses"));
+            b.actor_link(data, peer, &shared);
         }
     }
 

@@ -99,14 +99,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: AnalysisIx) {
 
     if b.counted("Places", a.places.len()) {
         for p in a.places.iter().filter_map(|p| data.place_ix(p)) {
-            let place = data.place(p);
-            b.link(
-                Target::Place(p),
-                vec![
-                    Span::new(&place.name, Role::Link),
-                    Span::new(&format!(" ({})", place.kind.words()), Role::Muted),
-                ],
-            );
+            b.place_link(data, p);
         }
     }
 

@@ -2,8 +2,6 @@
 //! (Its list row is the one-line summary in `views::implication_summary`.)
 
 use super::PageBuilder;
-use crate::app::doc::{Role, Span};
-use crate::app::nav::Target;
 use crate::data::model::Endpoints;
 use crate::data::{Dataset, ImplicationIx};
 
@@ -31,23 +29,9 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ImplicationIx) {
 
 fn endpoint_links(b: &mut PageBuilder, data: &Dataset, ends: &Endpoints) {
     for p in ends.places.iter().filter_map(|p| data.place_ix(p)) {
-        let place = data.place(p);
-        b.link(
-            Target::Place(p),
-            vec![
-                Span::new(&place.name, Role::Link),
-                Span::new(&format!(" ({})", place.kind.words()), Role::Muted),
-            ],
-        );
+        b.place_link(data, p);
     }
     for a in ends.actors.iter().filter_map(|a| data.actor_ix(a)) {
-        let actor = data.actor(a);
-        b.link(
-            Target::Actor(a),
-            vec![
-                Span::new(&actor.name, Role::Link),
-                Span::new(&format!(" ({})", actor.kind.words()), Role::Muted),
-            ],
-        );
+        b.actor_link(data, a, &format!(" ({})", data.actor(a).kind.words()));
     }
 }

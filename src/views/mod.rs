@@ -9,7 +9,16 @@ mod theme;
 
 use crate::app::doc::{Doc, Line, Role, Span, paragraphs};
 use crate::app::nav::Target;
-use crate::data::{AnalysisIx, Dataset, ImplicationIx};
+use crate::data::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx};
+
+/// "1 analysis", "3 analyses".
+fn count(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
 
 /// The few non-letter symbols the explorer draws, in a Unicode and an ASCII set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,6 +199,29 @@ impl PageBuilder<'_> {
             spans.push(Span::new(&format!("{}{note}", self.g.dash), Role::Body));
         }
         self.link(Target::Analysis(ix), spans);
+    }
+
+    /// A link to a place, with its kind.
+    fn place_link(&mut self, data: &Dataset, ix: PlaceIx) {
+        let place = data.place(ix);
+        self.link(
+            Target::Place(ix),
+            vec![
+                Span::new(&place.name, Role::Link),
+                Span::new(&format!(" ({})", place.kind.words()), Role::Muted),
+            ],
+        );
+    }
+
+    /// A link to an actor, with a note after it (its kind, how often it is shared ...).
+    fn actor_link(&mut self, data: &Dataset, ix: ActorIx, note: &str) {
+        self.link(
+            Target::Actor(ix),
+            vec![
+                Span::new(&data.actor(ix).name, Role::Link),
+                Span::new(note, Role::Muted),
+            ],
+        );
     }
 
     fn implication_link(&mut self, data: &Dataset, ix: ImplicationIx, note: Option<&str>) {

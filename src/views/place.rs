@@ -82,14 +82,8 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: PlaceIx) {
     let actors = data.place_actors(ix);
     if b.counted("Actors based here", actors.len()) {
         for &a in actors {
-            let actor = data.actor(a);
-            b.link(
-                Target::Actor(a),
-                vec![
-                    Span::new(&actor.name, Role::Link),
-                    Span::new(&format!("{}{}", b.g.sep, actor.kind.words()), Role::Muted),
-                ],
-            );
+            let kind = format!("{}{}", b.g.sep, data.actor(a).kind.words());
+            b.actor_link(data, a, &kind);
         }
     }
 }

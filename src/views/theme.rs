@@ -58,11 +58,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ThemeIx) {
     let related = data.theme_related(ix);
     if b.counted("Related themes", related.len()) {
         for &(other, n) in related {
-            let shared = if n == 1 {
-                "1 shared analysis".to_owned()
-            } else {
-                format!("{n} shared analyses")
-            };
+            let shared = super::count(n, "shared analysis", "shared analyses");
             b.link(
                 Target::Theme(other),
                 vec![

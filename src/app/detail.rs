@@ -1,0 +1,85 @@
+//! The detail pane's state: the page of the current target, wrapped to the pane's width, the
+//! cursor row and the scroll offset; and finding the last search's words in it.
+
+use super::doc::{self, Doc, Row};
+use super::nav::{Target, Visit};
+use crate::find::Query;
+use crate::find::search::find_in;
+
+#[derive(Debug, Clone, Default)]
+pub struct DetailPane {
+    pub target: Option<Target>,
+    pub doc: Doc,
+    pub rows: Vec<Row>,
+    pub width: u16,
+    pub cursor: usize,
+    pub offset: usize,
+}
+
+impl DetailPane {
+    pub fn new(doc: Doc, width: u16, visit: Visit) -> DetailPane {
+        DetailPane {
+            target: Some(visit.target),
+            rows: doc::wrap(&doc, width),
+            doc,
+            width,
+            cursor: visit.cursor,
+            offset: visit.offset,
+        }
+    }
+
+    pub fn empty(width: u16) -> DetailPane {
+        DetailPane {
+            width,
+            ..DetailPane::default()
+        }
+    }
+
+    /// Where the reader is, to come back to it.
+    pub fn visit(&self) -> Option<Visit> {
+        self.target.map(|target| Visit {
+            target,
+            cursor: self.cursor,
+            offset: self.offset,
+        })
+    }
+
+    /// Re-wraps after a resize, keeping the cursor on the same line of text.
+    pub fn rewrap(&mut self, width: u16) {
+        if width == self.width {
+            return;
+        }
+        let line = self.rows.get(self.cursor).map(|r| r.line);
+        self.rows = doc::wrap(&self.doc, width);
+        self.width = width;
+        if let Some(line) = line {
+            self.cursor = self.rows.iter().position(|r| r.line == line).unwrap_or(0);
+        }
+    }
+
+    pub fn link_under_cursor(&self) -> Option<Target> {
+        self.rows.get(self.cursor).and_then(|r| r.link)
+    }
+
+    /// The next row after (or, with `back`, before) the cursor that shows a word of `query`,
+    /// wrapping around the page.
+    pub fn find(&self, query: &Query, back: bool) -> Option<usize> {
+        let n = self.rows.len();
+        if n == 0 {
+            return None;
+        }
+        let has_match = |i: usize| {
+            let text: String = self.rows[i].spans.iter().map(|s| s.text()).collect();
+            !find_in(&text, query).is_empty()
+        };
+        (1..=n)
+            .map(|step| {
+                if back {
+                    (self.cursor + n - step % n) % n
+                } else {
+                    (self.cursor + step) % n
+                }
+            })
+            .find(|&i| has_match(i))
+    }
+}

@@ -1,0 +1,142 @@
+//! The filter panel: the facets on the left, the values of the chosen one on the right, each
+//! with a box that says whether it is on and the number of items the list would show with it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, put_line};
+use crate::app::App;
+use crate::app::filters::{Column, FilterPanel};
+use crate::data::Dataset;
+use crate::find::Facet;
+use crate::layout::inner;
+use crate::text::sanitize;
+
+pub(super) fn render(
+    buf: &mut Buffer,
+    area: Rect,
+    panel: &FilterPanel,
+    app: &App,
+    data: &Dataset,
+    theme: &Theme,
+) {
+    if area.area() == 0 {
+        return;
+    }
+    let g = &app.glyphs;
+    Clear.render(area, buf);
+    let title = format!(" Filter {} ", app.list.title().to_lowercase());
+    theme.pane(title, true).render(area, buf);
+    let inside = inner(area);
+    if inside.area() == 0 {
+        return;
+    }
+    let facet_width = (inside.width / 3).clamp(6, 24);
+    let [facets, _, values] = Layout::horizontal([
+        Constraint::Length(facet_width),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inside);
+
+    for (i, facet) in Facet::ALL.iter().enumerate().take(facets.height as usize) {
+        let y = facets.y + i as u16;
+        let on = app
+            .filter
+            .values()
+            .iter()
+            .filter(|v| v.facet() == *facet)
+            .count();
+        let text = if on > 0 {
+            format!("{} ({on})", facet.title())
+        } else {
+            facet.title().to_owned()
+        };
+        let style = match (i == panel.facet, panel.column) {
+            (true, Column::Facets) => theme.selected,
+            (true, Column::Values) => theme.selected_unfocused,
+            _ => theme.body,
+        };
+        buf.set_style(Rect::new(facets.x, y, facets.width, 1), style);
+        put_line(
+            buf,
+            facets.x,
+            y,
+            facets.width,
+            &Line::from(Span::styled(text, style)),
+            g,
+        );
+    }
+
+    if values.height == 0 {
+        return;
+    }
+    let header = Line::from(Span::styled(
+        format!("{} (items shown with it on)", panel.current_facet().title()),
+        theme.heading,
+    ));
+    put_line(buf, values.x, values.y, values.width, &header, g);
+    let count_width = panel
+        .values
+        .iter()
+        .map(|(_, n)| n.to_string().len())
+        .max()
+        .unwrap_or(1) as u16;
+    for (i, (value, n)) in panel
+        .values
+        .iter()
+        .enumerate()
+        .skip(panel.offset)
+        .take(values.height.saturating_sub(1) as usize)
+    {
+        let y = values.y + 1 + (i - panel.offset) as u16;
+        let on = app.filter.has(value);
+        let mark = if on { "[x] " } else { "[ ] " };
+        let label = sanitize(&value.label(data)).into_owned();
+        let count = format!("{n:>width$}", width = count_width as usize);
+        let style = if i == panel.value && panel.column == Column::Values {
+            theme.selected
+        } else if on {
+            theme.label
+        } else {
+            theme.body
+        };
+        buf.set_style(Rect::new(values.x, y, values.width, 1), style);
+        let label_width = values
+            .width
+            .saturating_sub(count_width + 1 + mark.width() as u16);
+        let line = Line::from(vec![
+            Span::styled(mark, style),
+            Span::styled(
+                label,
+                if *n == 0 {
+                    style.patch(theme.muted)
+                } else {
+                    style
+                },
+            ),
+        ]);
+        put_line(
+            buf,
+            values.x,
+            y,
+            label_width + mark.width() as u16,
+            &line,
+            g,
+        );
+        if values.width > count_width {
+            let x = values.right() - count_width;
+            put_line(
+                buf,
+                x,
+                y,
+                count_width,
+                &Line::from(Span::styled(count, style)),
+                g,
+            );
+        }
+    }
+}
