@@ -4,17 +4,21 @@
 //! keymap) → [`app::App::update`] → [`ui::render`] (a pure function of the state).
 //!
 //! - [`data`]: the dataset format, loading, validation and indexes. No terminal code.
+//! - [`find`]: search, facets and sort orders, shared by the explorer and the command line.
 //! - [`views`]: what each kind of entity looks like, as a list row and as a detail page.
 //! - [`app`]: the explorer's state, the keymap, history, and `update`.
 //! - [`layout`]: where the panes go for a given terminal size (pure).
 //! - [`ui`]: drawing, with a semantic theme.
 //! - [`terminal`]: owning the real terminal: raw mode, restore on every exit path, signals.
+//! - [`cli`]: `geolens search`, `list` and `show` for scripts, as text or JSON.
 //! - [`snapshot`]: the explorer on a virtual terminal, for `geolens snapshot` and tests.
 //! - [`keys`]: key notation (`<C-c>`, `<S-Tab>`), shared by the keymap, snapshots and tests.
 //! - [`text`]: neutralising control and bidi characters before text reaches a terminal.
 
 pub mod app;
+pub mod cli;
 pub mod data;
+pub mod find;
 pub mod keys;
 pub mod layout;
 pub mod snapshot;

@@ -8,11 +8,12 @@ use clap::{Parser, Subcommand};
 use geolens::app::App;
 use geolens::app::keymap::Keymap;
 use geolens::data::{self, Dataset, Problems, Sources};
+use geolens::find::{SearchIndex, Sort};
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
 use geolens::text::sanitize;
 use geolens::ui::Theme;
-use geolens::{terminal, views};
+use geolens::{cli, terminal, views};
 
 #[derive(Parser)]
 #[command(
@@ -45,6 +46,42 @@ enum Command {
         #[arg(long)]
         ascii: bool,
     },
+    /// Search names, titles and full text; `"a phrase"`, `prefix*`.
+    Search {
+        query: String,
+        /// Only this kind: analyses, actors, themes, implications or places.
+        #[arg(long)]
+        kind: Option<String>,
+        /// At most this many results of each kind.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List analyses, actors, themes, implications or places, filtered by facets.
+    List {
+        /// analyses, actors, themes, implications or places
+        kind: String,
+        #[command(flatten)]
+        facets: Box<cli::FacetArgs>,
+        /// The order: date, name or links (themes also: tree).
+        #[arg(long)]
+        sort: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one item's page (as the explorer shows it), or its data and links with --json.
+    Show {
+        /// An id: kz-gov, KZ, an analysis id, analysis-id/implication-id, or kind:id.
+        id: String,
+        #[arg(long)]
+        json: bool,
+        /// Wrap the text at this many columns.
+        #[arg(long, default_value_t = 100)]
+        width: u16,
+    },
+    /// Open the explorer on one item.
+    Open { id: String },
     /// Print the JSON Schema of dataset files.
     Schema,
 }
@@ -85,6 +122,7 @@ fn main() -> ExitCode {
                 Err(e) => return fail(&format!("--keys: {e}")),
             };
             with_data(cli.data.as_deref(), |d| {
+                let d = &d;
                 let glyphs = if ascii { views::ASCII } else { views::UNICODE };
                 let mut h = Headless::with_glyphs(d, size.0, size.1, glyphs);
                 h.press(&keys);
@@ -92,27 +130,82 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             })
         }
-        None => explore(cli.data.as_deref()),
+        Some(Command::Search {
+            query,
+            kind,
+            limit,
+            json,
+        }) => with_data(cli.data.as_deref(), |d| {
+            let kind = match kind.as_deref().map(cli::parse_kind).transpose() {
+                Ok(kind) => kind,
+                Err(e) => return fail(&e),
+            };
+            let index = SearchIndex::build(&d);
+            print_output(cli::search(&d, &index, &query, kind, limit, json))
+        }),
+        Some(Command::List {
+            kind,
+            facets,
+            sort,
+            json,
+        }) => with_data(cli.data.as_deref(), |d| {
+            let listed = cli::parse_kind(&kind).and_then(|kind| {
+                let filter = facets.filter(&d)?;
+                let sort = match sort.as_deref() {
+                    Some(s) => cli::parse_sort(kind, s)?,
+                    None => Sort::choices(kind)[0],
+                };
+                Ok(cli::list(&d, kind, &filter, sort, json))
+            });
+            match listed {
+                Ok(out) => print_output(out),
+                Err(e) => fail(&e),
+            }
+        }),
+        Some(Command::Show { id, json, width }) => with_data(cli.data.as_deref(), |d| {
+            match cli::show(&d, &id, json, width, &views::UNICODE) {
+                Ok(out) => print_output(out),
+                Err(e) => fail(&e),
+            }
+        }),
+        Some(Command::Open { id }) => explore(cli.data.as_deref(), Some(&id)),
+        None => explore(cli.data.as_deref(), None),
     }
 }
 
-fn explore(dir: Option<&Path>) -> ExitCode {
+fn print_output(out: cli::Output) -> ExitCode {
+    use std::io::Write;
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::stdout().write_all(out.stdout.as_bytes());
+    ExitCode::from(out.status)
+}
+
+fn explore(dir: Option<&Path>, open: Option<&str>) -> ExitCode {
     // Everything that can fail without a terminal fails before we touch it.
     if let Err(e) = terminal::check_tty() {
         return fail(&e);
     }
     with_data(dir, |d| {
+        // The explorer keeps the dataset until the process ends; leaking it lets the search
+        // worker borrow it for 'static without a join on the way out.
+        let d: &'static Dataset = Box::leak(Box::new(d));
         let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
             Theme::mono()
         } else {
             Theme::color()
         };
-        let app = App::new(
+        let mut app = App::new(
             d,
             Keymap::default(),
             views::UNICODE,
             ratatui::layout::Rect::default(),
         );
+        if let Some(id) = open {
+            match cli::resolve(d, id) {
+                Ok(target) => app.open(d, target),
+                Err(e) => return fail(&e),
+            }
+        }
         match terminal::run(d, app, &theme) {
             Ok(exit) => ExitCode::from(exit.code()),
             Err(e) => fail(&format!("terminal error: {e}")),
@@ -120,13 +213,13 @@ fn explore(dir: Option<&Path>) -> ExitCode {
     })
 }
 
-fn with_data(dir: Option<&Path>, then: impl FnOnce(&Dataset) -> ExitCode) -> ExitCode {
+fn with_data(dir: Option<&Path>, then: impl FnOnce(Dataset) -> ExitCode) -> ExitCode {
     let sources = match dir {
         Some(dir) => Sources::from_dir(dir),
         None => Ok(Sources::bundled()),
     };
     match sources.and_then(|s| data::load(&s)) {
-        Ok(d) => then(&d),
+        Ok(d) => then(d),
         Err(problems) => report(&problems),
     }
 }

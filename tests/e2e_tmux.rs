@@ -402,3 +402,49 @@ fn a_data_error_is_reported_before_the_terminal_is_touched() {
     assert!(screen.contains("geolens exited with 2"), "{screen}");
     t.assert_restored();
 }
+
+#[test]
+fn typing_a_search_and_enter_lands_on_the_result() {
+    if !tmux_available() {
+        return;
+    }
+    let data = common::bundled();
+    let (w, ht) = (100, 30);
+    let t = Tmux::start("search", w, ht, "", &[]);
+    let mut model = Headless::new(&data, w, ht);
+    t.expect_screen(&model.text(), "start");
+    for (keys, step) in [
+        ("/astana", "typing the query"),
+        ("<Enter>", "opening the first result"),
+    ] {
+        let keys = parse_keys(keys).unwrap();
+        model.press(&keys);
+        t.send(&keys);
+        t.expect_screen(&model.text(), step);
+    }
+    assert_eq!(
+        model.app.detail.target,
+        Some(Target::Place(data.place_ix("KZ").unwrap())),
+        "/astana and Enter land on Kazakhstan"
+    );
+    t.send(&parse_keys("q").unwrap());
+    t.wait_for(|s| s.contains("geolens exited with"));
+    t.assert_restored();
+}
+
+#[test]
+fn open_starts_the_explorer_on_an_item() {
+    if !tmux_available() {
+        return;
+    }
+    let data = common::bundled();
+    let t = Tmux::start("open", 80, 24, "open kz-gov", &[]);
+    let mut model = Headless::new(&data, 80, 24);
+    model
+        .app
+        .open(&data, Target::Actor(data.actor_ix("kz-gov").unwrap()));
+    t.expect_screen(&model.text(), "geolens open kz-gov");
+    t.send(&parse_keys("q").unwrap());
+    t.wait_for(|s| s.contains("geolens exited with"));
+    t.assert_restored();
+}

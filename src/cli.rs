@@ -1,0 +1,543 @@
+//! The command line for scripts: `search`, `list` and `show`, as readable text or as JSON, on the
+//! same finding layer as the explorer. Every function returns what to print and the exit status
+//! (0: results, 1: none); a usage problem (an unknown id, a bad value) is an `Err` (status 2).
+//! Everything printed passes through [`crate::text::sanitize`] or, for JSON, has every unsafe
+//! character escaped, so data cannot drive the terminal of whoever reads the output.
+
+use serde_json::{Value as Json, json};
+
+use crate::app::doc::wrap;
+use crate::app::nav::{ListKind, Target};
+use crate::data::{Dataset, Side};
+use crate::find::{self, Filter, Matched, Query, SearchIndex, Sort};
+use crate::text::{is_unsafe, sanitize};
+use crate::views::{self, Glyphs};
+
+/// What a command prints, and its exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub status: u8,
+}
+
+impl Output {
+    fn new(stdout: String, found: bool) -> Output {
+        Output {
+            stdout,
+            status: if found { 0 } else { 1 },
+        }
+    }
+}
+
+/// The kind word used in ids like `actor:kz-gov`, in `list`, and in JSON.
+pub fn kind_name(kind: ListKind) -> &'static str {
+    match kind {
+        ListKind::Analyses => "analysis",
+        ListKind::Actors => "actor",
+        ListKind::Themes => "theme",
+        ListKind::Implications => "implication",
+        ListKind::Places => "place",
+    }
+}
+
+pub fn parse_kind(word: &str) -> Result<ListKind, String> {
+    Ok(match word {
+        "analysis" | "analyses" => ListKind::Analyses,
+        "actor" | "actors" => ListKind::Actors,
+        "theme" | "themes" => ListKind::Themes,
+        "implication" | "implications" => ListKind::Implications,
+        "place" | "places" => ListKind::Places,
+        other => {
+            return Err(format!(
+                "unknown kind {other:?}: use analyses, actors, themes, implications or places"
+            ));
+        }
+    })
+}
+
+/// The id of a target as the dataset writes it.
+pub fn id_of(data: &Dataset, target: Target) -> String {
+    match target {
+        Target::Analysis(ix) => data.analysis(ix).id.clone(),
+        Target::Actor(ix) => data.actor(ix).id.clone(),
+        Target::Theme(ix) => data.theme(ix).id.clone(),
+        Target::Implication(ix) => data.implication_id(ix),
+        Target::Place(ix) => data.place(ix).id.clone(),
+    }
+}
+
+/// Finds the entity an id names: `kz-gov`, `KZ` (or `kz`), `kz-uk-business-2024/european-supply`,
+/// or with its kind for ids two kinds share: `actor:eu`, `place:eu`.
+pub fn resolve(data: &Dataset, id: &str) -> Result<Target, String> {
+    let (kind, bare) = match id.split_once(':') {
+        Some((k, rest)) => (Some(parse_kind(k)?), rest),
+        None => (None, id),
+    };
+    let upper = bare.to_ascii_uppercase();
+    let candidates: Vec<Target> = [
+        data.analysis_ix(bare).map(Target::Analysis),
+        data.actor_ix(bare).map(Target::Actor),
+        data.theme_ix(bare).map(Target::Theme),
+        data.implication_ix(bare).map(Target::Implication),
+        data.place_ix(bare)
+            .or_else(|| data.place_ix(&upper))
+            .map(Target::Place),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|t| kind.is_none_or(|k| t.list() == k))
+    .collect();
+    match candidates.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(format!("nothing has the id {:?}", sanitize(id))),
+        many => Err(format!(
+            "{:?} names several things; say which: {}",
+            sanitize(bare),
+            many.iter()
+                .map(|&t| format!("{}:{}", kind_name(t.list()), id_of(data, t)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// JSON with every character a terminal could act on escaped (serde_json leaves DEL, C1 controls
+/// and bidi overrides as they are; inside strings, which is the only place they can be, an escape
+/// is equivalent).
+pub fn safe_json(value: &Json) -> String {
+    let text = serde_json::to_string_pretty(value).expect("JSON values serialise");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_unsafe(c) && !matches!(c, '\n') {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// `geolens search QUERY`
+pub fn search(
+    data: &Dataset,
+    index: &SearchIndex,
+    text: &str,
+    kind: Option<ListKind>,
+    limit: usize,
+    json: bool,
+) -> Output {
+    let query = Query::parse(text, false);
+    let mut results = find::search(index, data, &query, &Filter::default(), limit);
+    if let Some(kind) = kind {
+        results.groups.retain(|g| g.kind == kind);
+    }
+    let found = results.total() > 0;
+    let g = &views::UNICODE;
+    if json {
+        let hits: Vec<Json> = results
+            .hits()
+            .map(|h| {
+                let (matched, alias, snippet) = match &h.matched {
+                    Matched::Name => ("name", None, None),
+                    Matched::Alias(a) => ("alias", Some(a.clone()), None),
+                    Matched::Text(s) => ("text", None, Some(s.clone())),
+                };
+                json!({
+                    "kind": kind_name(h.target.list()),
+                    "id": id_of(data, h.target),
+                    "name": views::label(data, h.target, g),
+                    "matched": matched,
+                    "alias": alias,
+                    "snippet": snippet,
+                    "score": h.score,
+                })
+            })
+            .collect();
+        let counts: serde_json::Map<String, Json> = results
+            .groups
+            .iter()
+            .map(|g| (kind_name(g.kind).to_owned(), json!(g.total)))
+            .collect();
+        let value = json!({
+            "query": text,
+            "total": results.total(),
+            "counts": counts,
+            "results": hits,
+        });
+        return Output::new(safe_json(&value), found);
+    }
+    let mut out = String::new();
+    for group in &results.groups {
+        out.push_str(&format!("{} ({})\n", group.kind.title(), group.total));
+        for h in &group.hits {
+            let name = views::label(data, h.target, g);
+            let extra = match &h.matched {
+                Matched::Name => String::new(),
+                Matched::Alias(a) => format!("  (also {a})"),
+                Matched::Text(s) => format!("  {}{s}", g.dash.trim_start()),
+            };
+            let id = format!("{}:{}", kind_name(h.target.list()), id_of(data, h.target));
+            out.push_str(&sanitize(&format!("  {id}  {name}{extra}")));
+            out.push('\n');
+        }
+        if group.total > group.hits.len() {
+            out.push_str(&format!(
+                "  … and {} more\n",
+                group.total - group.hits.len()
+            ));
+        }
+    }
+    if !found {
+        out.push_str("no results\n");
+    }
+    Output::new(out, found)
+}
+
+/// `geolens list KIND [filters]`
+pub fn list(data: &Dataset, kind: ListKind, filter: &Filter, sort: Sort, json: bool) -> Output {
+    let items = find::list(data, kind, filter, sort);
+    let found = !items.is_empty();
+    if json {
+        let value = json!({
+            "kind": kind_name(kind),
+            "count": items.len(),
+            "items": items.iter().map(|&t| item_json(data, t)).collect::<Vec<_>>(),
+        });
+        return Output::new(safe_json(&value), found);
+    }
+    let g = &views::UNICODE;
+    let mut out = String::new();
+    for &t in &items {
+        let line = match t {
+            Target::Analysis(ix) => {
+                let a = data.analysis(ix);
+                format!("{}  {}  {}", a.id, a.event_date, a.title)
+            }
+            Target::Actor(ix) => {
+                let a = data.actor(ix);
+                let country = a
+                    .country
+                    .as_deref()
+                    .map(|c| format!(", {c}"))
+                    .unwrap_or_default();
+                format!("{}  {}  ({}{country})", a.id, a.name, a.kind.as_str())
+            }
+            Target::Theme(ix) => {
+                let n = data.theme_analyses(ix).len();
+                format!(
+                    "{}  {}  ({n} analyses)",
+                    data.theme(ix).id,
+                    data.theme(ix).name
+                )
+            }
+            Target::Implication(ix) => {
+                let route = views::implication_route(data, ix, g);
+                format!(
+                    "{}  {route}: {}",
+                    data.implication_id(ix),
+                    data.implication(ix).effect
+                )
+            }
+            Target::Place(ix) => {
+                let p = data.place(ix);
+                format!("{}  {}  ({})", p.id, p.name, p.kind.as_str())
+            }
+        };
+        out.push_str(&sanitize(&line));
+        out.push('\n');
+    }
+    Output::new(out, found)
+}
+
+/// One item of `list --json`: the fields a script needs to pick items and look them up.
+fn item_json(data: &Dataset, t: Target) -> Json {
+    match t {
+        Target::Analysis(ix) => {
+            let a = data.analysis(ix);
+            json!({
+                "id": a.id,
+                "title": a.title,
+                "event_date": a.event_date.to_string(),
+                "as_of": a.as_of.to_string(),
+                "perspective": a.perspective,
+                "event": a.event,
+                "places": a.places,
+                "themes": a.themes,
+                "actors": a.actors.iter().map(|r| &r.actor).collect::<Vec<_>>(),
+            })
+        }
+        Target::Actor(ix) => {
+            let a = data.actor(ix);
+            json!({
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind.as_str(),
+                "country": a.country,
+                "aliases": a.aliases,
+                "analyses": data.actor_analyses(ix).len(),
+            })
+        }
+        Target::Theme(ix) => {
+            let th = data.theme(ix);
+            json!({
+                "id": th.id,
+                "name": th.name,
+                "parent": th.parent,
+                "analyses": data.theme_analyses(ix).len(),
+            })
+        }
+        Target::Implication(ix) => {
+            let imp = data.implication(ix);
+            json!({
+                "id": data.implication_id(ix),
+                "analysis": data.analysis(data.implication_source(ix)).id,
+                "from": imp.from,
+                "to": imp.to,
+                "channel": imp.channel.as_str(),
+                "effect": imp.effect,
+                "affected": imp.affected,
+                "horizon": imp.horizon.as_str(),
+                "likelihood": imp.likelihood.as_str(),
+                "confidence": imp.confidence.as_str(),
+            })
+        }
+        Target::Place(ix) => {
+            let p = data.place(ix);
+            json!({
+                "id": p.id,
+                "name": p.name,
+                "kind": p.kind.as_str(),
+                "aliases": p.aliases,
+                "members": p.members,
+                "analyses": data.place_analyses(ix).len(),
+            })
+        }
+    }
+}
+
+/// `geolens show ID`: the page as the explorer shows it, or the entity and its links as JSON.
+pub fn show(
+    data: &Dataset,
+    id: &str,
+    json: bool,
+    width: u16,
+    g: &Glyphs,
+) -> Result<Output, String> {
+    let target = resolve(data, id)?;
+    if json {
+        return Ok(Output::new(safe_json(&show_json(data, target)), true));
+    }
+    let doc = views::page(data, target, g);
+    let mut out = String::new();
+    for row in wrap(&doc, width.max(20)) {
+        let text: String = row.spans.iter().map(|s| s.text()).collect();
+        let line = format!("{}{}", " ".repeat(row.pad as usize), text);
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    Ok(Output::new(out, true))
+}
+
+fn show_json(data: &Dataset, t: Target) -> Json {
+    let ids = |it: &mut dyn Iterator<Item = Target>| -> Vec<String> {
+        it.map(|t| id_of(data, t)).collect()
+    };
+    let side = |s: Side| match s {
+        Side::Origin => "origin",
+        Side::Affected => "affected",
+    };
+    let (entity, links) = match t {
+        Target::Analysis(ix) => (
+            serde_json::to_value(data.analysis(ix)),
+            json!({
+                "other_readings": ids(&mut data.other_readings(ix).iter().map(|&a| Target::Analysis(a))),
+                "implications": ids(&mut data.analysis_implications(ix).map(Target::Implication)),
+            }),
+        ),
+        Target::Actor(ix) => (
+            serde_json::to_value(data.actor(ix)),
+            json!({
+                "analyses": data.actor_analyses(ix).iter().map(|app| json!({
+                    "id": data.analysis(app.analysis).id,
+                    "role": data.analysis(app.analysis).actors[app.role].role,
+                })).collect::<Vec<_>>(),
+                "appears_with": data.actor_peers(ix).iter().map(|&(p, n)| json!({
+                    "id": data.actor(p).id, "shared_analyses": n,
+                })).collect::<Vec<_>>(),
+                "implications": data.actor_implications(ix).iter().map(|&(i, s)| json!({
+                    "id": data.implication_id(i), "side": side(s),
+                })).collect::<Vec<_>>(),
+            }),
+        ),
+        Target::Theme(ix) => (
+            serde_json::to_value(data.theme(ix)),
+            json!({
+                "analyses": data.theme_analyses(ix).iter().map(|l| json!({
+                    "id": data.analysis(l.analysis).id, "via": data.theme(l.via).id,
+                })).collect::<Vec<_>>(),
+                "sub_themes": ids(&mut data.theme_children(ix).iter().map(|&c| Target::Theme(c))),
+                "related": data.theme_related(ix).iter().map(|&(r, n)| json!({
+                    "id": data.theme(r).id, "shared_analyses": n,
+                })).collect::<Vec<_>>(),
+            }),
+        ),
+        Target::Implication(ix) => (
+            serde_json::to_value(data.implication(ix)),
+            json!({ "analysis": data.analysis(data.implication_source(ix)).id }),
+        ),
+        Target::Place(ix) => (
+            serde_json::to_value(data.place(ix)),
+            json!({
+                "member_of": ids(&mut data.place_groups(ix).iter().map(|&p| Target::Place(p))),
+                "analyses": ids(&mut data.place_analyses(ix).iter().map(|&a| Target::Analysis(a))),
+                "implications": data.place_implications(ix).iter().map(|l| json!({
+                    "id": data.implication_id(l.implication),
+                    "side": side(l.side),
+                    "via": l.via.map(|v| data.place(v).id.clone()),
+                })).collect::<Vec<_>>(),
+                "actors": ids(&mut data.place_actors(ix).iter().map(|&a| Target::Actor(a))),
+            }),
+        ),
+    };
+    json!({
+        "kind": kind_name(t.list()),
+        "id": id_of(data, t),
+        "entity": entity.expect("model types serialise"),
+        "links": links,
+    })
+}
+
+/// The facet flags of `geolens list`: repeat a flag for any of several values; different flags
+/// all apply.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FacetArgs {
+    /// A country (ISO code) or region/bloc id; a region includes its members.
+    #[arg(long = "place", value_name = "ID")]
+    pub places: Vec<String>,
+    /// A theme id; a theme includes its sub-themes.
+    #[arg(long = "theme", value_name = "ID")]
+    pub themes: Vec<String>,
+    /// An actor id.
+    #[arg(long = "actor", value_name = "ID")]
+    pub actors: Vec<String>,
+    /// person, government, agency, organization, bloc, company, party, armed-group, ngo, group
+    #[arg(long = "actor-kind", value_name = "KIND")]
+    pub actor_kinds: Vec<String>,
+    #[arg(long = "perspective", value_name = "TEXT")]
+    pub perspectives: Vec<String>,
+    #[arg(long = "year", value_name = "YYYY")]
+    pub years: Vec<u16>,
+    /// Events on or after this date (YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Events on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// energy, trade, investment, finance, security, migration, ...
+    #[arg(long = "channel", value_name = "CHANNEL")]
+    pub channels: Vec<String>,
+    /// short, medium or long
+    #[arg(long = "horizon", value_name = "HORIZON")]
+    pub horizons: Vec<String>,
+    /// almost-no-chance ... almost-certain
+    #[arg(long = "likelihood", value_name = "WORD")]
+    pub likelihoods: Vec<String>,
+}
+
+/// A value of a closed vocabulary by its JSON name, or an error listing the names.
+fn vocab<T: Copy>(
+    all: &[T],
+    name: fn(T) -> &'static str,
+    what: &str,
+    text: &str,
+) -> Result<T, String> {
+    all.iter()
+        .copied()
+        .find(|&v| name(v) == text)
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|&v| name(v)).collect();
+            format!("unknown {what} {text:?}: use one of {}", names.join(", "))
+        })
+}
+
+impl FacetArgs {
+    /// Resolves ids and names into a [`Filter`], refusing anything unknown.
+    pub fn filter(&self, data: &Dataset) -> Result<Filter, String> {
+        use crate::data::model::{ActorKind, Channel, Horizon, Likelihood};
+        let mut f = Filter::default();
+        for id in &self.places {
+            let ix = data
+                .place_ix(id)
+                .or_else(|| data.place_ix(&id.to_ascii_uppercase()))
+                .ok_or_else(|| format!("unknown place {id:?}"))?;
+            f.places.push(ix);
+        }
+        for id in &self.themes {
+            f.themes.push(
+                data.theme_ix(id)
+                    .ok_or_else(|| format!("unknown theme {id:?}"))?,
+            );
+        }
+        for id in &self.actors {
+            f.actors.push(
+                data.actor_ix(id)
+                    .ok_or_else(|| format!("unknown actor {id:?}"))?,
+            );
+        }
+        for k in &self.actor_kinds {
+            f.actor_kinds
+                .push(vocab(ActorKind::ALL, ActorKind::as_str, "actor kind", k)?);
+        }
+        for p in &self.perspectives {
+            if !data.analyses.iter().any(|a| &a.perspective == p) {
+                return Err(format!("no analysis has the perspective {p:?}"));
+            }
+            f.perspectives.push(p.clone());
+        }
+        f.years = self.years.clone();
+        let date = |d: &Option<String>| -> Result<Option<crate::data::date::PartialDate>, String> {
+            d.as_deref()
+                .map(|d| {
+                    d.parse()
+                        .map_err(|e: crate::data::date::DateError| e.to_string())
+                })
+                .transpose()
+        };
+        f.from = date(&self.from)?;
+        f.to = date(&self.to)?;
+        for c in &self.channels {
+            f.channels
+                .push(vocab(Channel::ALL, Channel::as_str, "channel", c)?);
+        }
+        for h in &self.horizons {
+            f.horizons
+                .push(vocab(Horizon::ALL, Horizon::as_str, "horizon", h)?);
+        }
+        for l in &self.likelihoods {
+            f.likelihoods
+                .push(vocab(Likelihood::ALL, Likelihood::as_str, "likelihood", l)?);
+        }
+        Ok(f)
+    }
+}
+
+/// A sort order by name, among those the list offers.
+pub fn parse_sort(kind: ListKind, text: &str) -> Result<Sort, String> {
+    let choices = Sort::choices(kind);
+    choices
+        .iter()
+        .copied()
+        .find(|s| s.name() == text)
+        .ok_or_else(|| {
+            let names: Vec<&str> = choices.iter().map(|s| s.name()).collect();
+            format!(
+                "{} can be sorted by {}",
+                kind.title().to_lowercase(),
+                names.join(", ")
+            )
+        })
+}
