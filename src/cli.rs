@@ -144,7 +144,7 @@ pub fn search(
                 let (matched, alias, snippet) = match &h.matched {
                     Matched::Name => ("name", None, None),
                     Matched::Alias(a) => ("alias", Some(a.clone()), None),
-                    Matched::Text(s) => ("text", None, Some(s.clone())),
+                    Matched::Text(s) => ("text", None, Some(s.shown("…", &[]).0)),
                 };
                 json!({
                     "kind": kind_name(h.target.list()),
@@ -178,7 +178,9 @@ pub fn search(
             let extra = match &h.matched {
                 Matched::Name => String::new(),
                 Matched::Alias(a) => format!("  (also {a})"),
-                Matched::Text(s) => format!("  {}{s}", g.dash.trim_start()),
+                Matched::Text(s) => {
+                    format!("  {}{}", g.dash.trim_start(), s.shown(g.ellipsis, &[]).0)
+                }
             };
             let id = format!("{}:{}", kind_name(h.target.list()), id_of(data, h.target));
             out.push_str(&sanitize(&format!("  {id}  {name}{extra}")));

@@ -53,6 +53,12 @@ impl Key {
 
     /// A short label for the help screen and the status line.
     pub fn label(self) -> String {
+        self.label_in(false)
+    }
+
+    /// The label, with arrows spelt out when the screen is drawn in ASCII.
+    pub fn label_in(self, ascii: bool) -> String {
+        let arrow = |unicode: &str, word: &str| if ascii { word } else { unicode }.to_owned();
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_owned(),
             KeyCode::Char(c) => c.to_string(),
@@ -61,10 +67,10 @@ impl Key {
             KeyCode::Tab => "Tab".to_owned(),
             KeyCode::BackTab => "Shift-Tab".to_owned(),
             KeyCode::Backspace => "Backspace".to_owned(),
-            KeyCode::Up => "↑".to_owned(),
-            KeyCode::Down => "↓".to_owned(),
-            KeyCode::Left => "←".to_owned(),
-            KeyCode::Right => "→".to_owned(),
+            KeyCode::Up => arrow("↑", "Up"),
+            KeyCode::Down => arrow("↓", "Down"),
+            KeyCode::Left => arrow("←", "Left"),
+            KeyCode::Right => arrow("→", "Right"),
             KeyCode::PageUp => "PgUp".to_owned(),
             KeyCode::PageDown => "PgDn".to_owned(),
             KeyCode::Home => "Home".to_owned(),

@@ -11,12 +11,14 @@
 //! - [`ui`]: drawing, with a semantic theme.
 //! - [`terminal`]: owning the real terminal: raw mode, restore on every exit path, signals.
 //! - [`cli`]: `geolens search`, `list` and `show` for scripts, as text or JSON.
+//! - [`config`]: the user's config file (keys, colours, ASCII, mouse) and the environment.
 //! - [`snapshot`]: the explorer on a virtual terminal, for `geolens snapshot` and tests.
 //! - [`keys`]: key notation (`<C-c>`, `<S-Tab>`), shared by the keymap, snapshots and tests.
 //! - [`text`]: neutralising control and bidi characters before text reaches a terminal.
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod find;
 pub mod keys;

@@ -6,13 +6,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use geolens::app::App;
-use geolens::app::keymap::Keymap;
+use geolens::config::{self, Choice, Config, Env};
 use geolens::data::{self, Dataset, Problems, Sources};
 use geolens::find::{SearchIndex, Sort};
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
 use geolens::text::sanitize;
-use geolens::ui::Theme;
 use geolens::{cli, terminal, views};
 
 #[derive(Parser)]
@@ -26,8 +25,24 @@ struct Cli {
     /// Load the dataset in this directory instead of the bundled one.
     #[arg(long, global = true, value_name = "PATH")]
     data: Option<PathBuf>,
+    /// Colours: auto (off when NO_COLOR is set or TERM=dumb), always or never.
+    #[arg(long, global = true, value_name = "WHEN", value_parser = parse_choice)]
+    color: Option<Choice>,
+    /// Draw with ASCII only (the default when the locale is not UTF-8).
+    #[arg(long, global = true)]
+    ascii: bool,
+    /// Turn on the mouse: click to select, wheel to scroll.
+    #[arg(long, global = true)]
+    mouse: bool,
+    /// Read this config file instead of $XDG_CONFIG_HOME/geolens/config.toml.
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+fn parse_choice(text: &str) -> Result<Choice, String> {
+    Choice::parse(text).ok_or_else(|| format!("{text:?} is not auto, always or never"))
 }
 
 #[derive(Subcommand)]
@@ -42,9 +57,6 @@ enum Command {
         /// Keys to type, in vim notation: `jj<Enter>`, `<Tab>`, `<BS>`, `<C-c>`.
         #[arg(long, default_value = "")]
         keys: String,
-        /// Draw with ASCII only.
-        #[arg(long)]
-        ascii: bool,
     },
     /// Search names, titles and full text; `"a phrase"`, `prefix*`.
     Search {
@@ -84,6 +96,12 @@ enum Command {
     Open { id: String },
     /// Print the JSON Schema of dataset files.
     Schema,
+    /// The config file: where it is read from, and the full default.
+    Config {
+        /// Print the full default config, with comments, ready to edit.
+        #[arg(long)]
+        print_default: bool,
+    },
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
@@ -116,14 +134,19 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }),
-        Some(Command::Snapshot { size, keys, ascii }) => {
-            let keys = match parse_keys(&keys) {
+        Some(Command::Snapshot { size, ref keys }) => {
+            let keys = match parse_keys(keys) {
                 Ok(keys) => keys,
                 Err(e) => return fail(&format!("--keys: {e}")),
             };
             with_data(cli.data.as_deref(), |d| {
                 let d = &d;
-                let glyphs = if ascii { views::ASCII } else { views::UNICODE };
+                // Only --ascii, never the locale: a snapshot is the same on every machine.
+                let glyphs = if cli.ascii {
+                    views::ASCII
+                } else {
+                    views::UNICODE
+                };
                 let mut h = Headless::with_glyphs(d, size.0, size.1, glyphs);
                 h.press(&keys);
                 print!("{}", h.text());
@@ -163,13 +186,24 @@ fn main() -> ExitCode {
             }
         }),
         Some(Command::Show { id, json, width }) => with_data(cli.data.as_deref(), |d| {
-            match cli::show(&d, &id, json, width, &views::UNICODE) {
+            match cli::show(&d, &id, json, width, &text_glyphs(cli.ascii)) {
                 Ok(out) => print_output(out),
                 Err(e) => fail(&e),
             }
         }),
-        Some(Command::Open { id }) => explore(cli.data.as_deref(), Some(&id)),
-        None => explore(cli.data.as_deref(), None),
+        Some(Command::Config { print_default }) => {
+            if print_default {
+                print!("{}", config::print_default());
+            } else {
+                match config_path(&cli) {
+                    Some(path) => println!("{}", path.display()),
+                    None => println!("no config directory: set XDG_CONFIG_HOME or HOME"),
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Open { ref id }) => explore(&cli, Some(id)),
+        None => explore(&cli, None),
     }
 }
 
@@ -180,33 +214,60 @@ fn print_output(out: cli::Output) -> ExitCode {
     ExitCode::from(out.status)
 }
 
-fn explore(dir: Option<&Path>, open: Option<&str>) -> ExitCode {
-    // Everything that can fail without a terminal fails before we touch it.
+/// Glyphs for text printed by `show`: ASCII when asked, or when the locale is not UTF-8.
+fn text_glyphs(ascii: bool) -> views::Glyphs {
+    let choice = if ascii { Choice::Always } else { Choice::Auto };
+    if Env::from_process().ascii(choice) {
+        views::ASCII
+    } else {
+        views::UNICODE
+    }
+}
+
+fn config_path(cli: &Cli) -> Option<PathBuf> {
+    cli.config.clone().or_else(config::default_path)
+}
+
+fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
+    // Everything that can fail fails before the terminal is touched: the config first (a typo
+    // there is worth reporting even without a terminal), then the terminal, then the data.
+    let settings = match config_path(cli) {
+        Some(path) => config::load(&path, cli.config.is_some()),
+        None => Ok(Config::default()),
+    };
+    let settings = match settings {
+        Ok(s) => s,
+        Err(problems) => return report(&problems),
+    };
     if let Err(e) = terminal::check_tty() {
         return fail(&e);
     }
-    with_data(dir, |d| {
+    let env = Env::from_process();
+    let color = cli.color.unwrap_or(settings.color);
+    let ascii = if cli.ascii {
+        Choice::Always
+    } else {
+        settings.ascii
+    };
+    let theme = settings.theme(&env, color, ascii);
+    let glyphs = if env.ascii(ascii) {
+        views::ASCII
+    } else {
+        views::UNICODE
+    };
+    let mouse = cli.mouse || settings.mouse;
+    with_data(cli.data.as_deref(), |d| {
         // The explorer keeps the dataset until the process ends; leaking it lets the search
         // worker borrow it for 'static without a join on the way out.
         let d: &'static Dataset = Box::leak(Box::new(d));
-        let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-            Theme::mono()
-        } else {
-            Theme::color()
-        };
-        let mut app = App::new(
-            d,
-            Keymap::default(),
-            views::UNICODE,
-            ratatui::layout::Rect::default(),
-        );
+        let mut app = App::new(d, settings.keymap, glyphs, ratatui::layout::Rect::default());
         if let Some(id) = open {
             match cli::resolve(d, id) {
                 Ok(target) => app.open(d, target),
                 Err(e) => return fail(&e),
             }
         }
-        match terminal::run(d, app, &theme) {
+        match terminal::run(d, app, &theme, mouse) {
             Ok(exit) => ExitCode::from(exit.code()),
             Err(e) => fail(&format!("terminal error: {e}")),
         }

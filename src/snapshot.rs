@@ -37,10 +37,15 @@ impl<'a> Headless<'a> {
             glyphs,
             Rect::new(0, 0, width, height),
         );
+        let theme = if glyphs.ascii {
+            Theme::mono().ascii()
+        } else {
+            Theme::mono()
+        };
         Headless {
             data,
             app,
-            theme: Theme::mono(),
+            theme,
             index: std::cell::OnceCell::new(),
         }
     }

@@ -40,6 +40,7 @@ pub fn restore() {
         let mut out = io::stdout();
         let _ = execute!(
             out,
+            event::DisableMouseCapture,
             event::DisableBracketedPaste,
             terminal::LeaveAlternateScreen,
             cursor::Show
@@ -55,7 +56,8 @@ pub struct Guard {
 }
 
 impl Guard {
-    pub fn enter() -> io::Result<Guard> {
+    /// `mouse` turns on click and wheel reporting; off, the terminal's own selection works.
+    pub fn enter(mouse: bool) -> io::Result<Guard> {
         install_panic_hook();
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
@@ -67,6 +69,9 @@ impl Guard {
             cursor::Hide,
             event::EnableBracketedPaste
         )?;
+        if mouse {
+            execute!(io::stdout(), event::EnableMouseCapture)?;
+        }
         Ok(guard)
     }
 }
@@ -136,11 +141,11 @@ pub fn check_tty() -> Result<(), String> {
 
 /// Runs the explorer until the user quits or the terminal goes away. The dataset lives as long
 /// as the process, so the search worker can borrow it without being joined on the way out.
-pub fn run(data: &'static Dataset, mut app: App, theme: &Theme) -> io::Result<Exit> {
+pub fn run(data: &'static Dataset, mut app: App, theme: &Theme, mouse: bool) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     // Signals first: a SIGTERM during set-up must still restore the terminal.
     spawn_signals(tx.clone())?;
-    let guard = Guard::enter()?;
+    let guard = Guard::enter(mouse)?;
     spawn_watchdog(tx.clone());
     let searches = spawn_searcher(data, tx.clone());
     spawn_input(tx);

@@ -164,3 +164,58 @@ fn the_shipped_schema_is_the_one_the_code_generates() {
         "docs/dataset.schema.json is stale: run `cargo run -- schema > docs/dataset.schema.json`"
     );
 }
+
+#[test]
+fn the_default_config_prints_and_a_bad_one_is_refused_with_its_line() {
+    let o = geolens(&["config", "--print-default"]);
+    assert_eq!(o.status.code(), Some(0));
+    let default = stdout(&o);
+    assert!(default.contains("quit = [\"q\", \"<C-c>\"]"), "{default}");
+    assert!(
+        default.contains("\"detail.open\" = [\"l\", \"<Right>\"]"),
+        "{default}"
+    );
+    let read = geolens::config::parse("default", &default).unwrap();
+    let builtin = geolens::config::Config::default();
+    assert_eq!(read.keymap, builtin.keymap);
+    let env = geolens::config::Env::default();
+    let auto = geolens::config::Choice::Auto;
+    assert_eq!(
+        read.theme(&env, auto, auto),
+        builtin.theme(&env, auto, auto)
+    );
+
+    let path = std::env::temp_dir().join(format!("geolens-config-{}.toml", std::process::id()));
+    std::fs::write(
+        &path,
+        "mouse = true\n[keys]\nqiut = [\"q\"]\nback = [\"<Bakspace>\"]\n",
+    )
+    .unwrap();
+    // The config is checked before anything else, so this fails the same with or without a tty.
+    let o = geolens(&["--config", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let shown = path.display().to_string();
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "{shown}:4:9: keys.back[0]: unknown key name <Bakspace>\n\
+             {shown}:3:1: keys.qiut: unknown action \"qiut\" (geolens config --print-default lists them)\n\
+             geolens: 2 problems found; nothing was loaded\n"
+        )
+    );
+}
+
+#[test]
+fn a_missing_config_file_is_an_error_only_when_named() {
+    let o = geolens(&["--config", "/nonexistent/geolens.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("/nonexistent/geolens.toml: No such file"),
+        "{}",
+        stderr(&o)
+    );
+    let o = geolens(&["--color", "sometimes", "check"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("\"sometimes\" is not auto, always or never"));
+}

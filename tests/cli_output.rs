@@ -10,6 +10,10 @@ fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_geolens"))
         .args(args)
         .args(["--data", mini.to_str().unwrap()])
+        // Text output follows the locale (ASCII unless UTF-8): pin it.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
         .output()
         .unwrap()
 }

@@ -288,3 +288,74 @@ fn a_country_reached_through_its_bloc_links_back_to_the_implication() {
         ]
     );
 }
+
+fn click(h: &mut Headless, kind: crossterm::event::MouseEventKind, column: u16, row: u16) {
+    let event = crossterm::event::Event::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    });
+    let data = h.data;
+    h.app.handle_event(data, &event);
+}
+
+#[test]
+fn with_the_mouse_on_clicks_select_and_the_wheel_scrolls() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 160, 48);
+    let screen = h.app.screen();
+    let list = geolens::layout::inner(screen.list);
+    // The third analysis, by a click on its row.
+    click(
+        &mut h,
+        MouseEventKind::Down(MouseButton::Left),
+        list.x + 3,
+        list.y + 2,
+    );
+    assert_eq!(h.app.detail.target, Some(analysis(&d, "cpc-2022")));
+    assert_eq!(h.app.focus, Focus::List);
+
+    // In the detail: a first click puts the cursor on a link, a second follows it.
+    let kz_gov = actor(&d, "kz-gov");
+    let row = h
+        .app
+        .detail
+        .rows
+        .iter()
+        .position(|r| r.link == Some(kz_gov))
+        .unwrap();
+    let text = geolens::layout::detail_text(screen.detail);
+    let y = text.y + (row - h.app.detail.offset) as u16;
+    click(
+        &mut h,
+        MouseEventKind::Down(MouseButton::Left),
+        text.x + 4,
+        y,
+    );
+    assert_eq!((h.app.focus, h.app.detail.cursor), (Focus::Detail, row));
+    assert_eq!(
+        h.app.detail.target,
+        Some(analysis(&d, "cpc-2022")),
+        "one click only selects"
+    );
+    click(
+        &mut h,
+        MouseEventKind::Down(MouseButton::Left),
+        text.x + 4,
+        y,
+    );
+    assert_eq!(h.app.detail.target, Some(kz_gov), "a second click follows");
+
+    // The wheel over the detail moves its cursor three rows at a time.
+    click(&mut h, MouseEventKind::ScrollDown, text.x + 4, text.y + 1);
+    assert_eq!(h.app.detail.cursor, 3);
+    // Over the list, it moves the selection (and focuses the list).
+    click(&mut h, MouseEventKind::ScrollUp, list.x + 3, list.y);
+    assert_eq!(h.app.focus, Focus::List);
+    // Outside any pane nothing happens.
+    let before = h.app.detail.target;
+    click(&mut h, MouseEventKind::Down(MouseButton::Left), 0, 0);
+    assert_eq!(h.app.detail.target, before);
+}

@@ -144,6 +144,7 @@ fn text_hits_show_a_snippet_with_the_words_marked() {
         panic!("a text match, got {:?}", hit.matched)
     };
     let marked: String = snippet
+        .text
         .chars()
         .enumerate()
         .filter(|(i, _)| hit.highlight.contains(&(*i as u32)))

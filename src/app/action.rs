@@ -51,7 +51,87 @@ pub enum Action {
     Resize(u16, u16),
 }
 
+/// Every action a key can be bound to, for the config file and its default.
+pub const BINDABLE: &[Action] = &[
+    Action::Quit,
+    Action::ToggleHelp,
+    Action::Up,
+    Action::Down,
+    Action::PageUp,
+    Action::PageDown,
+    Action::Top,
+    Action::Bottom,
+    Action::NextPane,
+    Action::PrevPane,
+    Action::ShowList(ListKind::Analyses),
+    Action::ShowList(ListKind::Actors),
+    Action::ShowList(ListKind::Themes),
+    Action::ShowList(ListKind::Implications),
+    Action::ShowList(ListKind::Places),
+    Action::FocusList,
+    Action::FocusDetail,
+    Action::Open,
+    Action::Back,
+    Action::Forward,
+    Action::Search,
+    Action::NextMatch,
+    Action::PrevMatch,
+    Action::Filters,
+    Action::ClearFilters,
+    Action::CycleSort,
+    Action::Close,
+    Action::Toggle,
+    Action::SwitchColumn,
+    Action::DeleteChar,
+    Action::DeleteWord,
+    Action::ClearInput,
+];
+
 impl Action {
+    /// The name used in the config file (`[keys]` section).
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::ToggleHelp => "help",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::NextPane => "next_pane",
+            Action::PrevPane => "previous_pane",
+            Action::ShowList(ListKind::Analyses) => "show_analyses",
+            Action::ShowList(ListKind::Actors) => "show_actors",
+            Action::ShowList(ListKind::Themes) => "show_themes",
+            Action::ShowList(ListKind::Implications) => "show_implications",
+            Action::ShowList(ListKind::Places) => "show_places",
+            Action::FocusList => "focus_list",
+            Action::FocusDetail => "focus_detail",
+            Action::Open => "open",
+            Action::Back => "back",
+            Action::Forward => "forward",
+            Action::Search => "search",
+            Action::NextMatch => "next_match",
+            Action::PrevMatch => "previous_match",
+            Action::Filters => "filters",
+            Action::ClearFilters => "clear_filters",
+            Action::CycleSort => "sort",
+            Action::Close => "close",
+            Action::Toggle => "toggle",
+            Action::SwitchColumn => "switch_column",
+            Action::DeleteChar => "delete_char",
+            Action::DeleteWord => "delete_word",
+            Action::ClearInput => "clear_input",
+            Action::Insert(_) => "insert",
+            Action::Resize(..) => "resize",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        BINDABLE.iter().copied().find(|a| a.name() == name)
+    }
+
     /// One line for the help screen.
     pub fn describe(self) -> &'static str {
         match self {

@@ -3,7 +3,7 @@
 use super::doc::{Doc, Line, Role, Span};
 use super::keymap::{Keymap, Mode};
 
-pub fn doc(keymap: &Keymap) -> Doc {
+pub fn doc(keymap: &Keymap, ascii: bool) -> Doc {
     let mut doc = Doc::default();
     doc.push(Line {
         spans: vec![Span::new("Keys", Role::Title)],
@@ -14,7 +14,7 @@ pub fn doc(keymap: &Keymap) -> Doc {
     let key_width = rows
         .iter()
         .flat_map(|(_, r)| r.iter())
-        .map(|(keys, _)| keys_label(keys).chars().count())
+        .map(|(keys, _)| keys_label(keys, ascii).chars().count())
         .max()
         .unwrap_or(0)
         .min(24);
@@ -28,7 +28,7 @@ pub fn doc(keymap: &Keymap) -> Doc {
             ..Line::default()
         });
         for (keys, action) in rows {
-            let label = keys_label(&keys);
+            let label = keys_label(&keys, ascii);
             let pad = key_width.saturating_sub(label.chars().count()) + 2;
             doc.push(Line {
                 spans: vec![
@@ -45,9 +45,9 @@ pub fn doc(keymap: &Keymap) -> Doc {
     doc
 }
 
-fn keys_label(keys: &[crate::keys::Key]) -> String {
+fn keys_label(keys: &[crate::keys::Key], ascii: bool) -> String {
     keys.iter()
-        .map(|k| k.label())
+        .map(|k| k.label_in(ascii))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -19,6 +19,22 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The prefix of a mode's bindings in the config file (`detail.open`); global ones have none.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Global => "",
+            Mode::List => "list",
+            Mode::Detail => "detail",
+            Mode::Search => "search",
+            Mode::Filters => "filters",
+            Mode::Help => "help",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.name() == name)
+    }
+
     /// Every mode, in the order the help screen and the README list them.
     pub const ALL: [Mode; 6] = [
         Mode::Global,
@@ -55,7 +71,7 @@ pub struct Binding {
     pub action: Action,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
 }
@@ -178,6 +194,28 @@ impl Keymap {
         })
     }
 
+    /// Replaces the keys of `action` in `mode` with `keys`. A key taken from another action of
+    /// the same mode moves here: the user's latest word wins, and no key is bound twice.
+    /// The new keys take the place of the old ones, so the help screen keeps its order.
+    pub fn rebind(&mut self, mode: Mode, action: Action, keys: &[Key]) {
+        let gone = |b: &Binding| b.mode == mode && (b.action == action || keys.contains(&b.key));
+        let at = self
+            .bindings
+            .iter()
+            .position(|b| b.mode == mode && b.action == action)
+            .map_or(self.bindings.len(), |i| {
+                i - self.bindings[..i].iter().filter(|b| gone(b)).count()
+            });
+        self.bindings.retain(|b| !gone(b));
+        let new = keys.iter().map(|&key| Binding { mode, key, action });
+        self.bindings.splice(at..at, new);
+    }
+
+    /// Every binding, in table order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
     /// The bindings of one mode, grouped by action in table order: what the help screen lists.
     pub fn rows(&self, mode: Mode) -> Vec<(Vec<Key>, Action)> {
         let mut rows: Vec<(Vec<Key>, Action)> = Vec::new();
@@ -192,7 +230,7 @@ impl Keymap {
 
     /// Status-line hints for a mode: the primary key of each action worth advertising there,
     /// with down paired with up as `j/k`.
-    pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+    pub fn hints(&self, mode: Mode, ascii: bool) -> Vec<(String, &'static str)> {
         // In the panes the global key is the one to learn (Enter, not the detail's `l`); in an
         // overlay only its own keys work.
         let order = if mode.is_overlay() {
@@ -208,7 +246,7 @@ impl Keymap {
                         .iter()
                         .find(|b| b.mode == m && b.action == action)
                 })
-                .map(|b| b.key.label())
+                .map(|b| b.key.label_in(ascii))
         };
         hinted(mode)
             .iter()

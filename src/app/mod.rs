@@ -15,7 +15,7 @@ pub mod lists;
 pub mod nav;
 pub mod search;
 
-use crossterm::event::Event;
+use crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::data::Dataset;
@@ -178,6 +178,10 @@ impl App {
                 self.update(data, Action::Resize(*w, *h));
                 true
             }
+            Event::Mouse(mouse) => {
+                self.mouse(data, *mouse);
+                true
+            }
             // Pasted text is only ever text: typed into the search box, ignored elsewhere.
             Event::Paste(text) if self.mode() == Mode::Search => {
                 for c in text.chars() {
@@ -188,6 +192,63 @@ impl App {
             }
             _ => false,
         }
+    }
+
+    /// Clicks select a row (a second click on a link follows it); the wheel moves through the
+    /// pane under the pointer. Only reported when the user turned the mouse on.
+    pub fn mouse(&mut self, data: &Dataset, event: MouseEvent) {
+        let at = ratatui::layout::Position::new(event.column, event.row);
+        let screen = self.screen();
+        let wheel = match event.kind {
+            MouseEventKind::ScrollDown => Some(Action::Down),
+            MouseEventKind::ScrollUp => Some(Action::Up),
+            _ => None,
+        };
+        if self.overlay.is_some() {
+            if let Some(action) = wheel {
+                self.update(data, action);
+            }
+            return;
+        }
+        let pane = if layout::inner(screen.list).contains(at) {
+            Focus::List
+        } else if layout::detail_text(screen.detail).contains(at) {
+            Focus::Detail
+        } else {
+            return;
+        };
+        self.message = None;
+        if let Some(action) = wheel {
+            self.focus = pane;
+            for _ in 0..3 {
+                self.apply(data, action);
+            }
+        } else if event.kind == MouseEventKind::Down(MouseButton::Left) {
+            match pane {
+                Focus::List => {
+                    let inside = layout::inner(screen.list);
+                    let row = self.list_pane().offset + (at.y - inside.y) as usize;
+                    self.focus = Focus::List;
+                    if let Some(target) = self.list_pane().rows.get(row) {
+                        self.list_pane_mut().selected = Some(target);
+                        self.show_current(data);
+                    }
+                }
+                Focus::Detail => {
+                    let inside = layout::detail_text(screen.detail);
+                    let row = self.detail.offset + (at.y - inside.y) as usize;
+                    if row < self.detail.rows.len() {
+                        let again = self.focus == Focus::Detail && row == self.detail.cursor;
+                        self.focus = Focus::Detail;
+                        self.detail.cursor = row;
+                        if again && self.detail.link_under_cursor().is_some() {
+                            self.follow(data);
+                        }
+                    }
+                }
+            }
+        }
+        self.keep_visible();
     }
 
     pub fn handle_key(&mut self, data: &Dataset, key: Key) {
@@ -380,7 +441,7 @@ impl App {
         match action {
             Action::ToggleHelp => {
                 self.overlay = Some(Overlay::Help(HelpScreen {
-                    doc: help::doc(&self.keymap),
+                    doc: help::doc(&self.keymap, self.glyphs.ascii),
                     offset: 0,
                 }))
             }

@@ -8,7 +8,7 @@ pub mod date;
 mod index;
 mod iso;
 mod load;
-mod locate;
+pub(crate) mod locate;
 pub mod model;
 pub mod problem;
 mod validate;

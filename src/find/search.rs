@@ -94,7 +94,34 @@ pub enum Matched {
     /// Another name it is known by, shown after the label.
     Alias(String),
     /// Its text: a snippet around the first match.
-    Text(String),
+    Text(Snippet),
+}
+
+/// A few words of an entity's text around a match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    /// Whether the text goes on before and after: the screen shows an ellipsis there.
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+impl Snippet {
+    /// The snippet with `ellipsis` where it was cut, and `highlight` shifted to match.
+    pub fn shown(&self, ellipsis: &str, highlight: &[u32]) -> (String, Vec<u32>) {
+        let mut text = String::new();
+        if self.cut_before {
+            text.push_str(ellipsis);
+            text.push(' ');
+        }
+        let shift = text.chars().count() as u32;
+        text.push_str(&self.text);
+        if self.cut_after {
+            text.push(' ');
+            text.push_str(ellipsis);
+        }
+        (text, highlight.iter().map(|i| i + shift).collect())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -369,7 +396,7 @@ pub fn find_in(text: &str, query: &Query) -> Vec<(usize, usize)> {
 
 /// A few words around the first match in the entity's text, with the matched words marked. The
 /// field that matches the most distinct query words gives the snippet.
-fn snippet(data: &Dataset, target: Target, query: &Query) -> (String, Vec<u32>) {
+fn snippet(data: &Dataset, target: Target, query: &Query) -> (Snippet, Vec<u32>) {
     const BEFORE: usize = 4;
     const WIDTH: usize = 14;
     let distinct = |field: &str, hits: &[(usize, usize)]| {
@@ -398,21 +425,22 @@ fn snippet(data: &Dataset, target: Target, query: &Query) -> (String, Vec<u32>) 
         let from = at.saturating_sub(BEFORE);
         let to = (from + WIDTH).min(ws.len());
         let (start, end) = (ws[from].start, ws[to - 1].end);
-        let mut text = String::new();
-        if from > 0 {
-            text.push_str("… ");
-        }
-        let offset_chars = text.chars().count() as u32;
-        text.push_str(&field[start..end]);
-        if to < ws.len() {
-            text.push_str(" …");
-        }
+        let snippet = Snippet {
+            text: field[start..end].to_owned(),
+            cut_before: from > 0,
+            cut_after: to < ws.len(),
+        };
         let mut highlight = Vec::new();
         for (s, e) in hits.into_iter().filter(|&(s, e)| s >= start && e <= end) {
-            let base = offset_chars + field[start..s].chars().count() as u32;
+            let base = field[start..s].chars().count() as u32;
             highlight.extend(base..base + field[s..e].chars().count() as u32);
         }
-        return (text, highlight);
+        return (snippet, highlight);
     }
-    (String::new(), Vec::new())
+    let empty = Snippet {
+        text: String::new(),
+        cut_before: false,
+        cut_after: false,
+    };
+    (empty, Vec::new())
 }

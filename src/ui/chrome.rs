@@ -154,7 +154,12 @@ pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         )),
         None => {
             let mut spans = vec![Span::raw(" ")];
-            for (i, (keys, hint)) in app.keymap.hints(app.mode()).into_iter().enumerate() {
+            for (i, (keys, hint)) in app
+                .keymap
+                .hints(app.mode(), app.glyphs.ascii)
+                .into_iter()
+                .enumerate()
+            {
                 if i > 0 {
                     spans.push(Span::styled("  ", theme.status));
                 }
@@ -228,7 +233,7 @@ pub(super) fn chips(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, the
     );
     if let Some(key) = clear {
         spans.push(Span::styled(
-            format!("{}{} clears", g.sep, key.label()),
+            format!("{}{} clears", g.sep, key.label_in(g.ascii)),
             theme.muted,
         ));
     }

@@ -42,7 +42,7 @@ pub(super) fn render(
     let summary = if search.input.trim().is_empty() {
         "names, titles and full text; \"a phrase\", prefix*".to_owned()
     } else if search.waiting {
-        "searching…".to_owned()
+        format!("searching{}", g.ellipsis)
     } else {
         match search.results.total() {
             0 => "no results".to_owned(),
@@ -91,13 +91,9 @@ pub(super) fn render(
                     Matched::Text(snippet) => {
                         spans.push(Span::styled(label, theme.body));
                         spans.push(Span::styled(g.sep.to_owned(), theme.muted));
-                        let snippet = sanitize(snippet).into_owned();
-                        spans.extend(highlighted(
-                            &snippet,
-                            &hit.highlight,
-                            theme.muted,
-                            theme.matched,
-                        ));
+                        let (text, marks) = snippet.shown(g.ellipsis, &hit.highlight);
+                        let text = sanitize(&text).into_owned();
+                        spans.extend(highlighted(&text, &marks, theme.muted, theme.matched));
                     }
                 }
                 let mut line = Line::from(spans);

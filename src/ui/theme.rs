@@ -6,6 +6,7 @@
 //! the background colour in Solarized dark.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders};
 
@@ -13,6 +14,8 @@ use crate::app::doc::Role;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
+    /// Box-drawing borders, or `+-|` ones in ASCII mode.
+    pub borders: border::Set<'static>,
     pub title: Style,
     pub meta: Style,
     pub heading: Style,
@@ -49,6 +52,7 @@ impl Theme {
         let dim = Style::new().add_modifier(Modifier::DIM);
         let reversed = Style::new().add_modifier(Modifier::REVERSED);
         Theme {
+            borders: border::PLAIN,
             title: bold,
             meta: dim,
             heading: bold.add_modifier(Modifier::UNDERLINED),
@@ -99,10 +103,144 @@ impl Theme {
         };
         Block::default()
             .borders(Borders::ALL)
+            .border_set(self.borders)
             .border_style(border)
             .title(Span::styled(title, title_style))
     }
 
+    /// The same theme drawn with ASCII borders only.
+    pub fn ascii(self) -> Theme {
+        Theme {
+            borders: ASCII_BORDERS,
+            ..self
+        }
+    }
+
+    /// A style by the name the config file uses (`heading`, `link` ...).
+    pub fn style_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "title" => &mut self.title,
+            "meta" => &mut self.meta,
+            "heading" => &mut self.heading,
+            "body" => &mut self.body,
+            "link" => &mut self.link,
+            "label" => &mut self.label,
+            "muted" => &mut self.muted,
+            "warn" => &mut self.warn,
+            "border" => &mut self.border,
+            "border_focused" => &mut self.border_focused,
+            "pane_title" => &mut self.pane_title,
+            "pane_title_focused" => &mut self.pane_title_focused,
+            "selected" => &mut self.selected,
+            "selected_unfocused" => &mut self.selected_unfocused,
+            "tab" => &mut self.tab,
+            "tab_active" => &mut self.tab_active,
+            "status" => &mut self.status,
+            "status_key" => &mut self.status_key,
+            "message" => &mut self.message,
+            "crumb" => &mut self.crumb,
+            "crumb_current" => &mut self.crumb_current,
+            "matched" => &mut self.matched,
+            "chip" => &mut self.chip,
+            _ => return None,
+        })
+    }
+}
+
+/// The names of the styles a config file can colour, in the order `config --print-default`
+/// lists them.
+pub const STYLE_NAMES: [&str; 23] = [
+    "title",
+    "meta",
+    "heading",
+    "body",
+    "link",
+    "label",
+    "muted",
+    "warn",
+    "border",
+    "border_focused",
+    "pane_title",
+    "pane_title_focused",
+    "selected",
+    "selected_unfocused",
+    "tab",
+    "tab_active",
+    "status",
+    "status_key",
+    "message",
+    "crumb",
+    "crumb_current",
+    "matched",
+    "chip",
+];
+
+const ASCII_BORDERS: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// A colour as the config file writes it: one of the terminal's 16 by name, `default`, or
+/// `#rrggbb`.
+pub fn parse_color(text: &str) -> Option<Color> {
+    Some(match text {
+        "default" => Color::Reset,
+        "black" => Color::Black,
+        "red" => Color::Red,
+        "green" => Color::Green,
+        "yellow" => Color::Yellow,
+        "blue" => Color::Blue,
+        "magenta" => Color::Magenta,
+        "cyan" => Color::Cyan,
+        "gray" | "grey" => Color::Gray,
+        "dark-gray" | "dark-grey" => Color::DarkGray,
+        "bright-red" => Color::LightRed,
+        "bright-green" => Color::LightGreen,
+        "bright-yellow" => Color::LightYellow,
+        "bright-blue" => Color::LightBlue,
+        "bright-magenta" => Color::LightMagenta,
+        "bright-cyan" => Color::LightCyan,
+        "white" => Color::White,
+        hex => {
+            let digits = hex.strip_prefix('#').filter(|d| d.len() == 6)?;
+            let n = u32::from_str_radix(digits, 16).ok()?;
+            Color::Rgb((n >> 16) as u8, (n >> 8) as u8, n as u8)
+        }
+    })
+}
+
+/// How `config --print-default` writes a colour back.
+pub fn color_name(color: Option<Color>) -> String {
+    match color {
+        None | Some(Color::Reset) => "default".to_owned(),
+        Some(Color::Black) => "black".to_owned(),
+        Some(Color::Red) => "red".to_owned(),
+        Some(Color::Green) => "green".to_owned(),
+        Some(Color::Yellow) => "yellow".to_owned(),
+        Some(Color::Blue) => "blue".to_owned(),
+        Some(Color::Magenta) => "magenta".to_owned(),
+        Some(Color::Cyan) => "cyan".to_owned(),
+        Some(Color::Gray) => "gray".to_owned(),
+        Some(Color::DarkGray) => "dark-gray".to_owned(),
+        Some(Color::LightRed) => "bright-red".to_owned(),
+        Some(Color::LightGreen) => "bright-green".to_owned(),
+        Some(Color::LightYellow) => "bright-yellow".to_owned(),
+        Some(Color::LightBlue) => "bright-blue".to_owned(),
+        Some(Color::LightMagenta) => "bright-magenta".to_owned(),
+        Some(Color::LightCyan) => "bright-cyan".to_owned(),
+        Some(Color::White) => "white".to_owned(),
+        Some(Color::Rgb(r, g, b)) => format!("#{r:02x}{g:02x}{b:02x}"),
+        Some(Color::Indexed(i)) => format!("{i}"),
+    }
+}
+
+impl Theme {
     pub fn role(&self, role: Role) -> Style {
         match role {
             Role::Title => self.title,
@@ -113,6 +251,69 @@ impl Theme {
             Role::Label => self.label,
             Role::Muted => self.muted,
             Role::Warn => self.warn,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(theme: &mut Theme) -> Vec<Style> {
+        STYLE_NAMES
+            .iter()
+            .map(|n| *theme.style_mut(n).expect("every listed name is a style"))
+            .collect()
+    }
+
+    #[test]
+    fn the_mono_theme_has_no_colour_at_all() {
+        for style in all(&mut Theme::mono()) {
+            assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+        }
+    }
+
+    #[test]
+    fn without_colour_every_state_is_still_told_apart() {
+        let m = Theme::mono();
+        let pairs = [
+            (
+                "selection with and without focus",
+                m.selected,
+                m.selected_unfocused,
+            ),
+            ("selected row and plain row", m.selected, m.body),
+            (
+                "unfocused selection and plain row",
+                m.selected_unfocused,
+                m.body,
+            ),
+            ("active and inactive tab", m.tab_active, m.tab),
+            ("focused and unfocused border", m.border_focused, m.border),
+            (
+                "focused and unfocused title",
+                m.pane_title_focused,
+                m.pane_title,
+            ),
+            ("matched and plain text", m.matched, m.body),
+            ("heading and body", m.heading, m.body),
+        ];
+        for (what, a, b) in pairs {
+            assert_ne!(a.add_modifier, b.add_modifier, "{what}");
+        }
+    }
+
+    #[test]
+    fn the_colour_theme_uses_only_the_sixteen_ansi_colours() {
+        for style in all(&mut Theme::color()) {
+            for c in [style.fg, style.bg].into_iter().flatten() {
+                assert!(!matches!(c, Color::Rgb(..) | Color::Indexed(_)), "{c:?}");
+                assert_ne!(
+                    c,
+                    Color::DarkGray,
+                    "bright black is the background in Solarized dark"
+                );
+            }
         }
     }
 }

@@ -36,7 +36,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ActorIx) {
     if b.counted("Offices", a.offices.len()) {
         for o in &a.offices {
             let to = o.to.map_or_else(|| "".to_owned(), |d| d.to_string());
-            let mut text = format!("{}, {} – {to}", o.title, o.from);
+            let mut text = format!("{}, {}{}{to}", o.title, o.from, b.g.range);
             if let Some(note) = &o.note {
                 text.push_str(&format!(" ({note})"));
             }

@@ -30,6 +30,11 @@ pub struct Glyphs {
     pub dash: &'static str,
     pub crumb: &'static str,
     pub ellipsis: &'static str,
+    /// Between the two ends of a span of dates.
+    pub range: &'static str,
+    pub degree: &'static str,
+    /// Key labels spell arrows out as words.
+    pub ascii: bool,
 }
 
 pub const UNICODE: Glyphs = Glyphs {
@@ -40,6 +45,9 @@ pub const UNICODE: Glyphs = Glyphs {
     dash: " — ",
     crumb: " › ",
     ellipsis: "…",
+    range: " – ",
+    degree: "°",
+    ascii: false,
 };
 
 pub const ASCII: Glyphs = Glyphs {
@@ -50,6 +58,9 @@ pub const ASCII: Glyphs = Glyphs {
     dash: " - ",
     crumb: " > ",
     ellipsis: "...",
+    range: " - ",
+    degree: " deg ",
+    ascii: true,
 };
 
 /// The page of a target.

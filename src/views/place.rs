@@ -27,8 +27,9 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: PlaceIx) {
     } else {
         ""
     };
+    let deg = b.g.degree;
     let centre = format!(
-        "centre {:.1}°{} {:.1}°{}",
+        "centre {:.1}{deg}{} {:.1}{deg}{}",
         p.centroid.lat.abs(),
         if p.centroid.lat >= 0.0 { 'N' } else { 'S' },
         p.centroid.lon.abs(),

@@ -1,0 +1,487 @@
+//! The user's config file (TOML, in the XDG config directory) and the environment: colours,
+//! ASCII drawing, the mouse, key bindings and the theme. A partial file merges over the defaults;
+//! anything unknown is an error that names the line and the field, reported before the terminal
+//! is touched, like a dataset problem.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::app::action::{Action, BINDABLE};
+use crate::app::keymap::{Keymap, Mode};
+use crate::data::locate::line_col;
+use crate::data::{FieldPath, Problem, Problems};
+use crate::keys::parse_key;
+use crate::ui::Theme;
+use crate::ui::theme::{STYLE_NAMES, color_name, parse_color};
+
+/// Auto, or forced one way or the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Choice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl Choice {
+    pub fn parse(text: &str) -> Option<Choice> {
+        Some(match text {
+            "auto" => Choice::Auto,
+            "always" => Choice::Always,
+            "never" => Choice::Never,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Choice::Auto => "auto",
+            Choice::Always => "always",
+            Choice::Never => "never",
+        }
+    }
+}
+
+/// The environment variables that decide colours and glyphs, read once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Env {
+    pub no_color: bool,
+    pub term: Option<String>,
+    pub colorterm: Option<String>,
+    /// The effective character-type locale (LC_ALL, else LC_CTYPE, else LANG).
+    pub locale: Option<String>,
+}
+
+impl Env {
+    pub fn from_process() -> Env {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        Env {
+            no_color: var("NO_COLOR").is_some(),
+            term: var("TERM"),
+            colorterm: var("COLORTERM"),
+            locale: var("LC_ALL")
+                .or_else(|| var("LC_CTYPE"))
+                .or_else(|| var("LANG")),
+        }
+    }
+
+    /// `auto` colour: on, unless NO_COLOR is set or the terminal is dumb.
+    pub fn color(&self, choice: Choice) -> bool {
+        match choice {
+            Choice::Always => true,
+            Choice::Never => false,
+            Choice::Auto => !self.no_color && self.term.as_deref() != Some("dumb"),
+        }
+    }
+
+    /// `auto` ASCII: unless the locale says UTF-8. An unset locale is the C locale: ASCII.
+    pub fn ascii(&self, choice: Choice) -> bool {
+        match choice {
+            Choice::Always => true,
+            Choice::Never => false,
+            Choice::Auto => !self.locale.as_deref().is_some_and(|l| {
+                let l = l.to_ascii_lowercase();
+                l.contains("utf-8") || l.contains("utf8")
+            }),
+        }
+    }
+
+    /// Whether the terminal says it takes 24-bit colour; only then is an `#rrggbb` used.
+    pub fn truecolor(&self) -> bool {
+        matches!(self.colorterm.as_deref(), Some("truecolor" | "24bit"))
+    }
+}
+
+/// Everything the config decides, defaults filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub color: Choice,
+    pub ascii: Choice,
+    pub mouse: bool,
+    pub keymap: Keymap,
+    /// Colours by style name, as written (`#rrggbb` ones apply only on truecolor terminals).
+    pub colors: BTreeMap<String, String>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            color: Choice::Auto,
+            ascii: Choice::Auto,
+            mouse: false,
+            keymap: Keymap::default(),
+            colors: BTreeMap::new(),
+        }
+    }
+}
+
+impl Config {
+    /// The theme for this config and environment.
+    pub fn theme(&self, env: &Env, color: Choice, ascii: Choice) -> Theme {
+        let mut theme = if env.color(color) {
+            Theme::color()
+        } else {
+            Theme::mono()
+        };
+        if env.color(color) {
+            for (name, value) in &self.colors {
+                let color = parse_color(value);
+                let rgb = matches!(color, Some(ratatui::style::Color::Rgb(..)));
+                if let (Some(style), Some(color)) = (theme.style_mut(name), color)
+                    && (!rgb || env.truecolor())
+                {
+                    // "default" means the terminal's own foreground: no colour set at all.
+                    style.fg = (color != ratatui::style::Color::Reset).then_some(color);
+                }
+            }
+        }
+        if env.ascii(ascii) {
+            theme.ascii()
+        } else {
+            theme
+        }
+    }
+}
+
+/// Where the config file is looked for: `$XDG_CONFIG_HOME/geolens/config.toml`, else
+/// `~/.config/geolens/config.toml`.
+pub fn default_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("geolens").join("config.toml"))
+}
+
+/// Reads a config file; a missing file at the default place is no config at all.
+pub fn load(path: &Path, required: bool) -> Result<Config, Problems> {
+    let shown = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&shown, &text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(Config::default()),
+        Err(e) => Err(Problems(vec![Problem {
+            file: shown,
+            position: None,
+            path: FieldPath::root(),
+            message: e.to_string(),
+        }])),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    color: Option<Spanned<String>>,
+    ascii: Option<Spanned<String>>,
+    mouse: Option<bool>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    theme: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// Parses a config file's text, collecting every problem.
+pub fn parse(file: &str, text: &str) -> Result<Config, Problems> {
+    let mut problems = Vec::new();
+    let mut report = |span: std::ops::Range<usize>, path: FieldPath, message: String| {
+        problems.push(Problem {
+            file: file.to_owned(),
+            position: Some(line_col(text, span.start)),
+            path,
+            message,
+        });
+    };
+    let parsed: File = match toml::from_str(text) {
+        Ok(f) => f,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            report(span, FieldPath::root(), e.message().trim().to_owned());
+            return Err(Problems(problems));
+        }
+    };
+    let mut config = Config::default();
+    let choice = |v: &Option<Spanned<String>>, field: &str, report: &mut dyn FnMut(_, _, _)| {
+        let v = v.as_ref()?;
+        let c = Choice::parse(v.get_ref());
+        if c.is_none() {
+            report(
+                v.span(),
+                FieldPath::root().key(field),
+                format!("{:?} is not auto, always or never", v.get_ref()),
+            );
+        }
+        c
+    };
+    config.color = choice(&parsed.color, "color", &mut report).unwrap_or_default();
+    config.ascii = choice(&parsed.ascii, "ascii", &mut report).unwrap_or_default();
+    config.mouse = parsed.mouse.unwrap_or(false);
+
+    for (name, keys) in &parsed.keys {
+        let path = FieldPath::root().key("keys").key(name.get_ref());
+        let (mode, action_name) = match name.get_ref().split_once('.') {
+            Some((m, a)) => (Mode::from_name(m), a),
+            None => (Some(Mode::Global), name.get_ref().as_str()),
+        };
+        let Some(mode) = mode else {
+            report(
+                name.span(),
+                path,
+                "unknown mode: use list., detail., search., filters. or help.".to_owned(),
+            );
+            continue;
+        };
+        let Some(action) = Action::from_name(action_name) else {
+            report(
+                name.span(),
+                path,
+                format!(
+                    "unknown action {action_name:?} (geolens config --print-default lists them)"
+                ),
+            );
+            continue;
+        };
+        let mut parsed_keys = Vec::new();
+        for (i, key) in keys.get_ref().iter().enumerate() {
+            match parse_key(key.get_ref()) {
+                Ok(k) => parsed_keys.push(k),
+                Err(e) => report(key.span(), path.clone().index(i), e.to_string()),
+            }
+        }
+        config.keymap.rebind(mode, action, &parsed_keys);
+    }
+
+    for (name, value) in &parsed.theme {
+        let path = FieldPath::root().key("theme").key(name.get_ref());
+        if !STYLE_NAMES.contains(&name.get_ref().as_str()) {
+            report(
+                name.span(),
+                path,
+                format!("unknown style {:?}", name.get_ref()),
+            );
+        } else if parse_color(value.get_ref()).is_none() {
+            report(
+                value.span(),
+                path,
+                format!(
+                    "unknown colour {:?}: use a name such as red or bright-cyan, default, or #rrggbb",
+                    value.get_ref()
+                ),
+            );
+        } else {
+            config
+                .colors
+                .insert(name.get_ref().clone(), value.get_ref().clone());
+        }
+    }
+
+    if problems.is_empty() {
+        Ok(config)
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// The whole default config, with comments: what `geolens config --print-default` prints.
+/// Generated from the keymap and the theme, so it cannot go stale.
+pub fn print_default() -> String {
+    let d = Config::default();
+    let mut out = String::from(
+        "# geolens configuration. Put it in $XDG_CONFIG_HOME/geolens/config.toml\n\
+         # (usually ~/.config/geolens/config.toml) and keep only what you change:\n\
+         # the rest falls back to these defaults.\n\n",
+    );
+    out.push_str(&format!(
+        "# Colours: auto (on unless NO_COLOR is set or TERM=dumb), always or never.\ncolor = \"{}\"\n",
+        d.color.name()
+    ));
+    out.push_str(&format!(
+        "# Draw with ASCII only: auto (when the locale is not UTF-8), always or never.\nascii = \"{}\"\n",
+        d.ascii.name()
+    ));
+    out.push_str(&format!(
+        "# Clicks select, the wheel scrolls; while on, the terminal's own text selection\n\
+         # usually needs Shift held.\nmouse = {}\n\n",
+        d.mouse
+    ));
+    out.push_str(
+        "[keys]\n\
+         # action = [keys]; an empty list unbinds. A mode prefix (list., detail., search.,\n\
+         # filters., help.) binds a key only there. Key notation: j, G, <Enter>, <C-c>, <S-Tab>.\n",
+    );
+    for mode in Mode::ALL {
+        let mut seen: Vec<Action> = Vec::new();
+        for b in d.keymap.bindings().iter().filter(|b| b.mode == mode) {
+            if seen.contains(&b.action) {
+                continue;
+            }
+            seen.push(b.action);
+            let keys: Vec<String> = d
+                .keymap
+                .bindings()
+                .iter()
+                .filter(|x| x.mode == mode && x.action == b.action)
+                .map(|x| format!("{:?}", x.key.to_string()))
+                .collect();
+            let name = match mode {
+                Mode::Global => b.action.name().to_owned(),
+                m => format!("\"{}.{}\"", m.name(), b.action.name()),
+            };
+            out.push_str(&format!(
+                "{name} = [{}]  # {}\n",
+                keys.join(", "),
+                b.action.describe()
+            ));
+        }
+    }
+    let unbound: Vec<&str> = BINDABLE
+        .iter()
+        .filter(|a| !d.keymap.bindings().iter().any(|b| b.action == **a))
+        .map(|a| a.name())
+        .collect();
+    if !unbound.is_empty() {
+        out.push_str(&format!("# Not bound by default: {}\n", unbound.join(", ")));
+    }
+    out.push_str(
+        "\n[theme]\n\
+         # Foreground colours by style: default, black, red, green, yellow, blue, magenta, cyan,\n\
+         # gray, dark-gray, bright-red ... bright-cyan, white, or #rrggbb (used only when\n\
+         # COLORTERM=truecolor). Every state is also shown by bold, reverse or underline.\n",
+    );
+    let mut theme = Theme::color();
+    for name in STYLE_NAMES {
+        let fg = theme.style_mut(name).and_then(|s| s.fg);
+        out.push_str(&format!("{name} = \"{}\"\n", color_name(fg)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_printed_default_reads_back_as_the_default() {
+        let config = parse("default.toml", &print_default()).unwrap();
+        assert_eq!(config.keymap, Keymap::default());
+        assert_eq!(config.color, Choice::Auto);
+        assert!(!config.mouse);
+        let env = Env {
+            locale: Some("en_GB.UTF-8".into()),
+            ..Env::default()
+        };
+        assert_eq!(
+            config.theme(&env, Choice::Auto, Choice::Auto),
+            Theme::color()
+        );
+    }
+
+    #[test]
+    fn a_partial_file_merges_over_the_defaults() {
+        let text = "mouse = true\n[keys]\nquit = [\"<C-q>\"]\n\"detail.open\" = [\"o\"]\n";
+        let c = parse("c.toml", text).unwrap();
+        assert!(c.mouse);
+        use crate::keys::Key;
+        assert_eq!(
+            c.keymap.lookup(Mode::List, Key::ctrl('q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            c.keymap.lookup(Mode::List, Key::char('q')),
+            None,
+            "q was replaced"
+        );
+        assert_eq!(
+            c.keymap.lookup(Mode::Detail, Key::char('o')),
+            Some(Action::Open)
+        );
+        assert_eq!(
+            c.keymap.lookup(Mode::Detail, Key::char('j')),
+            Some(Action::Down),
+            "the rest stays"
+        );
+    }
+
+    #[test]
+    fn a_key_taken_by_another_action_moves() {
+        let c = parse("c.toml", "[keys]\nsearch = [\"f\"]\n").unwrap();
+        use crate::keys::Key;
+        assert_eq!(
+            c.keymap.lookup(Mode::List, Key::char('f')),
+            Some(Action::Search)
+        );
+    }
+
+    #[test]
+    fn mistakes_name_the_line_the_field_and_the_fix() {
+        let text = "color = \"sometimes\"\n[keys]\nqiut = [\"q\"]\nopen = [\"<Entr>\"]\n\"lsit.open\" = []\n[theme]\nheading = \"mauve\"\nlinks = \"red\"\n";
+        let err = parse("config.toml", text).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "config.toml:1:9: color: \"sometimes\" is not auto, always or never\n\
+             config.toml:5:1: keys.lsit.open: unknown mode: use list., detail., search., filters. or help.\n\
+             config.toml:4:9: keys.open[0]: unknown key name <Entr>\n\
+             config.toml:3:1: keys.qiut: unknown action \"qiut\" (geolens config --print-default lists them)\n\
+             config.toml:7:11: theme.heading: unknown colour \"mauve\": use a name such as red or bright-cyan, default, or #rrggbb\n\
+             config.toml:8:1: theme.links: unknown style \"links\"\n"
+        );
+        let syntax = parse("config.toml", "[keys\n").unwrap_err().to_string();
+        assert!(syntax.starts_with("config.toml:1:"), "{syntax}");
+        let unknown = parse("config.toml", "colour = \"never\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(unknown.contains("unknown field `colour`"), "{unknown}");
+    }
+
+    #[test]
+    fn colour_and_ascii_follow_the_environment() {
+        let env = |no_color: bool, locale: Option<&str>| Env {
+            no_color,
+            locale: locale.map(str::to_owned),
+            ..Env::default()
+        };
+        assert!(env(false, None).color(Choice::Auto));
+        assert!(!env(true, None).color(Choice::Auto));
+        assert!(env(true, None).color(Choice::Always));
+        assert!(
+            env(false, None).ascii(Choice::Auto),
+            "the C locale is ASCII"
+        );
+        assert!(!env(false, Some("en_US.UTF-8")).ascii(Choice::Auto));
+        assert!(!env(false, Some("de_DE.utf8")).ascii(Choice::Auto));
+        assert!(env(false, Some("POSIX")).ascii(Choice::Auto));
+    }
+
+    #[test]
+    fn rgb_colours_need_a_truecolor_terminal() {
+        let c = parse(
+            "c.toml",
+            "[theme]\nheading = \"#ff8800\"\nlink = \"green\"\n",
+        )
+        .unwrap();
+        let utf8 = Some("C.UTF-8".to_owned());
+        let plain = Env {
+            locale: utf8.clone(),
+            ..Env::default()
+        };
+        let truecolor = Env {
+            colorterm: Some("truecolor".into()),
+            locale: utf8,
+            ..Env::default()
+        };
+        use ratatui::style::Color;
+        let t = c.theme(&plain, Choice::Auto, Choice::Auto);
+        assert_eq!(
+            t.heading.fg,
+            Theme::color().heading.fg,
+            "no RGB without truecolor"
+        );
+        assert_eq!(t.link.fg, Some(Color::Green));
+        let t = c.theme(&truecolor, Choice::Auto, Choice::Auto);
+        assert_eq!(t.heading.fg, Some(Color::Rgb(0xff, 0x88, 0x00)));
+        let t = c.theme(&truecolor, Choice::Never, Choice::Auto);
+        assert_eq!(t, Theme::mono(), "never means no colour at all");
+    }
+}
