@@ -177,12 +177,18 @@ impl Tmux {
             "still on the alternate screen"
         );
         assert_eq!(self.display("#{cursor_flag}"), "1", "cursor left hidden");
-        let start = Instant::now();
-        while !self.dir.join("after").exists() && start.elapsed() < Duration::from_secs(5) {
-            sleep(Duration::from_millis(20));
-        }
-        let before = std::fs::read_to_string(self.dir.join("before")).unwrap();
-        let after = std::fs::read_to_string(self.dir.join("after")).unwrap();
+        // The shell creates the file before stty writes to it: wait for the whole line.
+        let read = |name: &str| {
+            let start = Instant::now();
+            loop {
+                let text = std::fs::read_to_string(self.dir.join(name)).unwrap_or_default();
+                if text.ends_with('\n') || start.elapsed() > Duration::from_secs(5) {
+                    return text;
+                }
+                sleep(Duration::from_millis(20));
+            }
+        };
+        let (before, after) = (read("before"), read("after"));
         assert_eq!(before, after, "stty settings changed (raw mode left on?)");
     }
 }
