@@ -364,14 +364,20 @@ impl Links {
             }
         }
         for links in &mut l.place_implications {
-            // A place named both directly and through a bloc keeps the direct link only.
-            let direct: Vec<(ImplicationIx, Side)> = links
-                .iter()
-                .filter(|p| p.via.is_none())
-                .map(|p| (p.implication, p.side))
-                .collect();
-            links.retain(|p| p.via.is_none() || !direct.contains(&(p.implication, p.side)));
-            links.dedup_by_key(|p| (p.implication, p.side));
+            // One link per implication and side: a place named both directly and through a bloc
+            // keeps the direct link. An implication's links were pushed together, so each run
+            // is settled on its own, in linear time.
+            let mut kept = Vec::with_capacity(links.len());
+            for run in links.chunk_by(|a, b| a.implication == b.implication) {
+                for side in [Side::Origin, Side::Affected] {
+                    let mut of_side = run.iter().filter(|p| p.side == side);
+                    let direct = of_side.clone().find(|p| p.via.is_none());
+                    if let Some(&link) = direct.or_else(|| of_side.next()) {
+                        kept.push(link);
+                    }
+                }
+            }
+            *links = kept;
         }
 
         for (i, counts) in peer_counts.into_iter().enumerate() {
