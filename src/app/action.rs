@@ -5,6 +5,9 @@ use super::nav::ListKind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
+    /// Stop to the shell; `fg` comes back. Carried out by the terminal loop, which owns the
+    /// terminal.
+    Suspend,
     ToggleHelp,
     Up,
     Down,
@@ -56,6 +59,7 @@ impl Action {
     pub fn describe(self) -> &'static str {
         match self {
             Action::Quit => "quit geolens",
+            Action::Suspend => "suspend to the shell (fg to come back)",
             Action::ToggleHelp => "show or hide this help",
             Action::Up => "move up",
             Action::Down => "move down",
