@@ -195,41 +195,15 @@ fn sighup_with_the_terminal_still_there_restores_it_and_exits() {
 /// meanwhile (crossterm's reader can, see src/terminal.rs).
 fn assert_hang_up_ends_it(t: &Tmux, pid: u32) {
     let shell = t.pane_pid();
-    wait_idle(pid);
+    let watch = tmux::Watch::idle(pid);
     t.run(&["kill-pane", "-t", "main"]);
-    let ending = tmux::watch_ending(pid, Duration::from_secs(2));
-    assert!(
-        ending.gone,
-        "geolens {pid} still running {:?} after its terminal hung up, having used {:?} of CPU",
-        ending.wall, ending.cpu
-    );
-    // One clock tick of slack: CPU time is accounted in ticks.
-    let tick = Duration::from_millis(1000 / tmux::ticks_per_second());
-    assert!(
-        ending.cpu <= ending.wall / 4 + tick,
-        "geolens used {:?} of CPU in the {:?} it took to exit: it spun on the dead terminal",
-        ending.cpu,
-        ending.wall
-    );
+    watch
+        .ending(Duration::from_secs(2))
+        .assert_quiet_exit(&format!("its terminal hung up (geolens {pid})"));
     assert!(
         tmux::wait_gone(shell, Duration::from_secs(2)),
         "the pane's shell {shell} is still running"
     );
-}
-
-/// Waits until `pid` uses no CPU (the search index is built at start, on a thread), so that
-/// what it uses afterwards is what the hang-up made it do.
-fn wait_idle(pid: u32) {
-    let start = std::time::Instant::now();
-    let mut last = tmux::cpu_ticks(pid);
-    loop {
-        thread::sleep(Duration::from_millis(100));
-        let now = tmux::cpu_ticks(pid);
-        if now == last || start.elapsed() > Duration::from_secs(10) {
-            return;
-        }
-        last = now;
-    }
 }
 
 #[test]

@@ -188,6 +188,7 @@ impl Tmux {
     }
 
     /// The screen must become exactly `expected`.
+    #[track_caller]
     pub fn expect_screen(&self, expected: &str, step: &str) {
         let screen = self.wait_for(|s| s == expected);
         assert_eq!(screen, expected, "screen after {step}");
@@ -235,6 +236,7 @@ impl Tmux {
     }
 
     /// The terminal state a program must leave behind: main screen, cursor shown, mouse off.
+    #[track_caller]
     pub fn assert_screen_restored(&self, context: &str) {
         let state = self.display("#{alternate_on} #{cursor_flag} #{mouse_any_flag}");
         assert_eq!(
@@ -244,6 +246,7 @@ impl Tmux {
     }
 
     /// After geolens has exited in a `wrapped` pane: the terminal as it was before it started.
+    #[track_caller]
     pub fn assert_restored(&self) {
         self.assert_screen_restored("after geolens exited");
         let start = Instant::now();
@@ -336,32 +339,78 @@ pub fn wait_state(pid: u32, want: char) -> Option<char> {
 /// How a process ended after something was done to it.
 pub struct Ending {
     pub gone: bool,
-    /// CPU time it used from the first sample to the last one before it ended.
+    /// CPU time it used from the start of the watch to its last sample before it ended.
     pub cpu: Duration,
     pub wall: Duration,
 }
 
-/// Watches `pid` for up to `within`, sampling its CPU time, which can only be read while it
-/// exists: a process that spins instead of exiting shows it here.
-pub fn watch_ending(pid: u32, within: Duration) -> Ending {
-    let hz = ticks_per_second();
-    let start = Instant::now();
-    let first = cpu_ticks(pid).unwrap_or(0);
-    let mut last = first;
-    while start.elapsed() < within {
-        match cpu_ticks(pid) {
-            Some(t) => last = t,
-            None => break,
+/// A watch on a process's CPU time, which can only be read while it exists: a process that spins
+/// instead of exiting shows it here. Start it before doing something to the process.
+pub struct Watch {
+    pid: u32,
+    start: Instant,
+    first: u64,
+}
+
+impl Watch {
+    /// Waits until `pid` is idle (the search index is built on a thread at start), so what it uses
+    /// afterwards is what was done to it, then starts watching.
+    pub fn idle(pid: u32) -> Watch {
+        let start = Instant::now();
+        let mut last = cpu_ticks(pid);
+        loop {
+            sleep(Duration::from_millis(100));
+            let now = cpu_ticks(pid);
+            if now == last || start.elapsed() > PATIENCE {
+                break;
+            }
+            last = now;
         }
-        if is_gone(pid) {
-            break;
+        Watch {
+            pid,
+            start: Instant::now(),
+            first: cpu_ticks(pid).unwrap_or(0),
         }
-        sleep(Duration::from_millis(10));
     }
-    Ending {
-        gone: is_gone(pid),
-        cpu: Duration::from_millis((last - first) * 1000 / hz),
-        wall: start.elapsed(),
+
+    /// Samples until the process ends, or for `within` of the watch's time at most.
+    pub fn ending(self, within: Duration) -> Ending {
+        let mut last = self.first;
+        while self.start.elapsed() < within {
+            match cpu_ticks(self.pid) {
+                Some(t) => last = t,
+                None => break,
+            }
+            if is_gone(self.pid) {
+                break;
+            }
+            sleep(Duration::from_millis(10));
+        }
+        Ending {
+            gone: is_gone(self.pid),
+            cpu: Duration::from_millis((last - self.first) * 1000 / ticks_per_second()),
+            wall: self.start.elapsed(),
+        }
+    }
+}
+
+impl Ending {
+    /// The process must have ended, and used well under the wall time it took (with a few clock
+    /// ticks of slack: CPU time is accounted in whole ticks).
+    #[track_caller]
+    pub fn assert_quiet_exit(&self, what: &str) {
+        assert!(
+            self.gone,
+            "still running {:?} after {what}, having used {:?} of CPU",
+            self.wall, self.cpu
+        );
+        let tick = Duration::from_millis(1000 / ticks_per_second());
+        assert!(
+            self.cpu <= self.wall / 4 + 5 * tick,
+            "used {:?} of CPU in the {:?} it took to exit after {what}: it spun",
+            self.cpu,
+            self.wall
+        );
     }
 }
 
