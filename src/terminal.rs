@@ -154,6 +154,10 @@ pub fn run(data: &'static Dataset, mut app: App, theme: &Theme) -> io::Result<Ex
     let guard = Guard::enter()?;
     spawn_watchdog(tx.clone());
     let searches = spawn_searcher(data, tx.clone());
+    // crossterm starts listening for SIGWINCH on its first read; doing that here, before the
+    // size is read for the first frame, means a resize right after start cannot be lost to a
+    // slow-starting input thread.
+    event::poll(std::time::Duration::ZERO)?;
     spawn_input(tx);
 
     let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
@@ -246,9 +250,10 @@ fn suspend(
     }
     term.flush()?;
     restore();
-    // The whole job stops, as with the terminal's own Ctrl-Z: the rest of a pipeline too. We are
-    // the process group's leader thread, so we stop before this call returns. SIGSTOP rather than
-    // SIGTSTP because our own SIGTSTP handler would only bring us back here.
+    // The whole job stops, as with the terminal's own Ctrl-Z: the rest of a pipeline too. The
+    // signal is handed to each process's main thread, which is this one, so we stop before the
+    // call returns. SIGSTOP rather than SIGTSTP because our own SIGTSTP handler would only bring
+    // us back here.
     let _ = rustix::process::kill_current_process_group(rustix::process::Signal::STOP);
     // Continued (`fg`).
     terminal::enable_raw_mode()?;

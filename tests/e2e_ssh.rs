@@ -175,17 +175,32 @@ fn over_ssh_it_navigates_and_a_dropped_connection_leaves_nothing_running() {
         "geolens runs in the pty that sshd allocated"
     );
 
-    for (keys, step) in [
-        ("jj<Enter>", "opening an analysis"),
-        ("jjj", "moving in it"),
-        ("<Tab>", "the other pane"),
-        ("/astana<Enter>", "a search, opened"),
-        ("<BS>", "back"),
-    ] {
+    let mut step = |keys: &str, step: &str| {
         let keys = parse_keys(keys).unwrap();
         model.press(&keys);
         t.send(&keys);
         t.expect_screen(&model.text(), step);
+    };
+    step("jj<Enter>", "opening an analysis");
+    // sshd ran geolens through the login shell's `-c`, with no job control: Ctrl-Z must say so,
+    // not freeze.
+    t.send(&parse_keys("<C-z>").unwrap());
+    let screen = t.wait_for(|s| s.contains("no shell with job control"));
+    assert!(screen.contains("no shell with job control"), "{screen}");
+    assert_ne!(
+        tmux::state(geolens),
+        Some('T'),
+        "stopped with nobody to resume it"
+    );
+    for (keys, what) in [
+        ("jjj", "moving in it"),
+        ("<Tab>", "the other pane"),
+        // Enter waits for the results: the search runs apart from the keys.
+        ("/astana", "a search"),
+        ("<Enter>", "its first result, opened"),
+        ("<BS>", "back"),
+    ] {
+        step(keys, what);
     }
 
     let client = tmux::wait_for_process(

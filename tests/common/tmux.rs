@@ -108,7 +108,7 @@ impl Tmux {
         let d = socket_and_dir(name).1.display().to_string();
         let script = format!(
             "{before_run} stty -g > '{d}/before'; '{BIN}' {args}; echo \"geolens exited with $?\"; \
-             stty -g > '{d}/after'; read line"
+             stty -g > '{d}/after.part' && mv '{d}/after.part' '{d}/after'; read line"
         );
         Tmux::new(name, width, height, term, env, &["sh", "-c", &script])
     }
