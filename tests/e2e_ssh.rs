@@ -37,9 +37,9 @@ fn ssh_available() -> bool {
             std::env::var("CI").as_deref() != Ok("true"),
             "sshd, ssh and ssh-keygen are required for the ssh test under CI (.ci/run installs them)"
         );
-        eprintln!(
-            "\n*** SKIPPED: {SSHD}, ssh or ssh-keygen is missing; the end-to-end ssh test did not run ***\n"
-        );
+        tmux::skipped(&format!(
+            "{SSHD}, ssh or ssh-keygen is missing; the end-to-end ssh test did not run"
+        ));
     }
     found
 }

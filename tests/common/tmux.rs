@@ -29,11 +29,16 @@ pub fn tmux_available() -> bool {
             std::env::var("CI").as_deref() != Ok("true"),
             "tmux is required for the end-to-end tests under CI (.ci/run installs it)"
         );
-        eprintln!(
-            "\n*** SKIPPED: tmux is not installed; end-to-end terminal tests did not run ***\n"
-        );
+        skipped("tmux is not installed; end-to-end terminal tests did not run");
     }
     found
+}
+
+/// Says loudly that a test did not run. Written to stderr directly, not with `eprintln!`, which
+/// the test harness captures and shows only for failing tests.
+pub fn skipped(why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "\n*** SKIPPED: {why} ***\n");
 }
 
 /// A tmux server of our own with one pane; killed when dropped, with any geolens it ran.
