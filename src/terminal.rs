@@ -1,5 +1,6 @@
 //! Owning the real terminal, and giving it back in the state we found it on every way out: quit,
-//! an error, a panic, SIGTERM/SIGINT/SIGQUIT, SIGHUP, and a terminal that disappears under us.
+//! an error, a panic, SIGTERM/SIGINT/SIGQUIT, SIGHUP, and a terminal that disappears under us. It
+//! is also given back, and taken again, around a suspension (Ctrl-Z or SIGTSTP, then `fg`).
 //!
 //! Three threads feed one channel, and the main loop blocks on it (no tick: an idle explorer wakes
 //! for nothing):
@@ -20,10 +21,12 @@ use crossterm::event::{self, Event};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use ratatui::layout::Rect;
+use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::App;
+use crate::app::action::Action;
 use crate::app::search::SearchRequest;
 use crate::data::Dataset;
 use crate::find::search::PER_GROUP;
@@ -32,6 +35,8 @@ use crate::ui::{self, Theme};
 
 /// Whether we have changed the terminal and owe it a restore. Shared with the panic hook.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether the user turned the mouse on: set again on coming back from Ctrl-Z.
+static MOUSE: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal back: main screen, cursor shown, cooked mode. Safe to call many times and
 /// from the panic hook; errors are ignored because the terminal may already be gone.
@@ -62,18 +67,26 @@ impl Guard {
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let guard = Guard { _private: () };
-        // Bracketed paste: pasted text arrives as one event, so it can never be taken as keys.
-        execute!(
-            io::stdout(),
-            terminal::EnterAlternateScreen,
-            cursor::Hide,
-            event::EnableBracketedPaste
-        )?;
-        if mouse {
-            execute!(io::stdout(), event::EnableMouseCapture)?;
-        }
+        MOUSE.store(mouse, Ordering::SeqCst);
+        enter_screen()?;
         Ok(guard)
     }
+}
+
+/// Everything but raw mode, which must be on (and `ACTIVE` set) before: if this fails half-way,
+/// the restore still runs.
+fn enter_screen() -> io::Result<()> {
+    // Bracketed paste: pasted text arrives as one event, so it can never be taken as keys.
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        cursor::Hide,
+        event::EnableBracketedPaste
+    )?;
+    if MOUSE.load(Ordering::SeqCst) {
+        execute!(io::stdout(), event::EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 impl Drop for Guard {
@@ -101,6 +114,8 @@ enum Wake {
     Input(Event),
     InputFailed(io::Error),
     Signal(i32),
+    /// SIGTSTP from outside (`kill -TSTP`); Ctrl-Z itself arrives as a key in raw mode.
+    Suspend,
     /// The tty hung up (ssh dropped, window closed, pane killed).
     HangUp,
     /// A search finished: (generation, results).
@@ -144,19 +159,20 @@ pub fn check_tty() -> Result<(), String> {
 pub fn run(data: &'static Dataset, mut app: App, theme: &Theme, mouse: bool) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     // Signals first: a SIGTERM during set-up must still restore the terminal.
-    spawn_signals(tx.clone())?;
+    spawn_signals(tx.clone(), !test_no_sighup_handler())?;
     let guard = Guard::enter(mouse)?;
     spawn_watchdog(tx.clone());
     let searches = spawn_searcher(data, tx.clone());
+    // crossterm starts listening for SIGWINCH on its first read; doing that here, before the
+    // size is read for the first frame, means a resize right after start cannot be lost to a
+    // slow-starting input thread.
+    event::poll(std::time::Duration::ZERO)?;
     spawn_input(tx);
 
     let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
     let mut term = Terminal::new(backend)?;
     let size = term.size()?;
-    app.update(
-        data,
-        crate::app::action::Action::Resize(size.width, size.height),
-    );
+    app.update(data, Action::Resize(size.width, size.height));
     term.draw(|f| ui::draw(f, &app, data, theme))?;
     let exit = event_loop(&rx, &searches, data, &mut app, &mut term, theme)?;
     drop(term);
@@ -169,6 +185,13 @@ pub fn run(data: &'static Dataset, mut app: App, theme: &Theme, mouse: bool) -> 
 fn test_panic_key() -> Option<crate::keys::Key> {
     let text = std::env::var("GEOLENS_TEST_PANIC_KEY").ok()?;
     crate::keys::parse_key(&text).ok()
+}
+
+/// Leaves SIGHUP as the process inherited it, for the end-to-end test that starts geolens with
+/// SIGHUP ignored (as `nohup` does): then only the watchdog can notice that the terminal hung up.
+/// Set through `GEOLENS_TEST_NO_SIGHUP_HANDLER`; unset, as for every user, SIGHUP is handled.
+fn test_no_sighup_handler() -> bool {
+    std::env::var_os("GEOLENS_TEST_NO_SIGHUP_HANDLER").is_some()
 }
 
 fn event_loop(
@@ -197,12 +220,17 @@ fn event_loop(
                     app.search_results(generation, results);
                     dirty = true;
                 }
+                Wake::Suspend => app.suspend = true,
                 Wake::Signal(sig) => return Ok(Exit::Signal(sig)),
                 Wake::HangUp => return Ok(Exit::HangUp),
                 Wake::InputFailed(e) => return Err(e),
             }
             if app.quit {
                 return Ok(Exit::Quit);
+            }
+            if std::mem::take(&mut app.suspend) {
+                suspend(term, app, data)?;
+                dirty = true;
             }
             next = rx.try_recv().ok();
         }
@@ -213,6 +241,54 @@ fn event_loop(
         if dirty {
             term.draw(|f| ui::draw(f, app, data, theme))?;
         }
+    }
+}
+
+/// Gives the terminal back and stops like any job; on `fg`, takes it again and clears it, so the
+/// next draw writes every cell (the shell has written over the screen meanwhile, and on a console
+/// without an alternate screen it is still there). Refuses, with a note on the status line, when
+/// no shell would ever resume us.
+fn suspend(
+    term: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
+    app: &mut App,
+    data: &Dataset,
+) -> io::Result<()> {
+    if !shell_can_resume() {
+        app.message = Some("Ctrl-Z: no shell with job control to return to; q quits".to_owned());
+        return Ok(());
+    }
+    term.flush()?;
+    restore();
+    // The whole job stops, as with the terminal's own Ctrl-Z: the rest of a pipeline too. The
+    // signal is handed to each process's main thread, which is this one, so we stop before the
+    // call returns. SIGSTOP rather than SIGTSTP because our own SIGTSTP handler would only bring
+    // us back here.
+    let _ = rustix::process::kill_current_process_group(rustix::process::Signal::STOP);
+    // Continued (`fg`).
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    enter_screen()?;
+    // `resize` clears the screen and forgets the last frame without asking the terminal anything;
+    // `Terminal::clear` would query the cursor position, which races the input thread and stalls
+    // on a slow link. The size may also have changed while we were stopped.
+    let size = term.size()?;
+    term.resize(Rect::new(0, 0, size.width, size.height))?;
+    app.update(data, Action::Resize(size.width, size.height));
+    Ok(())
+}
+
+/// Whether a job-control shell waits on us: our parent is in our session but in another process
+/// group. When tmux, sshd or a script without job control runs us, nobody would ever send
+/// SIGCONT, and a stopped explorer would leave a dead terminal. (The kernel drops SIGTSTP for such
+/// orphaned jobs for the same reason, but not the SIGSTOP we send.)
+fn shell_can_resume() -> bool {
+    use rustix::process::{getpgid, getpgrp, getppid, getsid};
+    let Some(parent) = getppid() else {
+        return false;
+    };
+    match (getsid(Some(parent)), getsid(None), getpgid(Some(parent))) {
+        (Ok(theirs), Ok(ours), Ok(group)) => theirs == ours && group != getpgrp(),
+        _ => false,
     }
 }
 
@@ -255,11 +331,20 @@ fn spawn_input(tx: Sender<Wake>) {
     });
 }
 
-fn spawn_signals(tx: Sender<Wake>) -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGINT, SIGQUIT, SIGHUP])?;
+fn spawn_signals(tx: Sender<Wake>, hangup: bool) -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGINT, SIGQUIT, SIGTSTP])?;
+    if hangup {
+        signals.add_signal(SIGHUP)?;
+    }
     thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            let _ = tx.send(Wake::Signal(sig));
+        for sig in signals.forever() {
+            let (wake, last) = match sig {
+                SIGTSTP => (Wake::Suspend, false),
+                sig => (Wake::Signal(sig), true),
+            };
+            if tx.send(wake).is_err() || last {
+                return;
+            }
         }
     });
     Ok(())

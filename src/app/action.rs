@@ -5,6 +5,9 @@ use super::nav::ListKind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
+    /// Stop to the shell; `fg` comes back. Carried out by the terminal loop, which owns the
+    /// terminal.
+    Suspend,
     ToggleHelp,
     Up,
     Down,
@@ -85,6 +88,7 @@ pub const BINDABLE: &[Action] = &[
     Action::DeleteChar,
     Action::DeleteWord,
     Action::ClearInput,
+    Action::Suspend,
 ];
 
 impl Action {
@@ -123,6 +127,7 @@ impl Action {
             Action::DeleteChar => "delete_char",
             Action::DeleteWord => "delete_word",
             Action::ClearInput => "clear_input",
+            Action::Suspend => "suspend",
             Action::Insert(_) => "insert",
             Action::Resize(..) => "resize",
         }
@@ -136,6 +141,7 @@ impl Action {
     pub fn describe(self) -> &'static str {
         match self {
             Action::Quit => "quit geolens",
+            Action::Suspend => "suspend to the shell (fg to come back)",
             Action::ToggleHelp => "show or hide this help",
             Action::Up => "move up",
             Action::Down => "move down",

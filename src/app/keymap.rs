@@ -84,6 +84,7 @@ impl Default for Keymap {
         let k = Key::plain;
         let table: &[(Mode, &[Key], Action)] = &[
             (Mode::Global, &[c('q'), Key::ctrl('c')], Quit),
+            (Mode::Global, &[Key::ctrl('z')], Suspend),
             (Mode::Global, &[c('?'), k(K::F(1))], ToggleHelp),
             (Mode::Global, &[c('/')], Search),
             (Mode::Global, &[c('f')], Filters),
@@ -155,7 +156,7 @@ impl Default for Keymap {
 
 impl Keymap {
     /// The action for `key`, looking in `mode` first and then in `Global`. Overlays let through
-    /// only movement and quitting from the global table; everything else stays in the overlay.
+    /// only movement, quitting and suspending from the global table; everything else stays in the overlay.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
         let find = |m: Mode| {
             self.bindings
@@ -177,6 +178,7 @@ impl Keymap {
                     | Action::Top
                     | Action::Bottom
                     | Action::Quit
+                    | Action::Suspend
             );
         // In the search box a plain character is text, never a command.
         let typed =
@@ -340,6 +342,19 @@ mod tests {
         assert_eq!(km.lookup(Mode::Help, Key::char('j')), Some(Action::Down));
         assert_eq!(km.lookup(Mode::Help, Key::plain(KeyCode::Enter)), None);
         assert_eq!(km.lookup(Mode::Help, Key::plain(KeyCode::Tab)), None);
+    }
+
+    #[test]
+    fn ctrl_z_suspends_from_every_mode_even_the_search_box() {
+        let km = Keymap::default();
+        for mode in Mode::ALL {
+            assert_eq!(
+                km.lookup(mode, Key::ctrl('z')),
+                Some(Action::Suspend),
+                "{mode:?}"
+            );
+        }
+        assert_eq!(km.lookup(Mode::Search, Key::char('z')), None);
     }
 
     #[test]

@@ -87,6 +87,8 @@ pub struct App {
     /// A one-off note for the status line (why a key did nothing); cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
+    /// Ctrl-Z was pressed: the terminal loop suspends the process and clears this.
+    pub suspend: bool,
 }
 
 impl App {
@@ -120,6 +122,7 @@ impl App {
             search_request: None,
             message: None,
             quit: false,
+            suspend: false,
         };
         if let Some(first) = app.lists[0].selected {
             app.history.push(Visit::new(first));
@@ -275,6 +278,7 @@ impl App {
                 self.detail.rewrap(width);
             }
             Action::Quit => self.quit = true,
+            Action::Suspend => self.suspend = true,
             _ => match self.overlay.take() {
                 Some(Overlay::Help(help)) => self.help_action(help, action),
                 Some(Overlay::Search(search)) => self.search_action(data, search, action),
