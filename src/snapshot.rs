@@ -62,7 +62,8 @@ impl<'a> Headless<'a> {
                     &request.filter,
                     find::search::PER_GROUP,
                 );
-                self.app.search_results(request.generation, results);
+                self.app
+                    .search_results(self.data, request.generation, results);
             }
         }
         self

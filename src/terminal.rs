@@ -217,7 +217,7 @@ fn event_loop(
                 }
                 Wake::Input(event) => dirty |= app.handle_event(data, &event),
                 Wake::Searched(generation, results) => {
-                    app.search_results(generation, results);
+                    app.search_results(data, generation, results);
                     dirty = true;
                 }
                 Wake::Suspend => app.suspend = true,

@@ -359,3 +359,40 @@ fn with_the_mouse_on_clicks_select_and_the_wheel_scrolls() {
     click(&mut h, MouseEventKind::Down(MouseButton::Left), 0, 0);
     assert_eq!(h.app.detail.target, before);
 }
+
+/// In the terminal, searches are answered by a worker, later than the keys. An Enter typed before
+/// the answer must open the answer's first hit, not a hit of an older, shorter query.
+#[test]
+fn enter_before_the_results_arrive_opens_the_right_result() {
+    use geolens::find::{self, SearchIndex};
+    let d = common::bundled();
+    let index = SearchIndex::build(&d);
+    let mut app = geolens::app::App::new(
+        &d,
+        geolens::app::keymap::Keymap::default(),
+        geolens::views::UNICODE,
+        ratatui::layout::Rect::new(0, 0, 100, 30),
+    );
+    let answer = |app: &mut geolens::app::App, request: geolens::app::search::SearchRequest| {
+        let results = find::search(&index, &d, &request.query, &request.filter, 50);
+        app.search_results(&d, request.generation, results);
+    };
+    let mut requests = Vec::new();
+    for key in parse_keys("/astana").unwrap() {
+        app.handle_key(&d, key);
+        requests.extend(app.search_request.take());
+    }
+    // The answer to "a" arrives first: its hits are on screen, but stale.
+    answer(&mut app, requests[0].clone());
+    let before = app.detail.target;
+    app.handle_key(&d, parse_keys("<Enter>").unwrap()[0]);
+    assert_eq!(app.detail.target, before, "nothing opened yet");
+    assert!(app.overlay.is_some());
+    // The answer to "astana" comes: Enter is carried out on it.
+    answer(&mut app, requests.last().unwrap().clone());
+    assert_eq!(
+        app.detail.target,
+        Some(Target::Place(d.place_ix("KZ").unwrap()))
+    );
+    assert!(app.overlay.is_none());
+}

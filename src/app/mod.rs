@@ -289,10 +289,14 @@ impl App {
         self.keep_visible();
     }
 
-    /// Results of a search request, from the runner.
-    pub fn search_results(&mut self, generation: u64, results: Results) {
-        if let Some(Overlay::Search(search)) = &mut self.overlay {
-            search.receive(generation, results);
+    /// Results of a search request, from the runner. An Enter typed before they came is
+    /// carried out now, on them.
+    pub fn search_results(&mut self, data: &Dataset, generation: u64, results: Results) {
+        if let Some(Overlay::Search(search)) = &mut self.overlay
+            && search.receive(generation, results)
+            && search.open_when_ready
+        {
+            self.update(data, Action::Open);
         }
         self.keep_visible();
     }
@@ -317,6 +321,9 @@ impl App {
         let last = search.hit_count().saturating_sub(1);
         match action {
             Action::Close => return,
+            // Enter before the results of the latest edit: the hits on screen answer an older
+            // query, so opening one would open the wrong thing. Open when the answer comes.
+            Action::Open if search.waiting => search.open_when_ready = true,
             Action::Open => match search.selected_hit() {
                 Some(hit) => {
                     let target = hit.target;
@@ -325,7 +332,6 @@ impl App {
                     self.focus = Focus::Detail;
                     return;
                 }
-                None if search.waiting => self.message = Some("still searching".to_owned()),
                 None => self.message = Some("nothing to open".to_owned()),
             },
             Action::Insert(c) => {

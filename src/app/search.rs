@@ -25,6 +25,8 @@ pub struct SearchBox {
     pub generation: u64,
     /// True from an edit until its results arrive.
     pub waiting: bool,
+    /// Enter was pressed while waiting: open the first result when it comes.
+    pub open_when_ready: bool,
     /// The selected hit, counted over all groups.
     pub selected: usize,
     /// First displayed row (group headings count as rows).
@@ -76,6 +78,7 @@ impl SearchBox {
         self.generation += 1;
         self.query = Query::parse(&self.input, true);
         self.waiting = true;
+        self.open_when_ready = false;
         SearchRequest {
             generation: self.generation,
             query: self.query.clone(),
