@@ -3,7 +3,7 @@
 //!
 //! Every problem is collected; nothing stops at the first.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::iso::is_country_code;
 use super::load::{Kind, Origin, Parsed, Sources};
@@ -33,6 +33,60 @@ struct Validator<'a> {
     ids: HashMap<(Kind, &'a str), Origin>,
 }
 
+/// Where a value sits, as a chain on the stack: checking a reference costs no allocation, and a
+/// [`FieldPath`] is built only for a problem.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    up: Option<&'a At<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> At<'a> {
+    const ROOT: At<'static> = At {
+        up: None,
+        step: Step::Root,
+    };
+
+    fn key(&'a self, key: &'a str) -> At<'a> {
+        At {
+            up: Some(self),
+            step: Step::Key(key),
+        }
+    }
+
+    fn index(&'a self, i: usize) -> At<'a> {
+        At {
+            up: Some(self),
+            step: Step::Index(i),
+        }
+    }
+
+    fn path(&self) -> FieldPath {
+        let mut steps = Vec::new();
+        let mut at = Some(self);
+        while let Some(a) = at {
+            steps.push(a.step);
+            at = a.up;
+        }
+        let mut path = FieldPath::root();
+        for step in steps.into_iter().rev() {
+            path = match step {
+                Step::Root => path,
+                Step::Key(k) => path.key(k),
+                Step::Index(i) => path.index(i),
+            };
+        }
+        path
+    }
+}
+
 /// Lower-case words of `a-z0-9` joined by single hyphens.
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
@@ -44,9 +98,9 @@ fn is_slug(id: &str) -> bool {
 }
 
 impl<'a> Validator<'a> {
-    fn report(&mut self, origin: Origin, rel: FieldPath, message: String) {
+    fn report(&mut self, origin: Origin, at: &At, message: String) {
         let source = &self.sources.files[origin.file];
-        let path = origin.path().join(&rel);
+        let path = origin.path().join(&at.path());
         let position = line_col(&source.text, locate(&source.text, &path));
         self.problems.push(Problem {
             file: source.name.clone(),
@@ -56,7 +110,8 @@ impl<'a> Validator<'a> {
         });
     }
 
-    fn position_of(&self, origin: Origin, rel: &FieldPath) -> String {
+    fn position_of(&self, origin: Origin, at: &At) -> String {
+        let rel = &at.path();
         let source = &self.sources.files[origin.file];
         let (line, col) = line_col(&source.text, locate(&source.text, &origin.path().join(rel)));
         format!("{}:{line}:{col}", source.name)
@@ -86,13 +141,13 @@ impl<'a> Validator<'a> {
                     .iter()
                     .map(|(e, o)| (Kind::Analysis, e.id.as_str(), *o)),
             );
-        let id_path = FieldPath::root().key("id");
+        let id_path = At::ROOT.key("id");
         for (kind, id, origin) in all {
             if let Some(&first) = self.ids.get(&(kind, id)) {
                 let at = self.position_of(first, &id_path);
                 self.report(
                     origin,
-                    id_path.clone(),
+                    &id_path,
                     format!("duplicate {} id {id:?}: first defined at {at}", kind.noun()),
                 );
             } else {
@@ -102,7 +157,7 @@ impl<'a> Validator<'a> {
     }
 
     /// Reports `id` unless it names an entity of `kind` (or one that already failed to parse).
-    fn reference(&mut self, origin: Origin, path: FieldPath, kind: Kind, id: &str) {
+    fn reference(&mut self, origin: Origin, path: &At, kind: Kind, id: &str) {
         if !self.ids.contains_key(&(kind, id))
             && !self.parsed.broken.contains(&(kind, id.to_owned()))
         {
@@ -110,45 +165,34 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn references<'s>(
-        &mut self,
-        origin: Origin,
-        path: FieldPath,
-        kind: Kind,
-        ids: impl IntoIterator<Item = &'s String>,
-    ) {
-        let mut seen = HashSet::new();
-        for (i, id) in ids.into_iter().enumerate() {
-            if !seen.insert(id) {
+    fn references(&mut self, origin: Origin, path: &At, kind: Kind, ids: &[String]) {
+        for (i, id) in ids.iter().enumerate() {
+            // Lists are short: a scan beats hashing them.
+            if ids[..i].contains(id) {
                 self.report(
                     origin,
-                    path.clone().index(i),
+                    &path.index(i),
                     format!("{} {id:?} is listed twice", kind.noun()),
                 );
             } else {
-                self.reference(origin, path.clone().index(i), kind, id);
+                self.reference(origin, &path.index(i), kind, id);
             }
         }
     }
 
-    fn text(&mut self, origin: Origin, path: FieldPath, text: &str) {
+    fn text(&mut self, origin: Origin, path: &At, text: &str) {
         if text.trim().is_empty() {
             self.report(origin, path, "must not be empty".to_owned());
         }
     }
 
-    fn texts<'s>(
-        &mut self,
-        origin: Origin,
-        path: FieldPath,
-        texts: impl IntoIterator<Item = &'s String>,
-    ) {
-        for (i, text) in texts.into_iter().enumerate() {
-            self.text(origin, path.clone().index(i), text);
+    fn texts(&mut self, origin: Origin, path: &At, texts: &[String]) {
+        for (i, text) in texts.iter().enumerate() {
+            self.text(origin, &path.index(i), text);
         }
     }
 
-    fn slug(&mut self, origin: Origin, path: FieldPath, id: &str) {
+    fn slug(&mut self, origin: Origin, path: &At, id: &str) {
         if !is_slug(id) {
             self.report(
                 origin,
@@ -164,13 +208,13 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         for (place, o) in &parsed.places {
             let o = *o;
-            let root = FieldPath::root();
+            let root = At::ROOT;
             match place.kind {
                 PlaceKind::Country => {
                     if !is_country_code(&place.id) {
                         self.report(
                             o,
-                            root.clone().key("id"),
+                            &root.key("id"),
                             format!(
                                 "{:?} is not an ISO 3166-1 alpha-2 code: a country's id is its two-letter code (\"GB\", not \"UK\")",
                                 place.id
@@ -180,37 +224,37 @@ impl<'a> Validator<'a> {
                     if !place.members.is_empty() {
                         self.report(
                             o,
-                            root.clone().key("members"),
+                            &root.key("members"),
                             "a country has no members: make it a region or bloc".to_owned(),
                         );
                     }
                 }
                 _ => {
-                    self.slug(o, root.clone().key("id"), &place.id);
+                    self.slug(o, &root.key("id"), &place.id);
                     if place.members.iter().any(|m| m == &place.id) {
                         self.report(
                             o,
-                            root.clone().key("members"),
+                            &root.key("members"),
                             "a place cannot be its own member".to_owned(),
                         );
                     }
-                    self.references(o, root.clone().key("members"), Kind::Place, &place.members);
+                    self.references(o, &root.key("members"), Kind::Place, &place.members);
                 }
             }
-            self.text(o, root.clone().key("name"), &place.name);
-            self.texts(o, root.clone().key("aliases"), &place.aliases);
+            self.text(o, &root.key("name"), &place.name);
+            self.texts(o, &root.key("aliases"), &place.aliases);
             let c = place.centroid;
             if !(-90.0..=90.0).contains(&c.lat) {
                 self.report(
                     o,
-                    root.clone().key("centroid").key("lat"),
+                    &root.key("centroid").key("lat"),
                     format!("latitude {} is outside -90..90", c.lat),
                 );
             }
             if !(-180.0..=180.0).contains(&c.lon) {
                 self.report(
                     o,
-                    root.clone().key("centroid").key("lon"),
+                    &root.key("centroid").key("lon"),
                     format!("longitude {} is outside -180..180", c.lon),
                 );
             }
@@ -227,32 +271,33 @@ impl<'a> Validator<'a> {
             .collect();
         for (actor, o) in &parsed.actors {
             let o = *o;
-            let root = FieldPath::root();
-            self.slug(o, root.clone().key("id"), &actor.id);
-            self.text(o, root.clone().key("name"), &actor.name);
-            self.text(o, root.clone().key("description"), &actor.description);
-            self.texts(o, root.clone().key("aliases"), &actor.aliases);
+            let root = At::ROOT;
+            self.slug(o, &root.key("id"), &actor.id);
+            self.text(o, &root.key("name"), &actor.name);
+            self.text(o, &root.key("description"), &actor.description);
+            self.texts(o, &root.key("aliases"), &actor.aliases);
             if let Some(country) = &actor.country {
-                let path = root.clone().key("country");
-                self.reference(o, path.clone(), Kind::Place, country);
+                let path = root.key("country");
+                self.reference(o, &path, Kind::Place, country);
                 let is_place = self.ids.contains_key(&(Kind::Place, country.as_str()));
                 if is_place && !countries.contains(country.as_str()) {
                     self.report(
                         o,
-                        path,
+                        &path,
                         format!("{country:?} is not a country: use the country's ISO code"),
                     );
                 }
             }
+            let offices = root.key("offices");
             for (i, office) in actor.offices.iter().enumerate() {
-                let path = root.clone().key("offices").index(i);
-                self.text(o, path.clone().key("title"), &office.title);
+                let path = offices.index(i);
+                self.text(o, &path.key("title"), &office.title);
                 if let Some(to) = office.to
                     && to.latest_day() < office.from.earliest_day()
                 {
                     self.report(
                         o,
-                        path.key("to"),
+                        &path.key("to"),
                         format!("office ends ({to}) before it begins ({})", office.from),
                     );
                 }
@@ -269,19 +314,19 @@ impl<'a> Validator<'a> {
             .collect();
         for (theme, o) in &parsed.themes {
             let o = *o;
-            let root = FieldPath::root();
-            self.slug(o, root.clone().key("id"), &theme.id);
-            self.text(o, root.clone().key("name"), &theme.name);
-            self.text(o, root.clone().key("description"), &theme.description);
+            let root = At::ROOT;
+            self.slug(o, &root.key("id"), &theme.id);
+            self.text(o, &root.key("name"), &theme.name);
+            self.text(o, &root.key("description"), &theme.description);
             if let Some(parent) = &theme.parent {
-                self.reference(o, root.clone().key("parent"), Kind::Theme, parent);
+                self.reference(o, &root.key("parent"), Kind::Theme, parent);
                 // Walk up; meeting ourselves again means a cycle. Bounded by the number of themes.
                 let mut at = parent.as_str();
                 for _ in 0..=parent_of.len() {
                     if at == theme.id {
                         self.report(
                             o,
-                            root.clone().key("parent"),
+                            &root.key("parent"),
                             format!("theme {:?} is its own ancestor", theme.id),
                         );
                         break;
@@ -299,86 +344,84 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         for (a, o) in &parsed.analyses {
             let o = *o;
-            let root = FieldPath::root();
-            self.slug(o, root.clone().key("id"), &a.id);
-            self.text(o, root.clone().key("title"), &a.title);
-            self.text(o, root.clone().key("perspective"), &a.perspective);
+            let root = At::ROOT;
+            self.slug(o, &root.key("id"), &a.id);
+            self.text(o, &root.key("title"), &a.title);
+            self.text(o, &root.key("perspective"), &a.perspective);
             if let Some(event) = &a.event {
-                self.slug(o, root.clone().key("event"), event);
+                self.slug(o, &root.key("event"), event);
             }
-            self.text(o, root.clone().key("summary"), &a.summary);
+            self.text(o, &root.key("summary"), &a.summary);
             if !a.as_of.has_day() {
                 self.report(
                     o,
-                    root.clone().key("as_of"),
+                    &root.key("as_of"),
                     format!("as_of needs a day: \"{}-DD\"", a.as_of),
                 );
             }
             if a.as_of.latest_day() < a.event_date.earliest_day() {
                 self.report(
                     o,
-                    root.clone().key("as_of"),
+                    &root.key("as_of"),
                     format!("as_of ({}) is before the event ({})", a.as_of, a.event_date),
                 );
             }
             for (kind, _) in LENS_ORDER {
                 if let Some(text) = a.lenses.get(kind) {
-                    self.text(o, root.clone().key("lenses").key(kind.field()), text);
+                    self.text(o, &root.key("lenses").key(kind.field()), text);
                 }
             }
+            let lenses = root.key("lenses");
+            let other = lenses.key("other");
             for (i, lens) in a.lenses.other.iter().enumerate() {
-                let path = root.clone().key("lenses").key("other").index(i);
-                self.text(o, path.clone().key("title"), &lens.title);
-                self.text(o, path.key("text"), &lens.text);
+                let path = other.index(i);
+                self.text(o, &path.key("title"), &lens.title);
+                self.text(o, &path.key("text"), &lens.text);
             }
-            self.references(o, root.clone().key("places"), Kind::Place, &a.places);
-            self.references(o, root.clone().key("themes"), Kind::Theme, &a.themes);
-            let mut seen = HashSet::new();
+            self.references(o, &root.key("places"), Kind::Place, &a.places);
+            self.references(o, &root.key("themes"), Kind::Theme, &a.themes);
+            let actors = root.key("actors");
             for (i, role) in a.actors.iter().enumerate() {
-                let path = root.clone().key("actors").index(i);
-                if !seen.insert(&role.actor) {
+                let path = actors.index(i);
+                if a.actors[..i].iter().any(|r| r.actor == role.actor) {
                     self.report(
                         o,
-                        path.clone().key("actor"),
+                        &path.key("actor"),
                         format!("actor {:?} is listed twice", role.actor),
                     );
                 } else {
-                    self.reference(o, path.clone().key("actor"), Kind::Actor, &role.actor);
+                    self.reference(o, &path.key("actor"), Kind::Actor, &role.actor);
                 }
-                self.text(o, path.clone().key("role"), &role.role);
-                self.texts(o, path.key("interests"), &role.interests);
+                self.text(o, &path.key("role"), &role.role);
+                self.texts(o, &path.key("interests"), &role.interests);
             }
-            let mut impl_ids = HashSet::new();
+            let implications = root.key("implications");
             for (i, imp) in a.implications.iter().enumerate() {
-                let path = root.clone().key("implications").index(i);
-                self.slug(o, path.clone().key("id"), &imp.id);
-                if !impl_ids.insert(&imp.id) {
+                let path = implications.index(i);
+                self.slug(o, &path.key("id"), &imp.id);
+                if a.implications[..i].iter().any(|x| x.id == imp.id) {
                     self.report(
                         o,
-                        path.clone().key("id"),
+                        &path.key("id"),
                         format!("implication id {:?} is used twice in this analysis", imp.id),
                     );
                 }
-                self.endpoints(o, path.clone().key("from"), &imp.from);
-                self.endpoints(o, path.clone().key("to"), &imp.to);
-                self.text(o, path.clone().key("effect"), &imp.effect);
-                self.text(o, path.key("affected"), &imp.affected);
+                self.endpoints(o, &path.key("from"), &imp.from);
+                self.endpoints(o, &path.key("to"), &imp.to);
+                self.text(o, &path.key("effect"), &imp.effect);
+                self.text(o, &path.key("affected"), &imp.affected);
             }
-            self.texts(o, root.clone().key("risks"), &a.risks);
-            self.texts(o, root.key("caveats"), &a.caveats);
+            self.texts(o, &root.key("risks"), &a.risks);
+            self.texts(o, &root.key("caveats"), &a.caveats);
         }
     }
 
-    fn endpoints(&mut self, o: Origin, path: FieldPath, ends: &Endpoints) {
+    fn endpoints(&mut self, o: Origin, path: &At, ends: &Endpoints) {
         if ends.is_empty() {
-            self.report(
-                o,
-                path.clone(),
-                "needs at least one place or actor".to_owned(),
-            );
+            self.report(o, path, "needs at least one place or actor".to_owned());
         }
-        self.references(o, path.clone().key("places"), Kind::Place, &ends.places);
-        self.references(o, path.key("actors"), Kind::Actor, &ends.actors);
+        self.references(o, &path.key("places"), Kind::Place, &ends.places);
+        self.references(o, &path.key("actors"), Kind::Actor, &ends.actors);
     }
 }
 
