@@ -1,7 +1,7 @@
 //! A validated dataset with every reference resolved and the reverse links built once, at load,
 //! so that following a link in the explorer is a lookup, never a scan.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::model::{Actor, Analysis, Implication, Place, PlaceKind, Theme};
 
@@ -434,7 +434,7 @@ impl Links {
         }
         for ti in 0..n_themes {
             let root = ThemeIx::at(ti);
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = HashSet::default();
             let mut out = Vec::new();
             // Depth-first over the subtree; validation has ruled out cycles.
             let mut stack = vec![root];

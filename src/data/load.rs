@@ -1,8 +1,8 @@
 //! Reading a dataset: where its files come from (the binary itself, or a directory) and turning
 //! each file into typed entities, keeping every parse problem rather than stopping at the first.
 
+use foldhash::HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
