@@ -2,7 +2,7 @@
 //! every list, plus the sort orders. The explorer and `geolens list` both go through [`list`], so
 //! what one shows the other prints.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use crate::app::nav::{ListKind, Target};
 use crate::data::date::PartialDate;
@@ -195,6 +195,13 @@ impl Sort {
 
 /// The items of one list that pass `filter`, in `sort` order.
 pub fn list(data: &Dataset, kind: ListKind, filter: &Filter, sort: Sort) -> Vec<Target> {
+    let mut items = members(data, kind, filter);
+    sort_items(data, kind, &mut items, sort);
+    items
+}
+
+/// The items of one list that pass `filter`, in no particular order.
+pub fn members(data: &Dataset, kind: ListKind, filter: &Filter) -> Vec<Target> {
     let mut items = all(data, kind);
     if !filter.is_empty() {
         let compiled = Compiled::new(data, filter);
@@ -209,7 +216,6 @@ pub fn list(data: &Dataset, kind: ListKind, filter: &Filter, sort: Sort) -> Vec<
             .collect();
         items.retain(|&t| compiled.passes(t, &passing));
     }
-    sort_items(data, kind, &mut items, sort);
     items
 }
 

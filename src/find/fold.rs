@@ -40,29 +40,64 @@ pub struct Word {
 /// ("Xi'an" is the word "xian"), so a query need not guess at punctuation.
 pub fn words(text: &str) -> Vec<Word> {
     let mut words = Vec::new();
-    let mut current: Option<Word> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end = i + c.len_utf8();
-        if c.is_alphanumeric() || (is_combining_mark(c) && current.is_some()) {
-            let w = current.get_or_insert_with(|| Word {
-                folded: String::new(),
-                start: i,
-                end,
-            });
-            fold_char(c, &mut w.folded);
-            w.end = end;
-        } else if matches!(c, '\'' | '’')
-            && current.is_some()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
-        {
-            // Inside a word: skip it.
-        } else if let Some(w) = current.take() {
-            words.push(w);
-        }
-    }
-    words.extend(current);
+    let mut buf = String::new();
+    for_each_word(text, &mut buf, |folded, start, end| {
+        words.push(Word {
+            folded: folded.to_owned(),
+            start,
+            end,
+        })
+    });
     words
+}
+
+/// Calls `f(folded, start, end)` for each word of `text`, folding into `buf` so that indexing a
+/// large corpus allocates nothing per word. ASCII, most of any corpus, takes a fast path.
+pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut i = 0;
+    buf.clear();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                start.get_or_insert(i);
+                buf.push(b.to_ascii_lowercase() as char);
+                end = i + 1;
+            } else if b == b'\'' && start.is_some() && next_is_alphanumeric(text, i + 1) {
+                // Inside a word: skip it.
+            } else if let Some(s) = start.take() {
+                f(buf, s, end);
+                buf.clear();
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if c.is_alphanumeric() || (is_combining_mark(c) && start.is_some()) {
+            start.get_or_insert(i);
+            fold_char(c, buf);
+            end = i + len;
+        } else if c == '’' && start.is_some() && next_is_alphanumeric(text, i + len) {
+            // Inside a word: skip it.
+        } else if let Some(s) = start.take() {
+            f(buf, s, end);
+            buf.clear();
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        f(buf, s, end);
+    }
+}
+
+fn next_is_alphanumeric(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]

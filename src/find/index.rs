@@ -1,12 +1,17 @@
-//! The search index, built once per dataset: a word index with positions over the full text of
-//! every entity (for word, phrase and prefix search), and the names each entity is known by (for
-//! fuzzy matching).
+//! The search index, built once per dataset: which documents hold each word of the full text of
+//! every entity (for word and prefix search; phrases are checked in the candidate documents), and
+//! the names each entity is known by (for fuzzy matching).
+//!
+//! Postings are kept compact, as bytes: for each word, the documents that hold it as varint
+//! gaps, each followed by how often (capped at 255). Positions are not stored: at a hundred
+//! thousand analyses they would cost more memory than the text itself, and only phrases need
+//! them, which a scan of the few candidate documents answers.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use nucleo_matcher::Utf32String;
 
-use super::fold::{fold, words};
+use super::fold::{fold, for_each_word};
 use crate::app::nav::Target;
 use crate::data::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx, ThemeIx};
 
@@ -38,11 +43,18 @@ pub enum NameKind {
 pub struct SearchIndex {
     pub docs: Vec<Target>,
     pub names: Vec<Name>,
-    /// Folded word -> its id; `vocab` is the same words sorted, for prefix lookups.
-    word_ids: HashMap<String, u32>,
-    vocab: Vec<(String, u32)>,
-    /// For each word id, every (doc, position) it occurs at, in doc then position order.
-    postings: Vec<Vec<(DocId, u32)>>,
+    /// Every folded word, sorted: a word's id is its place here.
+    vocab: Vec<Box<str>>,
+    /// Word `i`'s postings are `postings[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<usize>,
+    postings: Vec<u8>,
+}
+
+/// A document holding a word, and how often it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub doc: DocId,
+    pub count: u32,
 }
 
 /// Every entity, in a fixed order: the documents of the index.
@@ -138,66 +150,99 @@ pub fn fields_of(data: &Dataset, target: Target) -> Vec<&str> {
     }
 }
 
-/// Positions skipped between two fields, so that a phrase cannot match across them.
-pub const FIELD_GAP: u32 = 8;
-
 impl SearchIndex {
     pub fn build(data: &Dataset) -> SearchIndex {
         let mut b = Builder::default();
+        let mut buf = String::new();
+        let mut words: Vec<u32> = Vec::new();
         for target in all_targets(data) {
-            let doc = b.doc(target);
+            let doc = b.docs.len() as DocId;
+            b.docs.push(target);
             for (kind, name) in names_of(data, target) {
                 b.name(doc, kind, name);
             }
-            b.text(doc, &fields_of(data, target));
+            words.clear();
+            for field in fields_of(data, target) {
+                for_each_word(field, &mut buf, |w, _, _| words.push(b.intern(w)));
+            }
+            words.sort_unstable();
+            for run in words.chunk_by(|a, b| a == b) {
+                b.post(run[0], doc, run.len() as u32);
+            }
         }
-        let mut vocab: Vec<(String, u32)> =
-            b.word_ids.iter().map(|(w, &id)| (w.clone(), id)).collect();
-        vocab.sort_unstable();
-        SearchIndex {
-            docs: b.docs,
-            names: b.names,
-            word_ids: b.word_ids,
-            vocab,
-            postings: b.postings,
+        b.finish()
+    }
+
+    /// The documents holding one exact (folded) word, in document order.
+    pub fn word(&self, folded: &str) -> Vec<Posting> {
+        match self.vocab.binary_search_by(|w| (**w).cmp(folded)) {
+            Ok(id) => self.postings(id).collect(),
+            Err(_) => Vec::new(),
         }
     }
 
-    /// Postings of one exact (folded) word.
-    pub fn word(&self, folded: &str) -> &[(DocId, u32)] {
-        self.word_ids
-            .get(folded)
-            .map_or(&[], |&id| &self.postings[id as usize])
+    /// The documents holding any word that starts with `prefix` (folded), in document order,
+    /// counts added up.
+    pub fn prefix(&self, prefix: &str) -> Vec<Posting> {
+        let start = self.vocab.partition_point(|w| **w < *prefix);
+        let end = start + self.vocab[start..].partition_point(|w| w.starts_with(prefix));
+        let mut all: Vec<Posting> = (start..end).flat_map(|id| self.postings(id)).collect();
+        all.sort_unstable_by_key(|p| p.doc);
+        all.dedup_by(|b, a| {
+            let same = a.doc == b.doc;
+            if same {
+                a.count += b.count;
+            }
+            same
+        });
+        all
     }
 
-    /// Ids of every word that starts with `prefix` (folded).
-    pub fn words_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
-        let start = self.vocab.partition_point(|(w, _)| w.as_str() < prefix);
-        self.vocab[start..]
-            .iter()
-            .take_while(move |(w, _)| w.starts_with(prefix))
-            .map(|&(_, id)| id)
+    fn postings(&self, id: usize) -> impl Iterator<Item = Posting> + '_ {
+        let mut bytes = &self.postings[self.offsets[id]..self.offsets[id + 1]];
+        let mut doc = 0u32;
+        std::iter::from_fn(move || {
+            if bytes.is_empty() {
+                return None;
+            }
+            let (gap, used) = read_varint(bytes);
+            doc += gap;
+            let count = u32::from(bytes[used]);
+            bytes = &bytes[used + 1..];
+            Some(Posting { doc, count })
+        })
     }
+}
 
-    pub fn postings(&self, word: u32) -> &[(DocId, u32)] {
-        &self.postings[word as usize]
+fn write_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
     }
+    out.push(n as u8);
+}
+
+fn read_varint(bytes: &[u8]) -> (u32, usize) {
+    let mut n = 0u32;
+    for (i, &b) in bytes.iter().enumerate() {
+        n |= u32::from(b & 0x7f) << (7 * i);
+        if b < 0x80 {
+            return (n, i + 1);
+        }
+    }
+    (n, bytes.len())
 }
 
 #[derive(Default)]
 struct Builder {
     docs: Vec<Target>,
     names: Vec<Name>,
-    word_ids: HashMap<String, u32>,
-    postings: Vec<Vec<(DocId, u32)>>,
+    word_ids: HashMap<Box<str>, u32>,
+    /// Per word: its postings so far, and the last document added (for the gap).
+    lists: Vec<(Vec<u8>, DocId)>,
 }
 
 impl Builder {
-    fn doc(&mut self, target: Target) -> DocId {
-        self.docs.push(target);
-        (self.docs.len() - 1) as DocId
-    }
-
     fn name(&mut self, doc: DocId, kind: NameKind, text: &str) {
         self.names.push(Name {
             doc,
@@ -208,21 +253,58 @@ impl Builder {
         });
     }
 
-    /// Indexes the words of several fields as one text; a gap of positions between fields keeps a
-    /// phrase from matching across two of them.
-    fn text(&mut self, doc: DocId, fields: &[&str]) {
-        let mut pos = 0u32;
-        for field in fields {
-            for w in words(field) {
-                let next = self.postings.len() as u32;
-                let id = *self.word_ids.entry(w.folded).or_insert(next);
-                if id == next {
-                    self.postings.push(Vec::new());
-                }
-                self.postings[id as usize].push((doc, pos));
-                pos += 1;
-            }
-            pos += FIELD_GAP;
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.word_ids.get(word) {
+            return id;
+        }
+        let id = self.lists.len() as u32;
+        self.word_ids.insert(word.into(), id);
+        self.lists.push((Vec::new(), 0));
+        id
+    }
+
+    /// Documents arrive in order, so each list only ever grows at its end.
+    fn post(&mut self, word: u32, doc: DocId, count: u32) {
+        let (bytes, last) = &mut self.lists[word as usize];
+        write_varint(bytes, doc - *last);
+        bytes.push(count.min(255) as u8);
+        *last = doc;
+    }
+
+    /// Lays the lists out in word order, for binary search and prefix ranges.
+    fn finish(self) -> SearchIndex {
+        let mut order: Vec<(Box<str>, u32)> = self.word_ids.into_iter().collect();
+        order.sort_unstable();
+        let total = self.lists.iter().map(|(b, _)| b.len()).sum();
+        let mut postings = Vec::with_capacity(total);
+        let mut offsets = Vec::with_capacity(order.len() + 1);
+        let mut vocab = Vec::with_capacity(order.len());
+        for (word, id) in order {
+            offsets.push(postings.len());
+            postings.extend_from_slice(&self.lists[id as usize].0);
+            vocab.push(word);
+        }
+        offsets.push(postings.len());
+        SearchIndex {
+            docs: self.docs,
+            names: self.names,
+            vocab,
+            offsets,
+            postings,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip() {
+        for n in [0, 1, 127, 128, 300, 16_383, 16_384, u32::MAX] {
+            let mut bytes = Vec::new();
+            write_varint(&mut bytes, n);
+            assert_eq!(read_varint(&bytes), (n, bytes.len()));
         }
     }
 }

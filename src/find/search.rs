@@ -5,15 +5,15 @@
 //! anywhere, `"middle corridor"` only the phrase, `corr*` any word starting so. While typing, the
 //! last word counts as a prefix, so results appear before a word is finished.
 
+use foldhash::{HashMap, HashMapExt};
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 
 use super::Filter;
-use super::fold::{fold, words};
-use super::index::{DocId, NameKind, SearchIndex, fields_of};
+use super::fold::{fold, for_each_word, words};
+use super::index::{DocId, NameKind, Posting, SearchIndex, fields_of};
 use crate::app::nav::{ListKind, Target};
 use crate::data::Dataset;
 
@@ -21,9 +21,16 @@ use crate::data::Dataset;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
     Word(String),
+    /// `word*`: any word starting so.
     Prefix(String),
+    /// The word still being typed: a prefix, but only once it is long enough to narrow the full
+    /// text (one or two letters would match most of it); names match it at any length.
+    Partial(String),
     Phrase(Vec<String>),
 }
+
+/// The letters an unfinished word needs before it searches the full text.
+const MIN_PARTIAL: usize = 3;
 
 /// A parsed query: the text as typed, and its terms (folded).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,7 +68,7 @@ impl Query {
         }
         let unfinished = typing && !text.ends_with([' ', '"']);
         if unfinished && let Some(Term::Word(w)) = terms.last().cloned() {
-            *terms.last_mut().unwrap() = Term::Prefix(w);
+            *terms.last_mut().unwrap() = Term::Partial(w);
         }
         Query {
             text: text.to_owned(),
@@ -79,7 +86,7 @@ impl Query {
             .iter()
             .flat_map(|t| match t {
                 Term::Word(w) => vec![(w.clone(), false)],
-                Term::Prefix(w) => vec![(w.clone(), true)],
+                Term::Prefix(w) | Term::Partial(w) => vec![(w.clone(), true)],
                 Term::Phrase(ws) => ws.iter().map(|w| (w.clone(), false)).collect(),
             })
             .collect()
@@ -98,7 +105,7 @@ pub enum Matched {
 }
 
 /// A few words of an entity's text around a match.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Snippet {
     pub text: String,
     /// Whether the text goes on before and after: the screen shows an ellipsis there.
@@ -240,21 +247,20 @@ pub fn search(
         }
     }
 
-    // Text: every term must occur.
-    for (doc, tf) in text_matches(index, query) {
-        let text_score = TEXT_WEIGHT * (1 + tf.ilog2());
-        match best.get_mut(&doc) {
+    // Text: every term must occur. Snippets are made later, for the hits that are shown.
+    for p in text_matches(index, data, query) {
+        let text_score = TEXT_WEIGHT * (1 + p.count.max(1).ilog2());
+        match best.get_mut(&p.doc) {
             Some(hit) => hit.score += text_score,
             None => {
-                let target = index.docs[doc as usize];
-                let (snippet, highlight) = snippet(data, target, query);
+                let target = index.docs[p.doc as usize];
                 best.insert(
-                    doc,
+                    p.doc,
                     Hit {
                         target,
                         score: text_score + kind_rank(target.list()),
-                        matched: Matched::Text(snippet),
-                        highlight,
+                        matched: Matched::Text(Snippet::default()),
+                        highlight: Vec::new(),
                     },
                 );
             }
@@ -269,10 +275,9 @@ pub fn search(
         // Search within the filtered lists: the filter decides what exists, the query what
         // matches. Each kind's list is computed only if something of that kind matched.
         for (kind, hits) in by_kind.iter_mut() {
-            let allowed: std::collections::HashSet<Target> =
-                super::list(data, *kind, filter, super::Sort::Name)
-                    .into_iter()
-                    .collect();
+            let allowed: foldhash::HashSet<Target> = super::filter::members(data, *kind, filter)
+                .into_iter()
+                .collect();
             hits.retain(|h| allowed.contains(&h.target));
         }
         by_kind.retain(|_, hits| !hits.is_empty());
@@ -283,6 +288,13 @@ pub fn search(
             hits.sort_by_key(|h| (Reverse(h.score), h.target.entity_index()));
             let total = hits.len();
             hits.truncate(per_group);
+            for hit in &mut hits {
+                if let Matched::Text(_) = hit.matched {
+                    let (snip, highlight) = snippet(data, hit.target, query);
+                    hit.matched = Matched::Text(snip);
+                    hit.highlight = highlight;
+                }
+            }
             Group { kind, total, hits }
         })
         .collect();
@@ -326,54 +338,83 @@ fn fuzzy_name(
     Some(total)
 }
 
-/// Documents containing every term, with how many times the terms occur in each.
-fn text_matches(index: &SearchIndex, query: &Query) -> Vec<(DocId, u32)> {
-    let mut result: Option<HashMap<DocId, u32>> = None;
+/// Documents containing every term, with how often the terms occur in each. Lists are
+/// intersected smallest first, by merging (postings are in document order); phrases are then
+/// checked in the few documents that hold all their words.
+fn text_matches(index: &SearchIndex, data: &Dataset, query: &Query) -> Vec<Posting> {
+    let mut lists: Vec<Vec<Posting>> = Vec::new();
+    let mut phrases: Vec<&[String]> = Vec::new();
     for term in &query.terms {
-        let mut counts: HashMap<DocId, u32> = HashMap::new();
         match term {
-            Term::Word(w) => {
-                for &(doc, _) in index.word(w) {
-                    *counts.entry(doc).or_default() += 1;
-                }
-            }
-            Term::Prefix(p) => {
-                for id in index.words_with_prefix(p) {
-                    for &(doc, _) in index.postings(id) {
-                        *counts.entry(doc).or_default() += 1;
-                    }
-                }
-            }
+            Term::Word(w) => lists.push(index.word(w)),
+            Term::Prefix(p) => lists.push(index.prefix(p)),
+            Term::Partial(p) if p.chars().count() >= MIN_PARTIAL => lists.push(index.prefix(p)),
+            Term::Partial(_) => {}
             Term::Phrase(ws) => {
-                let rest: Vec<std::collections::HashSet<(DocId, u32)>> = ws[1..]
-                    .iter()
-                    .map(|w| index.word(w).iter().copied().collect())
-                    .collect();
-                for &(doc, pos) in index.word(&ws[0]) {
-                    let whole = rest
-                        .iter()
-                        .enumerate()
-                        .all(|(k, set)| set.contains(&(doc, pos + 1 + k as u32)));
-                    if whole {
-                        *counts.entry(doc).or_default() += 1;
-                    }
-                }
+                lists.extend(ws.iter().map(|w| index.word(w)));
+                phrases.push(ws);
             }
-        }
-        result = Some(match result {
-            None => counts,
-            Some(prev) => prev
-                .into_iter()
-                .filter_map(|(doc, n)| counts.get(&doc).map(|m| (doc, n + m)))
-                .collect(),
-        });
-        if result.as_ref().is_some_and(HashMap::is_empty) {
-            break;
         }
     }
-    let mut docs: Vec<(DocId, u32)> = result.unwrap_or_default().into_iter().collect();
-    docs.sort_unstable();
+    lists.sort_by_key(Vec::len);
+    let mut lists = lists.into_iter();
+    let Some(mut docs) = lists.next() else {
+        return Vec::new();
+    };
+    for list in lists {
+        docs = intersect(&docs, &list);
+    }
+    if !phrases.is_empty() {
+        let mut buf = String::new();
+        docs.retain(|p| {
+            let fields = fields_of(data, index.docs[p.doc as usize]);
+            phrases
+                .iter()
+                .all(|ws| fields.iter().any(|f| has_phrase(f, ws, &mut buf)))
+        });
+    }
     docs
+}
+
+/// The documents in both lists, counts added up.
+fn intersect(a: &[Posting], b: &[Posting]) -> Vec<Posting> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].doc.cmp(&b[j].doc) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(Posting {
+                    doc: a[i].doc,
+                    count: a[i].count + b[j].count,
+                });
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether `text` holds the folded `words` one after the other.
+fn has_phrase(text: &str, words: &[String], buf: &mut String) -> bool {
+    let mut matched = 0;
+    let mut found = false;
+    for_each_word(text, buf, |w, _, _| {
+        if found {
+            return;
+        }
+        if w == words[matched] {
+            matched += 1;
+        } else {
+            matched = usize::from(w == words[0]);
+        }
+        if matched == words.len() {
+            found = true;
+        }
+    });
+    found
 }
 
 /// Where a word of the query occurs in a text, as byte ranges of the original.
