@@ -556,15 +556,14 @@ fn tmux_available() -> bool {
 }
 
 /// A tmux server of our own that lets programs set the clipboard (OSC 52, into its paste buffers)
-/// and rename the window, as a user's might.
+/// and rename the window, as a user's might. Its socket lives in its own directory, removed with
+/// it: tmux leaves the socket file behind when the server is killed.
 struct Tmux {
-    socket: String,
     dir: TempDir,
 }
 
 impl Tmux {
     fn start(name: &str, width: u16, height: u16, command: &str) -> Tmux {
-        let socket = format!("geolens-hostile-{}-{name}", std::process::id());
         let dir = TempDir::new(&format!("tmux-{name}"));
         std::fs::write(
             dir.path().join("tmux.conf"),
@@ -572,7 +571,7 @@ impl Tmux {
              set -g allow-rename on\nset -g automatic-rename off\n",
         )
         .unwrap();
-        let t = Tmux { socket, dir };
+        let t = Tmux { dir };
         let script = format!("{command}; echo \"exited with $?\"; exec sleep 600");
         let (w, h) = (width.to_string(), height.to_string());
         let o = t.run(&[
@@ -598,7 +597,9 @@ impl Tmux {
 
     fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
-            .args(["-L", &self.socket, "-f"])
+            .arg("-S")
+            .arg(self.dir.path().join("socket"))
+            .arg("-f")
             .arg(self.dir.path().join("tmux.conf"))
             .args(args)
             .output()
