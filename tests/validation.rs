@@ -64,7 +64,13 @@ fn a_syntax_error_points_at_the_character() {
 fn an_empty_file_is_reported_not_skipped() {
     assert_eq!(
         problems(&[("analyses/t.json", "")]),
-        ["analyses/t.json:1:1: EOF while parsing a value"]
+        [
+            "analyses/t.json:1:1: the file is empty: it should hold an analysis (a JSON object) or an array of them"
+        ]
+    );
+    assert_eq!(
+        problems(&[("actors/extra.json", " \n\t\r\n")]),
+        ["actors/extra.json:1:1: the file is empty: it should hold a JSON array of actors"]
     );
 }
 
@@ -298,6 +304,125 @@ fn reading_a_directory_reports_missing_paths_and_bad_encoding() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(
         err.to_string(),
-        "themes.json:2:14: not valid UTF-8: save the file as UTF-8\n"
+        "themes.json:2:14: not valid UTF-8 (byte 0xE9): save the file as UTF-8\n"
+    );
+}
+
+#[test]
+fn a_syntax_error_column_counts_characters_like_every_other_position() {
+    // serde_json counts bytes: "Қазақстан" is 18 bytes and 9 characters; `"x"` is at character 24.
+    let text = "{\n  \"title\": \"Қазақстан\" \"x\"\n}";
+    assert_eq!(
+        problems(&[("analyses/t.json", text)]),
+        ["analyses/t.json:2:24: expected `,` or `}`"]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_refused_without_cascading() {
+    // The themes are lost with their file, but the analyses naming them are not blamed for it.
+    let themes = std::fs::read_to_string(common::fixture_dir("mini").join("themes.json")).unwrap();
+    assert_eq!(
+        problems(&[("themes.json", &format!("\u{FEFF}{themes}"))]),
+        ["themes.json:1:1: starts with a byte-order mark: save it as UTF-8 without BOM"]
+    );
+}
+
+#[test]
+fn a_duplicate_key_is_reported_where_it_repeats() {
+    // serde_json keeps the last of two keys without a word; a dataset must not lose text so.
+    let text = MINIMAL.replace("\"title\": \"T\",", "\"title\": \"T\", \"title\": \"U\",");
+    assert_eq!(
+        problems(&[("analyses/t.json", &text)]),
+        [
+            "analyses/t.json:3:17: title: key \"title\" appears twice in this object (first at 3:3): keep one"
+        ]
+    );
+}
+
+#[test]
+fn duplicate_keys_are_found_at_any_depth_and_in_every_entity() {
+    let text = MINIMAL.replace(
+        "\"lenses\": {}",
+        "\"lenses\": {\"background\": \"B\", \"outlook\": \"O\", \"background\": \"C\"}",
+    );
+    let places = r#"[
+  {"id": "x", "name": "X", "kind": "region", "centroid": {"lat": 1, "lon": 2, "lat": 3}},
+  {"id": "y", "name": "Y", "kind": "region", "name": "Z", "centroid": {"lat": 1, "lon": 2}}
+]"#;
+    assert_eq!(
+        problems(&[("analyses/t.json", &text), ("places/extra.json", places)]),
+        [
+            "analyses/t.json:9:49: lenses.background: key \"background\" appears twice in this object (first at 9:14): keep one",
+            "places/extra.json:2:79: [0].centroid.lat: key \"lat\" appears twice in this object (first at 2:59): keep one",
+            "places/extra.json:3:46: [1].name: key \"name\" appears twice in this object (first at 3:15): keep one",
+        ]
+    );
+}
+
+#[test]
+fn nesting_past_the_parser_limit_is_reported_not_dropped() {
+    // The typed pass stops at the first wrong type; only the second pass meets the limit. The
+    // file used to vanish from the dataset without a word.
+    let deep = format!("[{}{}]", "[".repeat(200), "]".repeat(200));
+    assert_eq!(
+        problems(&[("analyses/deep.json", &deep)]),
+        [
+            "analyses/deep.json:1:128: nested 128 levels deep, past the parser's limit of 127 (a dataset file needs at most 6)"
+        ]
+    );
+    let deep_value = MINIMAL.replace(
+        "\"lenses\": {}",
+        &format!(
+            "\"lenses\": {{\"other\": {}{}}}",
+            "[".repeat(150),
+            "]".repeat(150)
+        ),
+    );
+    assert_eq!(
+        problems(&[("analyses/t.json", &deep_value)]),
+        [
+            "analyses/t.json:9:148: nested 128 levels deep, past the parser's limit of 127 (a dataset file needs at most 6)"
+        ]
+    );
+}
+
+#[test]
+fn a_number_too_large_points_at_the_number_and_loses_only_its_file() {
+    // Every reference to the places of that file would otherwise be "unknown" as well.
+    let places = std::fs::read_to_string(common::fixture_dir("mini").join("places.json"))
+        .unwrap()
+        .replace("\"lat\": 48.0", "\"lat\": 1e400");
+    assert_eq!(
+        problems(&[("places.json", &places)]),
+        [
+            "places.json:2:100: number out of range: it must fit a 64-bit float (at most about 1.8e308)"
+        ]
+    );
+    let digits = format!("\"lon\": -1{}", "0".repeat(400));
+    let places = places
+        .replace("\"lat\": 1e400", "\"lat\": 1")
+        .replace("\"lon\": 67.0", &digits);
+    assert_eq!(
+        problems(&[("places.json", &places)]),
+        [
+            "places.json:2:110: number out of range: it must fit a 64-bit float (at most about 1.8e308)"
+        ]
+    );
+}
+
+#[test]
+fn a_file_cut_short_is_one_problem() {
+    // Its actors are lost, and the analyses that name them are not blamed for it. The position
+    // is the last character of the file, the 141st of line 8.
+    let actors = std::fs::read_to_string(common::fixture_dir("mini").join("actors.json")).unwrap();
+    let cut = actors
+        .trim_end()
+        .trim_end_matches(']')
+        .trim_end()
+        .trim_end_matches('}');
+    assert_eq!(
+        problems(&[("actors.json", cut)]),
+        ["actors.json:8:141: EOF while parsing an object"]
     );
 }

@@ -727,8 +727,14 @@ impl App {
         layout::inner(layout::screen(self.size, Shown::Detail, chips).detail).height
     }
 
+    /// The width pages are wrapped to. A terminal too small to draw on (or not yet measured, at
+    /// start-up) has a detail pane of no width; wrapping to that would make a row of every
+    /// character, a million rows for a 1 MB text, only to be wrapped again at the next resize.
     fn detail_width(&self) -> u16 {
-        layout::detail_text(layout::screen(self.size, Shown::Detail, false).detail).width
+        match layout::detail_text(layout::screen(self.size, Shown::Detail, false).detail).width {
+            0 => layout::MIN_WIDTH,
+            width => width,
+        }
     }
 }
 

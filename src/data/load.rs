@@ -1,17 +1,20 @@
 //! Reading a dataset: where its files come from (the binary itself, or a directory) and turning
 //! each file into typed entities, keeping every parse problem rather than stopping at the first.
 
-use foldhash::HashSet;
 use std::borrow::Cow;
-use std::fs;
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+use foldhash::HashSet;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::locate::{line_col, locate};
 use super::model::{Actor, Analysis, Place, Theme};
-use super::problem::{FieldPath, Problem, Problems};
+use super::problem::{FieldPath, Problem, Problems, Seg};
 
 /// One file of a dataset, named by its path relative to the dataset root.
 #[derive(Debug, Clone)]
@@ -114,14 +117,29 @@ impl Sources {
         }
         let mut paths = Vec::new();
         let mut problems = Vec::new();
+        let root_id = fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
         for kind in Kind::ALL {
             let file = root.join(format!("{}.json", kind.stem()));
-            if file.exists() {
+            if file.is_dir() {
+                problems.push(Problem {
+                    file: format!("{}.json", kind.stem()),
+                    position: None,
+                    path: FieldPath::root(),
+                    message: format!(
+                        "is a directory, not a file (a directory of {} files is named {}/)",
+                        kind.noun(),
+                        kind.stem()
+                    ),
+                });
+            } else if fs::symlink_metadata(&file).is_ok() {
+                // symlink_metadata, so that a dangling link is reported rather than skipped.
                 paths.push(file);
             }
             let dir = root.join(kind.stem());
             if dir.is_dir() {
-                walk_json(&dir, &mut paths, &mut problems);
+                // A link back to the root would read the other kinds' files as this kind.
+                let mut seen: HashSet<_> = [root_id.clone()].into_iter().collect();
+                walk_json(&dir, &mut seen, &mut paths, &mut problems);
             }
         }
         if paths.is_empty() && problems.is_empty() {
@@ -160,6 +178,11 @@ impl Sources {
     }
 }
 
+/// The largest file geolens reads. Large archives are legitimate (a dataset of a few hundred MB
+/// is expected), but a file past this is a mistake, and reading it whole would exhaust memory
+/// before anything could be said about it.
+const MAX_FILE_BYTES: u64 = 1 << 30;
+
 fn one_problem(file: &str, message: &str) -> Problems {
     Problems(vec![Problem {
         file: file.to_owned(),
@@ -177,7 +200,17 @@ fn io_message(e: &std::io::Error) -> String {
     }
 }
 
-fn walk_json(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+/// Collects the `.json` files under `dir`. `seen` holds the directories already walked, so a
+/// symbolic link back up the tree is not followed round forever.
+fn walk_json(
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+) {
+    if !seen.insert(fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned())) {
+        return;
+    }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -193,24 +226,101 @@ fn walk_json(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            walk_json(&path, out, problems);
+            walk_json(&path, seen, out, problems);
         } else if path.extension().is_some_and(|e| e == "json") {
             out.push(path);
         }
     }
 }
 
-/// Reads a file as UTF-8, pointing at the first bad byte when it is not.
+/// Reads a file as UTF-8, pointing at the first bad byte when it is not. The file's type and size
+/// are checked from its metadata before it is opened: opening a FIFO would block until someone
+/// writes to it, and a huge file is refused without reading a byte of it.
 fn read_text(path: &Path) -> Result<String, (Option<(usize, usize)>, String)> {
-    let bytes = fs::read(path).map_err(|e| (None, io_message(&e)))?;
+    let meta = fs::metadata(path).map_err(|e| {
+        if fs::symlink_metadata(path).is_ok() {
+            (
+                None,
+                "is a symbolic link to nothing: its target does not exist".to_owned(),
+            )
+        } else {
+            (None, io_message(&e))
+        }
+    })?;
+    if !meta.is_file() {
+        return Err((None, format!("is {}, not a file", file_type_name(&meta))));
+    }
+    let too_large = |size: u64| {
+        (
+            None,
+            format!(
+                "is {}, over the limit of {} for one file: split it into several files",
+                human_size(size),
+                human_size(MAX_FILE_BYTES)
+            ),
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    File::open(path)
+        // The limit holds even for a file that grows while we read it.
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| (None, io_message(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err((
+            Some((1, 1)),
+            "is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8".to_owned(),
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
+        let bad = e.as_bytes()[good];
         let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
         (
             Some(line_col(&text, good)),
-            "not valid UTF-8: save the file as UTF-8".to_owned(),
+            format!("not valid UTF-8 (byte 0x{bad:02X}): save the file as UTF-8"),
         )
     })
+}
+
+/// What a path that is not a regular file is, in words: "a directory", "a named pipe (FIFO)".
+fn file_type_name(meta: &fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_dir() {
+        "a directory"
+    } else if t.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else {
+        "a special file"
+    }
+}
+
+/// `2 GiB`, `1.5 GiB`, `512 bytes`: sizes as a person reads them.
+fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["bytes", "KiB", "MiB", "GiB"];
+    let mut size = bytes as f64;
+    let mut unit = 0;
+    while size >= 1024.0 && unit < UNITS.len() - 1 {
+        size /= 1024.0;
+        unit += 1;
+    }
+    if size.fract() == 0.0 {
+        format!("{size} {}", UNITS[unit])
+    } else {
+        format!("{size:.1} {}", UNITS[unit])
+    }
 }
 
 /// Where an entity was read from: the file, and its index when the file holds a list.
@@ -277,6 +387,16 @@ impl FileCtx<'_> {
     /// A file holds one entity (an object) or a list of them (an array).
     fn entities<T: DeserializeOwned>(&mut self, out: &mut Vec<(T, Origin)>) {
         let text: &str = &self.source.text;
+        if let Some(message) = self.unfit(text) {
+            self.problems.push(Problem {
+                file: self.source.name.clone(),
+                position: Some((1, 1)),
+                path: FieldPath::root(),
+                message,
+            });
+            self.lost(outline(text));
+            return;
+        }
         let is_list = text.trim_start().starts_with('[');
         // The fast path: one pass straight into the types. Only a file with a problem is read twice.
         let first_try = if is_list {
@@ -290,35 +410,99 @@ impl FileCtx<'_> {
         } else {
             serde_json::from_str::<T>(text).map(|item| vec![(item, self.origin(None))])
         };
-        let error = match first_try {
+        let mut error = match first_try {
             Ok(items) => {
                 out.extend(items);
                 return;
             }
             Err(error) => error,
         };
-        if !error.is_data() {
-            let (line, column) = (error.line(), error.column().max(1));
+        let before = self.problems.len();
+        let shape = outline(text);
+        if error.is_data() {
+            // A type error: parse each entity on its own so that every bad one is reported.
+            match serde_json::from_str::<Value>(text) {
+                Ok(value) => {
+                    self.duplicates(&shape.duplicates);
+                    match value {
+                        Value::Array(items) if is_list => {
+                            for (i, item) in items.into_iter().enumerate() {
+                                self.one(item, Some(i), out);
+                            }
+                        }
+                        item => self.one(item, None, out),
+                    }
+                }
+                // Too deep for the parser: the typed pass gave up sooner, on a wrong type.
+                Err(e) => error = e,
+            }
+        }
+        if self.problems.len() == before {
+            self.problems.push(self.serde_problem(&error));
+            self.lost(shape);
+        }
+    }
+
+    /// The file's entities are lost: references to them are not reported on top of its problem.
+    fn lost(&mut self, shape: Outline) {
+        let kind = self.kind;
+        self.broken
+            .extend(shape.entity_ids.into_iter().map(|id| (kind, id)));
+    }
+
+    /// Why a text cannot be a dataset file at all, before any parsing.
+    fn unfit(&self, text: &str) -> Option<String> {
+        if text.starts_with('\u{FEFF}') {
+            return Some("starts with a byte-order mark: save it as UTF-8 without BOM".to_owned());
+        }
+        if text.trim_matches(JSON_WHITESPACE).is_empty() {
+            let expected = match self.kind {
+                Kind::Analysis => "an analysis (a JSON object) or an array of them".to_owned(),
+                kind => format!("a JSON array of {}", kind.stem()),
+            };
+            return Some(format!("the file is empty: it should hold {expected}"));
+        }
+        None
+    }
+
+    /// Derived structs refuse a repeated key, so a file with one always takes the slow path; but
+    /// a `Value` keeps the last silently, so the outline says where they are.
+    fn duplicates(&mut self, duplicates: &[Duplicate]) {
+        let text: &str = &self.source.text;
+        for d in duplicates {
+            let (line, column) = line_col(text, d.first);
             self.problems.push(Problem {
                 file: self.source.name.clone(),
-                position: Some((line, column)),
-                path: FieldPath::root(),
-                message: syntax_message(&error),
+                position: Some(line_col(text, d.at)),
+                message: format!(
+                    "key {:?} appears twice in this object (first at {line}:{column}): keep one",
+                    d.key
+                ),
+                path: d.path.clone(),
             });
-            return;
         }
-        // A type error: parse each entity on its own so that every bad one is reported.
-        let Ok(value) = serde_json::from_str::<Value>(text) else {
-            return;
-        };
-        match value {
-            Value::Array(items) if is_list => {
-                for (i, item) in items.into_iter().enumerate() {
-                    self.one(item, Some(i), out);
-                }
-            }
-            Value::Array(_) => {}
-            item => self.one(item, None, out),
+    }
+
+    /// A problem serde_json found, at its position (serde counts columns in bytes, we in
+    /// characters), said in our words where serde's are obscure.
+    fn serde_problem(&self, error: &serde_json::Error) -> Problem {
+        let text: &str = &self.source.text;
+        let mut offset = byte_offset(text, error.line(), error.column());
+        let mut message = syntax_message(error);
+        if message == "recursion limit exceeded" {
+            message = "nested 128 levels deep, past the parser's limit of 127 \
+                       (a dataset file needs at most 6)"
+                .to_owned();
+        } else if message == "number out of range" {
+            offset = number_start(text, offset);
+            message = "number out of range: it must fit a 64-bit float (at most about 1.8e308)"
+                .to_owned();
+        }
+        Problem {
+            file: self.source.name.clone(),
+            position: Some(line_col(text, offset)),
+            path: FieldPath::root(),
+            message,
         }
     }
 
@@ -356,6 +540,150 @@ impl FileCtx<'_> {
     }
 }
 
+const JSON_WHITESPACE: [char; 4] = [' ', '\t', '\n', '\r'];
+
+/// The byte offset of serde_json's (line, column), whose column counts bytes and is 0 before the
+/// first byte of a line.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+/// Back from `offset` to the first character of the number literal it is in or just after.
+fn number_start(text: &str, offset: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = offset.min(bytes.len());
+    while i > 0 && matches!(bytes[i - 1], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') {
+        i -= 1;
+    }
+    i
+}
+
+/// A key given twice in one object: `at` and `first` are byte offsets of the two keys.
+struct Duplicate {
+    path: FieldPath,
+    key: String,
+    at: usize,
+    first: usize,
+}
+
+/// What a tolerant walk over a JSON text finds without building any value, so it works on text
+/// that does not parse and at any depth.
+#[derive(Default)]
+struct Outline {
+    duplicates: Vec<Duplicate>,
+    /// The `id` of each entity: the top-level object's, or those of the objects in a top-level
+    /// array.
+    entity_ids: Vec<String>,
+}
+
+fn outline(text: &str) -> Outline {
+    enum Frame {
+        Object {
+            keys: HashMap<String, usize>,
+            key: Option<String>,
+            want_key: bool,
+        },
+        Array {
+            index: usize,
+        },
+    }
+    fn path_of(frames: &[Frame]) -> FieldPath {
+        FieldPath(
+            frames
+                .iter()
+                .map(|f| match f {
+                    Frame::Object { key, .. } => Seg::Key(key.clone().unwrap_or_default()),
+                    Frame::Array { index } => Seg::Index(*index),
+                })
+                .collect(),
+        )
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut out = Outline::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object {
+                keys: HashMap::new(),
+                key: None,
+                want_key: true,
+            }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { want_key, .. }) => *want_key = true,
+                Some(Frame::Array { index }) => *index += 1,
+                None => {}
+            },
+            b'"' => {
+                let end = string_end(bytes, i);
+                // Decoded as serde reads it (`"\u0061"` is `"a"`), and only when needed.
+                let decode = || {
+                    let raw = &text[i..end];
+                    serde_json::from_str::<String>(raw)
+                        .unwrap_or_else(|_| raw.trim_matches('"').to_owned())
+                };
+                let entity_level = stack.len() == 1
+                    || (stack.len() == 2 && matches!(stack[0], Frame::Array { .. }));
+                if let Some((
+                    Frame::Object {
+                        keys,
+                        key,
+                        want_key,
+                    },
+                    parents,
+                )) = stack.split_last_mut()
+                {
+                    if *want_key {
+                        let name = decode();
+                        match keys.get(&name) {
+                            Some(&first) => out.duplicates.push(Duplicate {
+                                path: path_of(parents).key(&name),
+                                key: name.clone(),
+                                at: i,
+                                first,
+                            }),
+                            None => {
+                                keys.insert(name.clone(), i);
+                            }
+                        }
+                        *key = Some(name);
+                        *want_key = false;
+                    } else if entity_level && key.as_deref() == Some("id") {
+                        out.entity_ids.push(decode());
+                    }
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The index just past the string literal that opens at `start`, or the end of the text.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
 /// serde_json's message without the " at line L column C" it appends: we print the position first.
 fn syntax_message(error: &serde_json::Error) -> String {
     let full = error.to_string();
@@ -379,5 +707,40 @@ mod tests {
         assert_eq!(Kind::of_file("actorsx.json"), None);
         assert_eq!(Kind::of_file("README.md"), None);
         assert_eq!(Kind::of_file("schema.json"), None);
+    }
+
+    #[test]
+    fn the_outline_finds_repeated_keys_as_serde_reads_them() {
+        // `"\u0061"` is `"a"`; brackets and quotes inside strings are text, not structure.
+        let text =
+            r#"{"a": "[{\"a\": 1}", "b": {"a": 1, "a": 2}, "\u0061": [1, {"c": 1, "c": 2}]}"#;
+        let found: Vec<(String, String)> = outline(text)
+            .duplicates
+            .iter()
+            .map(|d| (d.path.to_string(), d.key.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("b.a".to_owned(), "a".to_owned()),
+                ("a".to_owned(), "a".to_owned()),
+                ("a[1].c".to_owned(), "c".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_outline_reads_entity_ids_even_from_broken_text() {
+        let list = r#"[{"id": "a", "offices": [{"id": "not-an-entity"}]}, {"x": {"id": "nested"}, "id": "b"}, {"id": "c", "lat": 1e400"#;
+        assert_eq!(outline(list).entity_ids, ["a", "b", "c"]);
+        let object = r#"{"id": "t", "implications": [{"id": "i"}]"#;
+        assert_eq!(outline(object).entity_ids, ["t"]);
+    }
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(human_size(2 << 30), "2 GiB");
+        assert_eq!(human_size(1536 << 20), "1.5 GiB");
+        assert_eq!(human_size(512), "512 bytes");
     }
 }
