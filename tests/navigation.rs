@@ -396,3 +396,35 @@ fn enter_before_the_results_arrive_opens_the_right_result() {
     );
     assert!(app.overlay.is_none());
 }
+
+#[test]
+fn a_paste_is_one_edit_of_the_search_text_and_never_a_command() {
+    let d = common::fixture("mini");
+    let mut app = geolens::app::App::new(
+        &d,
+        geolens::app::keymap::Keymap::default(),
+        geolens::views::UNICODE,
+        ratatui::layout::Rect::new(0, 0, 100, 30),
+    );
+    let paste = |app: &mut geolens::app::App, text: &str| {
+        app.handle_event(&d, &crossterm::event::Event::Paste(text.to_owned()));
+    };
+    // Outside the search box a paste does nothing at all (its "q" does not quit).
+    paste(&mut app, "q2\n");
+    assert!(!app.quit);
+    assert_eq!(app.list, ListKind::Analyses);
+    app.handle_key(&d, parse_keys("/").unwrap()[0]);
+    let long = "middle corridor ".repeat(10_000);
+    paste(&mut app, &format!("{long}\x1b[2J\tq"));
+    let request = app.search_request.take().expect("one search for the paste");
+    assert_eq!(request.generation, 1);
+    let Some(Overlay::Search(search)) = &app.overlay else {
+        panic!("the search box stays open");
+    };
+    assert_eq!(
+        search.input,
+        format!("{long} [2J q"),
+        "controls became spaces"
+    );
+    assert!(!app.quit);
+}

@@ -187,14 +187,23 @@ impl App {
             }
             // Pasted text is only ever text: typed into the search box, ignored elsewhere.
             Event::Paste(text) if self.mode() == Mode::Search => {
-                for c in text.chars() {
-                    let c = if c.is_control() { ' ' } else { c };
-                    self.update(data, Action::Insert(c));
-                }
+                self.paste(text);
                 true
             }
             _ => false,
         }
+    }
+
+    /// A paste is one edit of the search text, however long: one query, one search.
+    fn paste(&mut self, text: &str) {
+        if let Some(Overlay::Search(search)) = &mut self.overlay {
+            search
+                .input
+                .extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+            self.search_request = Some(search.edited(&self.filter));
+        }
+        self.message = None;
+        self.keep_visible();
     }
 
     /// Clicks select a row (a second click on a link follows it); the wheel moves through the

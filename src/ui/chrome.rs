@@ -19,12 +19,20 @@ pub(super) fn header(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, th
     let g = &app.glyphs;
     let name = "geolens ";
     let trail = app.history.trail();
-    let labels: Vec<String> = trail
+    let avail = (area.width as usize).saturating_sub(name.len());
+    // Only the steps that can fit are labelled, and only the head of a long title is sanitized:
+    // a megabyte-long title must not cost a megabyte of work per frame.
+    let fit = avail / 4 + 1;
+    let skipped = trail.len().saturating_sub(fit);
+    let labels: Vec<String> = trail[skipped..]
         .iter()
-        .map(|v| sanitize(&views::label(data, v.target, g)).into_owned())
+        .map(|v| {
+            let label = views::label(data, v.target, g);
+            let head: String = label.chars().take(2 * avail).collect();
+            sanitize(&head).into_owned()
+        })
         .collect();
     // Long titles are shortened so that the last few steps fit side by side.
-    let avail = (area.width as usize).saturating_sub(name.len());
     let shown = labels.len().clamp(1, 3);
     let max_label = (avail.saturating_sub(g.crumb.width() * shown) / shown).max(12);
     let short: Vec<String> = labels
@@ -41,12 +49,13 @@ pub(super) fn header(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, th
         }
         start += 1;
     }
+    let dropped = skipped + start > 0;
     let mut spans = vec![Span::styled(name, theme.title)];
-    if start > 0 {
+    if dropped {
         spans.push(Span::styled(g.ellipsis, theme.crumb));
     }
     for (i, label) in short.iter().enumerate().skip(start) {
-        if i > start || start > 0 {
+        if i > start || dropped {
             spans.push(Span::styled(g.crumb, theme.crumb));
         }
         let style = if i + 1 == short.len() {
