@@ -84,6 +84,9 @@ pub struct App {
     pub last_query: Option<Query>,
     /// A search waiting to be run by the runner.
     pub search_request: Option<SearchRequest>,
+    /// The generation of the last search requested. Generations count the searches of the
+    /// session, not of one search box, so results for a box since closed never land in the next.
+    searches: u64,
     /// A one-off note for the status line (why a key did nothing); cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
@@ -118,6 +121,7 @@ impl App {
             overlay: None,
             last_query: None,
             search_request: None,
+            searches: 0,
             message: None,
             quit: false,
         };
@@ -180,14 +184,38 @@ impl App {
             }
             // Pasted text is only ever text: typed into the search box, ignored elsewhere.
             Event::Paste(text) if self.mode() == Mode::Search => {
-                for c in text.chars() {
-                    let c = if c.is_control() { ' ' } else { c };
-                    self.update(data, Action::Insert(c));
-                }
+                self.paste(text);
                 true
             }
             _ => false,
         }
+    }
+
+    /// Pasted text joins the search text as one edit: one query and one search however long it
+    /// is (typing it character by character made a long paste quadratic).
+    fn paste(&mut self, text: &str) {
+        self.message = None;
+        match self.overlay.take() {
+            Some(Overlay::Search(mut search)) => {
+                let before = search.input.len();
+                let whole = search.type_text(text);
+                if search.input.len() != before {
+                    self.request_search(&mut search);
+                }
+                if !whole {
+                    self.message = Some(search::too_long());
+                }
+                self.overlay = Some(Overlay::Search(search));
+            }
+            other => self.overlay = other,
+        }
+    }
+
+    /// Leaves a request for the runner to search what the box now holds.
+    fn request_search(&mut self, search: &mut SearchBox) {
+        let request = search.edited(self.searches, &self.filter);
+        self.searches = request.generation;
+        self.search_request = Some(request);
     }
 
     pub fn handle_key(&mut self, data: &Dataset, key: Key) {
@@ -264,20 +292,23 @@ impl App {
                 None => self.message = Some("nothing to open".to_owned()),
             },
             Action::Insert(c) => {
-                search.input.push(c);
-                self.search_request = Some(search.edited(&self.filter));
+                if search.type_text(&c.to_string()) {
+                    self.request_search(&mut search);
+                } else {
+                    self.message = Some(search::too_long());
+                }
             }
             Action::DeleteChar => {
                 search.input.pop();
-                self.search_request = Some(search.edited(&self.filter));
+                self.request_search(&mut search);
             }
             Action::DeleteWord => {
                 search::delete_word(&mut search.input);
-                self.search_request = Some(search.edited(&self.filter));
+                self.request_search(&mut search);
             }
             Action::ClearInput => {
                 search.input.clear();
-                self.search_request = Some(search.edited(&self.filter));
+                self.request_search(&mut search);
             }
             Action::Up => search.selected = search.selected.saturating_sub(1),
             Action::Down => search.selected = (search.selected + 1).min(last),
@@ -389,7 +420,7 @@ impl App {
                 // Reopening offers the last query again, ready to edit.
                 if let Some(q) = &self.last_query {
                     search.input = q.text.clone();
-                    self.search_request = Some(search.edited(&self.filter));
+                    self.request_search(&mut search);
                 }
                 self.overlay = Some(Overlay::Search(search));
             }
