@@ -454,7 +454,12 @@ impl App {
             Action::FocusList => self.focus = Focus::List,
             Action::FocusDetail => self.focus = Focus::Detail,
             Action::Open => match self.focus {
-                Focus::List => self.focus = Focus::Detail,
+                // The detail may show a page the list does not hold (a link to an item the
+                // filter hides); opening shows the item the reader picked.
+                Focus::List => {
+                    self.show_current(data);
+                    self.focus = Focus::Detail;
+                }
                 Focus::Detail => self.follow(data),
             },
             Action::Back => self.back(data),
@@ -574,8 +579,9 @@ impl App {
     /// Makes the detail show the selected item of the current list, replacing the current history
     /// entry: moving through a list is browsing, not following links.
     fn show_current(&mut self, data: &Dataset) {
+        // An empty list (everything filtered out) leaves the page as it is, so the detail and the
+        // breadcrumb keep naming the same page, and Back and Forward keep their meaning.
         let Some(target) = self.list_pane().selected else {
-            self.detail = DetailPane::empty(self.detail_width());
             return;
         };
         if self.detail.target != Some(target) {
@@ -611,7 +617,8 @@ impl App {
     }
 
     /// Shows `visit` and selects its item in its own list; `push` records it as a new step. An
-    /// item hidden by the filter is still shown: following a link never fails.
+    /// item hidden by the filter is still shown, following a link never fails, but the list keeps
+    /// a selection among the items it shows, for the movement keys to start from.
     fn go_to(&mut self, data: &Dataset, visit: Visit, push: bool) {
         // Opening the page already shown is not a step: it would only make Back do nothing.
         let push = push && self.detail.target != Some(visit.target);
@@ -620,7 +627,10 @@ impl App {
             self.history.push(visit);
         }
         self.list = visit.target.list();
-        self.list_pane_mut().selected = Some(visit.target);
+        let pane = self.list_pane_mut();
+        if pane.rows.row_of(visit.target).is_some() {
+            pane.selected = Some(visit.target);
+        }
         self.open_page(data, visit);
     }
 

@@ -78,6 +78,8 @@ pub struct Visit {
     /// Cursor row and scroll offset in the detail pane, restored on back/forward.
     pub cursor: usize,
     pub offset: usize,
+    /// The width the page was wrapped to: rows count differently at another width.
+    pub width: u16,
 }
 
 impl Visit {
@@ -86,6 +88,7 @@ impl Visit {
             target,
             cursor: 0,
             offset: 0,
+            width: 0,
         }
     }
 }
