@@ -110,8 +110,10 @@ impl fmt::Display for Key {
             }
             KeyCode::Char(' ') => "Space".to_owned(),
             KeyCode::Char('<') => "lt".to_owned(),
+            // Inside brackets a `>` would close them early.
+            KeyCode::Char('>') => "gt".to_owned(),
             KeyCode::Char(c) => c.to_string(),
-            KeyCode::BackTab => return f.write_str("<S-Tab>"),
+            KeyCode::BackTab => "S-Tab".to_owned(),
             KeyCode::Backspace => "BS".to_owned(),
             KeyCode::PageUp => "PgUp".to_owned(),
             KeyCode::PageDown => "PgDn".to_owned(),
@@ -269,7 +271,19 @@ mod tests {
     #[test]
     fn display_round_trips() {
         for text in [
-            "j", "G", "<Enter>", "<S-Tab>", "<C-c>", "<Space>", "<lt>", "<PgDn>", "<BS>",
+            "j",
+            "G",
+            "<Enter>",
+            "<S-Tab>",
+            "<C-c>",
+            "<Space>",
+            "<lt>",
+            "<PgDn>",
+            "<BS>",
+            ">",
+            "<C-gt>",
+            "<A-S-Tab>",
+            "<C-A-S-Tab>",
         ] {
             let key = parse_key(text).unwrap();
             assert_eq!(key.to_string(), text);

@@ -115,6 +115,16 @@ pub fn detail_text(pane: Rect) -> Rect {
     }
 }
 
+/// The width the detail text is wrapped to on a screen of `size`. A screen too small for a
+/// detail pane still wraps to a nominal width: wrapping at zero columns would make a line per
+/// character of a long text, all for a pane nobody can see.
+pub fn detail_wrap_width(size: Rect) -> u16 {
+    match detail_text(screen(size, Shown::Detail, false).detail).width {
+        0 => MIN_WIDTH,
+        width => width,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -414,17 +414,29 @@ fn a_paste_is_one_edit_of_the_search_text_and_never_a_command() {
     assert!(!app.quit);
     assert_eq!(app.list, ListKind::Analyses);
     app.handle_key(&d, parse_keys("/").unwrap()[0]);
-    let long = "middle corridor ".repeat(10_000);
-    paste(&mut app, &format!("{long}\x1b[2J\tq"));
+    paste(&mut app, "middle\x1b[2J\tq");
     let request = app.search_request.take().expect("one search for the paste");
     assert_eq!(request.generation, 1);
     let Some(Overlay::Search(search)) = &app.overlay else {
         panic!("the search box stays open");
     };
+    assert_eq!(search.input, "middle [2J q", "controls became spaces");
+    // A paste longer than the box holds is one search too, cut at the limit and said so.
+    let long = "middle corridor ".repeat(10_000);
+    paste(&mut app, &long);
+    let request = app
+        .search_request
+        .take()
+        .expect("one search for the long paste");
+    assert_eq!(request.generation, 2);
+    let Some(Overlay::Search(search)) = &app.overlay else {
+        panic!("the search box stays open");
+    };
     assert_eq!(
-        search.input,
-        format!("{long} [2J q"),
-        "controls became spaces"
+        search.input.chars().count(),
+        geolens::app::search::MAX_INPUT
     );
+    assert!(search.input.starts_with("middle [2J qmiddle corridor "));
+    assert_eq!(app.message, Some(geolens::app::search::too_long()));
     assert!(!app.quit);
 }

@@ -18,21 +18,24 @@ pub struct DetailPane {
 
 impl DetailPane {
     pub fn new(doc: Doc, width: u16, visit: Visit) -> DetailPane {
-        DetailPane {
+        let mut pane = DetailPane {
             target: Some(visit.target),
             rows: doc::wrap(&doc, width),
             doc,
             width,
             cursor: visit.cursor,
             offset: visit.offset,
+        };
+        // Left at another width (the terminal was resized meanwhile): back on the same line of
+        // text, as a resize on the page itself does.
+        if visit.width != width && visit.cursor > 0 {
+            let old = doc::wrap(&pane.doc, visit.width);
+            let line = old.get(visit.cursor).map(|r| r.line);
+            pane.cursor = line
+                .and_then(|line| pane.rows.iter().position(|r| r.line == line))
+                .unwrap_or(0);
         }
-    }
-
-    pub fn empty(width: u16) -> DetailPane {
-        DetailPane {
-            width,
-            ..DetailPane::default()
-        }
+        pane
     }
 
     /// Where the reader is, to come back to it.
@@ -41,6 +44,7 @@ impl DetailPane {
             target,
             cursor: self.cursor,
             offset: self.offset,
+            width: self.width,
         })
     }
 

@@ -84,6 +84,9 @@ pub struct App {
     pub last_query: Option<Query>,
     /// A search waiting to be run by the runner.
     pub search_request: Option<SearchRequest>,
+    /// The generation of the last search requested. Generations count the searches of the
+    /// session, not of one search box, so results for a box since closed never land in the next.
+    searches: u64,
     /// A one-off note for the status line (why a key did nothing); cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
@@ -120,6 +123,7 @@ impl App {
             overlay: None,
             last_query: None,
             search_request: None,
+            searches: 0,
             message: None,
             quit: false,
             suspend: false,
@@ -194,16 +198,31 @@ impl App {
         }
     }
 
-    /// A paste is one edit of the search text, however long: one query, one search.
+    /// Pasted text joins the search text as one edit: one query and one search however long it
+    /// is (typing it character by character made a long paste quadratic).
     fn paste(&mut self, text: &str) {
-        if let Some(Overlay::Search(search)) = &mut self.overlay {
-            search
-                .input
-                .extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
-            self.search_request = Some(search.edited(&self.filter));
-        }
         self.message = None;
-        self.keep_visible();
+        match self.overlay.take() {
+            Some(Overlay::Search(mut search)) => {
+                let before = search.input.len();
+                let whole = search.type_text(text);
+                if search.input.len() != before {
+                    self.request_search(&mut search);
+                }
+                if !whole {
+                    self.message = Some(search::too_long());
+                }
+                self.overlay = Some(Overlay::Search(search));
+            }
+            other => self.overlay = other,
+        }
+    }
+
+    /// Leaves a request for the runner to search what the box now holds.
+    fn request_search(&mut self, search: &mut SearchBox) {
+        let request = search.edited(self.searches, &self.filter);
+        self.searches = request.generation;
+        self.search_request = Some(request);
     }
 
     /// Clicks select a row (a second click on a link follows it); the wheel moves through the
@@ -344,20 +363,23 @@ impl App {
                 None => self.message = Some("nothing to open".to_owned()),
             },
             Action::Insert(c) => {
-                search.input.push(c);
-                self.search_request = Some(search.edited(&self.filter));
+                if search.type_text(&c.to_string()) {
+                    self.request_search(&mut search);
+                } else {
+                    self.message = Some(search::too_long());
+                }
             }
             Action::DeleteChar => {
                 search.input.pop();
-                self.search_request = Some(search.edited(&self.filter));
+                self.request_search(&mut search);
             }
             Action::DeleteWord => {
                 search::delete_word(&mut search.input);
-                self.search_request = Some(search.edited(&self.filter));
+                self.request_search(&mut search);
             }
             Action::ClearInput => {
                 search.input.clear();
-                self.search_request = Some(search.edited(&self.filter));
+                self.request_search(&mut search);
             }
             Action::Up => search.selected = search.selected.saturating_sub(1),
             Action::Down => search.selected = (search.selected + 1).min(last),
@@ -469,7 +491,7 @@ impl App {
                 // Reopening offers the last query again, ready to edit.
                 if let Some(q) = &self.last_query {
                     search.input = q.text.clone();
-                    self.search_request = Some(search.edited(&self.filter));
+                    self.request_search(&mut search);
                 }
                 self.overlay = Some(Overlay::Search(search));
             }
@@ -503,7 +525,12 @@ impl App {
             Action::FocusList => self.focus = Focus::List,
             Action::FocusDetail => self.focus = Focus::Detail,
             Action::Open => match self.focus {
-                Focus::List => self.focus = Focus::Detail,
+                // The detail may show a page the list does not hold (a link to an item the
+                // filter hides); opening shows the item the reader picked.
+                Focus::List => {
+                    self.show_current(data);
+                    self.focus = Focus::Detail;
+                }
                 Focus::Detail => self.follow(data),
             },
             Action::Back => self.back(data),
@@ -623,8 +650,9 @@ impl App {
     /// Makes the detail show the selected item of the current list, replacing the current history
     /// entry: moving through a list is browsing, not following links.
     fn show_current(&mut self, data: &Dataset) {
+        // An empty list (everything filtered out) leaves the page as it is, so the detail and the
+        // breadcrumb keep naming the same page, and Back and Forward keep their meaning.
         let Some(target) = self.list_pane().selected else {
-            self.detail = DetailPane::empty(self.detail_width());
             return;
         };
         if self.detail.target != Some(target) {
@@ -660,7 +688,8 @@ impl App {
     }
 
     /// Shows `visit` and selects its item in its own list; `push` records it as a new step. An
-    /// item hidden by the filter is still shown: following a link never fails.
+    /// item hidden by the filter is still shown, following a link never fails, but the list keeps
+    /// a selection among the items it shows, for the movement keys to start from.
     fn go_to(&mut self, data: &Dataset, visit: Visit, push: bool) {
         // Opening the page already shown is not a step: it would only make Back do nothing.
         let push = push && self.detail.target != Some(visit.target);
@@ -669,7 +698,10 @@ impl App {
             self.history.push(visit);
         }
         self.list = visit.target.list();
-        self.list_pane_mut().selected = Some(visit.target);
+        let pane = self.list_pane_mut();
+        if pane.rows.row_of(visit.target).is_some() {
+            pane.selected = Some(visit.target);
+        }
         self.open_page(data, visit);
     }
 
@@ -740,10 +772,7 @@ impl App {
     /// start-up) has a detail pane of no width; wrapping to that would make a row of every
     /// character, a million rows for a 1 MB text, only to be wrapped again at the next resize.
     fn detail_width(&self) -> u16 {
-        match layout::detail_text(layout::screen(self.size, Shown::Detail, false).detail).width {
-            0 => layout::MIN_WIDTH,
-            width => width,
-        }
+        layout::detail_wrap_width(self.size)
     }
 }
 

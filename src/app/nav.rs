@@ -78,6 +78,8 @@ pub struct Visit {
     /// Cursor row and scroll offset in the detail pane, restored on back/forward.
     pub cursor: usize,
     pub offset: usize,
+    /// The width the page was wrapped to: rows count differently at another width.
+    pub width: u16,
 }
 
 impl Visit {
@@ -86,6 +88,7 @@ impl Visit {
             target,
             cursor: 0,
             offset: 0,
+            width: 0,
         }
     }
 }
@@ -103,16 +106,29 @@ impl History {
         self.entries.get(self.pos).copied()
     }
 
+    /// Changes the current entry. A neighbour showing the same page merges into it: two entries
+    /// in a row for one page would make Back or Forward do nothing.
     pub fn replace(&mut self, visit: Visit) {
-        match self.entries.get_mut(self.pos) {
-            Some(slot) => *slot = visit,
-            None => self.entries.push(visit),
+        let Some(slot) = self.entries.get_mut(self.pos) else {
+            self.entries.push(visit);
+            return;
+        };
+        *slot = visit;
+        let same = |v: &Visit| v.target == visit.target;
+        if self.entries.get(self.pos + 1).is_some_and(same) {
+            self.entries.remove(self.pos + 1);
+        }
+        if self.pos > 0 && same(&self.entries[self.pos - 1]) {
+            self.entries.remove(self.pos - 1);
+            self.pos -= 1;
         }
     }
 
+    /// Adds a step after the current entry, dropping the entries ahead of it; a step to the page
+    /// already current only updates it.
     pub fn push(&mut self, visit: Visit) {
-        if self.entries.is_empty() {
-            self.entries.push(visit);
+        if self.current().is_none_or(|v| v.target == visit.target) {
+            self.replace(visit);
             return;
         }
         self.entries.truncate(self.pos + 1);
@@ -169,5 +185,24 @@ mod tests {
         assert_eq!(h.trail(), &[v(0), v(1), v(9)]);
         h.replace(v(5));
         assert_eq!(h.trail(), &[v(0), v(1), v(5)]);
+    }
+
+    #[test]
+    fn no_two_entries_in_a_row_show_the_same_page() {
+        let mut h = History::default();
+        for n in [0, 1, 2, 3] {
+            h.push(v(n));
+        }
+        h.back();
+        h.back();
+        // Browsing onto the page just behind merges the two: Back must still move.
+        h.replace(v(0));
+        assert_eq!((h.trail(), h.ahead()), (&[v(0)][..], 2));
+        // ... and onto the page just ahead: Forward too.
+        h.replace(v(2));
+        assert_eq!((h.trail(), h.ahead()), (&[v(2)][..], 1));
+        h.push(v(2));
+        assert_eq!((h.trail(), h.ahead()), (&[v(2)][..], 1));
+        assert_eq!(h.forward(), Some(v(3)));
     }
 }

@@ -7,6 +7,15 @@
 use crate::app::nav::ListKind;
 use crate::find::{Filter, Hit, Query, Results};
 
+/// The longest search text, in characters: room for any name or phrase, and a bound on the work
+/// each keystroke costs after someone pastes a whole file.
+pub const MAX_INPUT: usize = 1_000;
+
+/// What the status line says when text did not fit.
+pub fn too_long() -> String {
+    format!("the search text is limited to {MAX_INPUT} characters")
+}
+
 /// A search for the runner to carry out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchRequest {
@@ -73,9 +82,19 @@ impl SearchBox {
             .unwrap_or(0)
     }
 
-    /// Records an edit; returns the request for the runner.
-    pub fn edited(&mut self, filter: &Filter) -> SearchRequest {
-        self.generation += 1;
+    /// Adds typed or pasted text, up to [`MAX_INPUT`] characters; returns whether all of it fit.
+    /// Control characters, such as the line breaks of a pasted paragraph, become spaces.
+    pub fn type_text(&mut self, text: &str) -> bool {
+        let room = MAX_INPUT.saturating_sub(self.input.chars().count());
+        let mut chars = text.chars().map(|c| if c.is_control() { ' ' } else { c });
+        self.input.extend(chars.by_ref().take(room));
+        chars.next().is_none()
+    }
+
+    /// Records an edit; returns the request for the runner, numbered after `last`, the last
+    /// generation requested by any search box.
+    pub fn edited(&mut self, last: u64, filter: &Filter) -> SearchRequest {
+        self.generation = last + 1;
         self.query = Query::parse(&self.input, true);
         self.waiting = true;
         self.open_when_ready = false;
@@ -127,12 +146,23 @@ mod tests {
     }
 
     #[test]
+    fn the_search_text_has_a_limit() {
+        let mut b = SearchBox::default();
+        assert!(b.type_text("line\nbreak\t"));
+        assert_eq!(b.input, "line break ");
+        assert!(!b.type_text(&"é".repeat(MAX_INPUT)));
+        assert_eq!(b.input.chars().count(), MAX_INPUT);
+        assert!(!b.type_text("x"));
+        assert_eq!(b.input.chars().count(), MAX_INPUT);
+    }
+
+    #[test]
     fn stale_results_are_dropped() {
         let mut b = SearchBox::default();
         b.input.push('a');
-        let first = b.edited(&Filter::default()).generation;
+        let first = b.edited(0, &Filter::default()).generation;
         b.input.push('s');
-        let second = b.edited(&Filter::default()).generation;
+        let second = b.edited(first, &Filter::default()).generation;
         assert!(!b.receive(first, Results::default()));
         assert!(b.waiting);
         assert!(b.receive(second, Results::default()));

@@ -42,8 +42,17 @@ pub(super) fn render(
     ])
     .areas(inside);
 
-    for (i, facet) in Facet::ALL.iter().enumerate().take(facets.height as usize) {
-        let y = facets.y + i as u16;
+    // A panel shorter than the facets scrolls them, keeping the chosen one on screen.
+    let first = panel
+        .facet
+        .saturating_sub((facets.height as usize).saturating_sub(1));
+    for (i, facet) in Facet::ALL
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(facets.height as usize)
+    {
+        let y = facets.y + (i - first) as u16;
         let on = app
             .filter
             .values()
