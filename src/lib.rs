@@ -12,6 +12,7 @@
 //! - [`terminal`]: owning the real terminal: raw mode, restore on every exit path, signals.
 //! - [`cli`]: `geolens search`, `list` and `show` for scripts, as text or JSON.
 //! - [`snapshot`]: the explorer on a virtual terminal, for `geolens snapshot` and tests.
+//! - [`synth`]: a synthetic dataset of any size, for benchmarks (`geolens generate`).
 //! - [`keys`]: key notation (`<C-c>`, `<S-Tab>`), shared by the keymap, snapshots and tests.
 //! - [`text`]: neutralising control and bidi characters before text reaches a terminal.
 
@@ -22,6 +23,7 @@ pub mod find;
 pub mod keys;
 pub mod layout;
 pub mod snapshot;
+pub mod synth;
 pub mod terminal;
 pub mod text;
 pub mod ui;
