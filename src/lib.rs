@@ -13,6 +13,7 @@
 //! - [`cli`]: `geolens search`, `list` and `show` for scripts, as text or JSON.
 //! - [`config`]: the user's config file (keys, colours, ASCII, mouse) and the environment.
 //! - [`snapshot`]: the explorer on a virtual terminal, for `geolens snapshot` and tests.
+//! - [`synth`]: a synthetic dataset of any size, for benchmarks (`geolens generate`).
 //! - [`keys`]: key notation (`<C-c>`, `<S-Tab>`), shared by the keymap, snapshots and tests.
 //! - [`text`]: neutralising control and bidi characters before text reaches a terminal.
 
@@ -24,6 +25,7 @@ pub mod find;
 pub mod keys;
 pub mod layout;
 pub mod snapshot;
+pub mod synth;
 pub mod terminal;
 pub mod text;
 pub mod ui;

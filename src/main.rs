@@ -12,7 +12,7 @@ use geolens::find::{SearchIndex, Sort};
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
 use geolens::text::sanitize;
-use geolens::{cli, terminal, views};
+use geolens::{cli, synth, terminal, views};
 
 #[derive(Parser)]
 #[command(
@@ -101,6 +101,21 @@ enum Command {
         /// Print the full default config, with comments, ready to edit.
         #[arg(long)]
         print_default: bool,
+    },
+    /// Write a synthetic dataset of any size, for benchmarks (docs/performance.md).
+    Generate {
+        /// How many analyses.
+        #[arg(long, default_value_t = 1000)]
+        analyses: usize,
+        /// The same seed always gives the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// brief (about 1.8 KB an analysis) or deep (as long as the bundled ones, about 10 KB).
+        #[arg(long, default_value = "brief", value_parser = synth::Profile::parse)]
+        profile: synth::Profile,
+        /// A new or empty directory to write it into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
 }
 
@@ -201,6 +216,34 @@ fn main() -> ExitCode {
                 }
             }
             ExitCode::SUCCESS
+        }
+        Some(Command::Generate {
+            analyses,
+            seed,
+            profile,
+            out,
+        }) => {
+            let spec = synth::Spec {
+                analyses,
+                seed,
+                profile,
+            };
+            match synth::write(&out, &spec) {
+                Ok(w) => {
+                    println!(
+                        "{} analyses, {} actors, {} themes, {} places in {} files, {:.1} MB, written to {}",
+                        w.analyses,
+                        w.actors,
+                        w.themes,
+                        w.places,
+                        w.files,
+                        w.bytes as f64 / 1e6,
+                        sanitize(&out.display().to_string())
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&format!("generate: {e}")),
+            }
         }
         Some(Command::Open { ref id }) => explore(&cli, Some(id)),
         None => explore(&cli, None),
