@@ -9,6 +9,7 @@
 //! - [`app`]: the explorer's state, the keymap, history, and `update`.
 //! - [`layout`]: where the panes go for a given terminal size (pure).
 //! - [`ui`]: drawing, with a semantic theme.
+//! - [`frames`]: each frame as one write in synchronized-output markers; unchanged, nothing.
 //! - [`terminal`]: owning the real terminal: raw mode, restore on every exit path, signals.
 //! - [`cli`]: `geolens search`, `list` and `show` for scripts, as text or JSON.
 //! - [`config`]: the user's config file (keys, colours, ASCII, mouse) and the environment.
@@ -22,6 +23,7 @@ pub mod cli;
 pub mod config;
 pub mod data;
 pub mod find;
+pub mod frames;
 pub mod keys;
 pub mod layout;
 pub mod snapshot;

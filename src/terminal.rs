@@ -11,7 +11,7 @@
 //!   on `read` to notice that an ssh connection has dropped.
 
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::io::{self, IsTerminal, Write};
 use std::os::fd::{AsFd, BorrowedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -20,7 +20,6 @@ use std::thread;
 use crossterm::event::{self, Event};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
@@ -31,7 +30,8 @@ use crate::app::search::SearchRequest;
 use crate::data::Dataset;
 use crate::find::search::PER_GROUP;
 use crate::find::{Results, SearchIndex};
-use crate::ui::{self, Theme};
+use crate::frames::{self, FrameBackend, FrameTerminal};
+use crate::ui::Theme;
 
 /// Whether we have changed the terminal and owe it a restore. Shared with the panic hook.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -169,11 +169,13 @@ pub fn run(data: &'static Dataset, mut app: App, theme: &Theme, mouse: bool) -> 
     event::poll(std::time::Duration::ZERO)?;
     spawn_input(tx);
 
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-    let mut term = Terminal::new(backend)?;
+    // Frames go straight to the file descriptor: `Stdout` is line-buffered, and would split a
+    // frame that happens to hold a line feed into two writes.
+    let out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
+    let mut term = Terminal::new(FrameBackend::new(out))?;
     let size = term.size()?;
     app.update(data, Action::Resize(size.width, size.height));
-    term.draw(|f| ui::draw(f, &app, data, theme))?;
+    frames::draw(&mut term, &app, data, theme)?;
     let exit = event_loop(&rx, &searches, data, &mut app, &mut term, theme)?;
     drop(term);
     drop(guard);
@@ -199,7 +201,7 @@ fn event_loop(
     searches: &Sender<SearchRequest>,
     data: &Dataset,
     app: &mut App,
-    term: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
+    term: &mut FrameTerminal<File>,
     theme: &Theme,
 ) -> io::Result<Exit> {
     let panic_key = test_panic_key();
@@ -239,7 +241,7 @@ fn event_loop(
             let _ = searches.send(request);
         }
         if dirty {
-            term.draw(|f| ui::draw(f, app, data, theme))?;
+            frames::draw(term, app, data, theme)?;
         }
     }
 }
@@ -248,16 +250,12 @@ fn event_loop(
 /// next draw writes every cell (the shell has written over the screen meanwhile, and on a console
 /// without an alternate screen it is still there). Refuses, with a note on the status line, when
 /// no shell would ever resume us.
-fn suspend(
-    term: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
-    app: &mut App,
-    data: &Dataset,
-) -> io::Result<()> {
+fn suspend(term: &mut FrameTerminal<File>, app: &mut App, data: &Dataset) -> io::Result<()> {
     if !shell_can_resume() {
         app.message = Some("Ctrl-Z: no shell with job control to return to; q quits".to_owned());
         return Ok(());
     }
-    term.flush()?;
+    frames::commit(term)?;
     restore();
     // The whole job stops, as with the terminal's own Ctrl-Z: the rest of a pipeline too. The
     // signal is handed to each process's main thread, which is this one, so we stop before the

@@ -28,14 +28,14 @@ use geolens::app::nav::{ListKind, Target};
 use geolens::cli;
 use geolens::data::{self, Dataset, Sources};
 use geolens::find::{Filter, SearchIndex, Sort};
+use geolens::frames::{self, FrameBackend, FrameTerminal};
 use geolens::keys::{Key, parse_keys};
 use geolens::snapshot::{Headless, to_text};
 use geolens::text::is_unsafe;
-use geolens::ui::{self, Theme};
+use geolens::ui::Theme;
 use geolens::views;
 use hostile_data::{Payload, Scope};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{TerminalOptions, Viewport};
 use temp::TempDir;
@@ -136,11 +136,11 @@ fn tour(d: &Dataset, paste: &str) -> Vec<Visit> {
     visits
 }
 
-/// The explorer drawn as the terminal loop draws it, through ratatui's CrosstermBackend, into
-/// memory instead of a terminal.
+/// The explorer drawn as the terminal loop draws it, through ratatui's CrosstermBackend and the
+/// frame writer, into memory instead of a terminal.
 struct Session<'d> {
     h: Headless<'d>,
-    term: Terminal<CrosstermBackend<Wire>>,
+    term: FrameTerminal<Wire>,
     wire: Wire,
     theme: Theme,
 }
@@ -150,7 +150,7 @@ impl<'d> Session<'d> {
         let wire = Wire::default();
         let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
         let term = Terminal::with_options(
-            CrosstermBackend::new(wire.clone()),
+            FrameBackend::new(wire.clone()),
             TerminalOptions { viewport },
         )
         .unwrap();
@@ -165,10 +165,7 @@ impl<'d> Session<'d> {
     }
 
     fn draw(&mut self) {
-        let (h, theme) = (&self.h, &self.theme);
-        self.term
-            .draw(|f| ui::draw(f, &h.app, h.data, theme))
-            .unwrap();
+        frames::draw(&mut self.term, &self.h.app, self.h.data, &self.theme).unwrap();
     }
 
     fn step(&mut self, step: &Step) {

@@ -101,10 +101,11 @@ fn violations(bytes: &[u8], allowed: impl Fn(&Op) -> bool) -> Vec<String> {
     bad
 }
 
-/// Everything in what a ratatui frame wrote that ratatui's CrosstermBackend does not emit on
-/// purpose. Allowed: cursor position (`CSI row;col H`), colours and attributes (`CSI ... m`),
-/// cursor hide/show (`CSI ? 25 l/h`), and safe printed characters. Anything else (OSC, DCS, a
-/// bare ESC sequence, a control character, a screen clear) is reported.
+/// Everything in what a frame wrote that ratatui's CrosstermBackend and geolens's frame writer do
+/// not emit on purpose. Allowed: cursor position (`CSI row;col H`), colours and attributes
+/// (`CSI ... m`), cursor hide/show (`CSI ? 25 l/h`), synchronized output (`CSI ? 2026 h/l`), and
+/// safe printed characters. Anything else (OSC, DCS, a bare ESC sequence, a control character, a
+/// screen clear) is reported.
 pub fn screen_violations(bytes: &[u8]) -> Vec<String> {
     violations(bytes, |op| match op {
         Op::Print(_) => true,
@@ -114,7 +115,7 @@ pub fn screen_violations(bytes: &[u8]) -> Vec<String> {
             action,
         } => match action {
             'H' | 'm' => marks.is_empty(),
-            'h' | 'l' => marks == b"?" && params == &[vec![25]],
+            'h' | 'l' => marks == b"?" && (params == &[vec![25]] || params == &[vec![2026]]),
             _ => false,
         },
         _ => false,
