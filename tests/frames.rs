@@ -335,7 +335,10 @@ fn a_cursor_move_inside_a_list_writes_at_most_400_bytes() {
     let mut s = Screen::new(&d, 200, 60);
     s.keys("l");
     let moves = s.keys("j j j j k k");
-    assert!(moves.iter().all(Option::is_some), "every move drew: {moves:?}");
+    assert!(
+        moves.iter().all(Option::is_some),
+        "every move drew: {moves:?}"
+    );
     assert!(largest(&moves) <= 400, "detail cursor moves: {moves:?}");
     // The same at 80x24.
     let mut s = Screen::new(&d, 80, 24);
