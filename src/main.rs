@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
@@ -11,8 +12,10 @@ use geolens::data::{self, Dataset, Problems, Sources};
 use geolens::find::{SearchIndex, Sort};
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
+use geolens::terminal::Exit;
 use geolens::text::sanitize;
 use geolens::{cli, synth, terminal, views};
+use ratatui::layout::Rect;
 
 #[derive(Parser)]
 #[command(
@@ -272,8 +275,9 @@ fn config_path(cli: &Cli) -> Option<PathBuf> {
 }
 
 fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
-    // Everything that can fail fails before the terminal is touched: the config first (a typo
-    // there is worth reporting even without a terminal), then the terminal, then the data.
+    // What can fail fails before the terminal is touched: the config first (a typo there is worth
+    // reporting even without a terminal), then the terminal, then the data (but see below for
+    // large datasets).
     let settings = match config_path(cli) {
         Some(path) => config::load(&path, cli.config.is_some()),
         None => Ok(Config::default()),
@@ -299,30 +303,60 @@ fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
         views::UNICODE
     };
     let mouse = cli.mouse || settings.mouse;
-    with_data(cli.data.as_deref(), |d| {
-        // The explorer keeps the dataset until the process ends; leaking it lets the search
-        // worker borrow it for 'static without a join on the way out.
-        let d: &'static Dataset = Box::leak(Box::new(d));
-        let mut app = App::new(d, settings.keymap, glyphs, ratatui::layout::Rect::default());
-        if let Some(id) = open {
-            match cli::resolve(d, id) {
-                Ok(target) => app.open(d, target),
-                Err(e) => return fail(&e),
+    let sources = match read_sources(cli.data.as_deref()) {
+        Ok(s) => s,
+        Err(problems) => return report(&problems),
+    };
+    let new_app = |d: &Dataset| App::new(d, settings.keymap.clone(), glyphs, Rect::default());
+    // A large dataset opens on its outline (the analyses' titles and dates) and loads the rest
+    // behind the first frame; a problem found then is reported when the explorer has closed.
+    // Smaller ones, and `geolens open` (which needs every id), are checked whole before the
+    // terminal is touched.
+    let outline = (open.is_none() && sources.bytes() >= OUTLINE_FROM_BYTES)
+        .then(|| data::outline(&sources))
+        .flatten();
+    let (data, app, rest) = match outline {
+        Some(outline) => {
+            let app = new_app(&outline);
+            let rest: terminal::Loader = Box::new(move || data::load(&sources));
+            (outline, app, Some(rest))
+        }
+        None => {
+            let d = match data::load(&sources) {
+                Ok(d) => d,
+                Err(problems) => return report(&problems),
+            };
+            drop(sources);
+            let mut app = new_app(&d);
+            if let Some(id) = open {
+                match cli::resolve(&d, id) {
+                    Ok(target) => app.open(&d, target),
+                    Err(e) => return fail(&e),
+                }
             }
+            (d, app, None)
         }
-        match terminal::run(d, app, &theme, mouse) {
-            Ok(exit) => ExitCode::from(exit.code()),
-            Err(e) => fail(&format!("terminal error: {e}")),
-        }
-    })
+    };
+    match terminal::run(Arc::new(data), app, &theme, mouse, rest) {
+        Ok(Exit::Invalid(problems)) => report(&problems),
+        Ok(exit) => ExitCode::from(exit.code()),
+        Err(e) => fail(&format!("terminal error: {e}")),
+    }
+}
+
+/// From this many bytes of JSON on, the explorer opens on the dataset's outline first: about
+/// 10,000 brief analyses, whose full load takes long enough to be seen.
+const OUTLINE_FROM_BYTES: usize = 16 << 20;
+
+fn read_sources(dir: Option<&Path>) -> Result<Sources, Problems> {
+    match dir {
+        Some(dir) => Sources::from_dir(dir),
+        None => Ok(Sources::bundled()),
+    }
 }
 
 fn with_data(dir: Option<&Path>, then: impl FnOnce(Dataset) -> ExitCode) -> ExitCode {
-    let sources = match dir {
-        Some(dir) => Sources::from_dir(dir),
-        None => Ok(Sources::bundled()),
-    };
-    match sources.and_then(|s| data::load(&s)) {
+    match read_sources(dir).and_then(|s| data::load(&s)) {
         Ok(d) => then(d),
         Err(problems) => report(&problems),
     }

@@ -13,6 +13,7 @@
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::{AsFd, BorrowedFd};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
@@ -27,7 +28,7 @@ use signal_hook::iterator::Signals;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::search::SearchRequest;
-use crate::data::Dataset;
+use crate::data::{Dataset, Problems};
 use crate::find::search::PER_GROUP;
 use crate::find::{Results, SearchIndex};
 use crate::frames::{self, FrameBackend, FrameTerminal};
@@ -120,23 +121,35 @@ enum Wake {
     HangUp,
     /// A search finished: (generation, results).
     Searched(u64, Results),
+    /// The search index is built: searches are answered from now on.
+    Indexed,
+    /// The full load of a dataset the explorer opened on its outline has finished.
+    Loaded(Box<Result<Dataset, Problems>>),
 }
 
+/// The rest of a load, run on a thread of its own while the explorer shows the outline.
+pub type Loader = Box<dyn FnOnce() -> Result<Dataset, Problems> + Send>;
+
 /// Why the explorer stopped, for the exit status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Exit {
     Quit,
     Signal(i32),
     HangUp,
+    /// The full load found problems in a dataset the explorer had opened on its outline: the
+    /// caller reports them, on the restored terminal.
+    Invalid(Problems),
 }
 
 impl Exit {
-    /// The shell convention: 128 + signal number.
-    pub fn code(self) -> u8 {
+    /// The shell convention: 128 + signal number; 2 for a dataset with problems, as before any
+    /// explorer starts.
+    pub fn code(&self) -> u8 {
         match self {
             Exit::Quit => 0,
-            Exit::Signal(sig) => 128u8.saturating_add(sig as u8),
+            Exit::Signal(sig) => 128u8.saturating_add(*sig as u8),
             Exit::HangUp => 128 + SIGHUP as u8,
+            Exit::Invalid(_) => 2,
         }
     }
 }
@@ -154,29 +167,47 @@ pub fn check_tty() -> Result<(), String> {
     Ok(())
 }
 
-/// Runs the explorer until the user quits or the terminal goes away. The dataset lives as long
-/// as the process, so the search worker can borrow it without being joined on the way out.
-pub fn run(data: &'static Dataset, mut app: App, theme: &Theme, mouse: bool) -> io::Result<Exit> {
+/// Runs the explorer until the user quits or the terminal goes away. With `rest`, `data` is only
+/// the outline of a large dataset: the explorer shows it at once, and `rest` loads the whole on
+/// a thread of its own meanwhile (keys work all the while); then the search index is built.
+pub fn run(
+    data: Arc<Dataset>,
+    mut app: App,
+    theme: &Theme,
+    mouse: bool,
+    rest: Option<Loader>,
+) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     // Signals first: a SIGTERM during set-up must still restore the terminal.
     spawn_signals(tx.clone(), !test_no_sighup_handler())?;
     let guard = Guard::enter(mouse)?;
     spawn_watchdog(tx.clone());
-    let searches = spawn_searcher(data, tx.clone());
+    let searches = match rest {
+        Some(load) => {
+            app.loading = Some(format!(
+                "{} analyses listed; reading their actors, themes and links",
+                data.analyses.len()
+            ));
+            spawn_loader(load, tx.clone());
+            None
+        }
+        None => Some(spawn_searcher(Arc::clone(&data), tx.clone())),
+    };
     // crossterm starts listening for SIGWINCH on its first read; doing that here, before the
     // size is read for the first frame, means a resize right after start cannot be lost to a
     // slow-starting input thread.
     event::poll(std::time::Duration::ZERO)?;
-    spawn_input(tx);
+    spawn_input(tx.clone());
 
     // Frames go straight to the file descriptor: `Stdout` is line-buffered, and would split a
     // frame that happens to hold a line feed into two writes.
     let out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
     let mut term = Terminal::new(FrameBackend::new(out))?;
     let size = term.size()?;
-    app.update(data, Action::Resize(size.width, size.height));
-    frames::draw(&mut term, &app, data, theme)?;
-    let exit = event_loop(&rx, &searches, data, &mut app, &mut term, theme)?;
+    app.update(&data, Action::Resize(size.width, size.height));
+    frames::draw(&mut term, &app, &data, theme)?;
+    let mut session = Session { data, searches, tx };
+    let exit = event_loop(&rx, &mut session, &mut app, &mut term, theme)?;
     drop(term);
     drop(guard);
     Ok(exit)
@@ -196,10 +227,17 @@ fn test_no_sighup_handler() -> bool {
     std::env::var_os("GEOLENS_TEST_NO_SIGHUP_HANDLER").is_some()
 }
 
+/// What the event loop swaps as a large dataset finishes loading.
+struct Session {
+    data: Arc<Dataset>,
+    /// The search worker, once the whole dataset is there to search.
+    searches: Option<Sender<SearchRequest>>,
+    tx: Sender<Wake>,
+}
+
 fn event_loop(
     rx: &Receiver<Wake>,
-    searches: &Sender<SearchRequest>,
-    data: &Dataset,
+    session: &mut Session,
     app: &mut App,
     term: &mut FrameTerminal<File>,
     theme: &Theme,
@@ -217,9 +255,25 @@ fn event_loop(
                 {
                     panic!("test panic requested through GEOLENS_TEST_PANIC_KEY")
                 }
-                Wake::Input(event) => dirty |= app.handle_event(data, &event),
+                Wake::Input(event) => dirty |= app.handle_event(&session.data, &event),
                 Wake::Searched(generation, results) => {
-                    app.search_results(data, generation, results);
+                    app.search_results(&session.data, generation, results);
+                    dirty = true;
+                }
+                Wake::Loaded(loaded) => {
+                    let full = match *loaded {
+                        Ok(full) => Arc::new(full),
+                        Err(problems) => return Ok(Exit::Invalid(problems)),
+                    };
+                    // The outline goes when the last reference to it does, here.
+                    app.loaded(&full);
+                    app.loading = Some("indexing for search".to_owned());
+                    session.searches = Some(spawn_searcher(Arc::clone(&full), session.tx.clone()));
+                    session.data = full;
+                    dirty = true;
+                }
+                Wake::Indexed => {
+                    app.loading = None;
                     dirty = true;
                 }
                 Wake::Suspend => app.suspend = true,
@@ -231,17 +285,20 @@ fn event_loop(
                 return Ok(Exit::Quit);
             }
             if std::mem::take(&mut app.suspend) {
-                suspend(term, app, data)?;
+                suspend(term, app, &session.data)?;
                 dirty = true;
             }
             next = rx.try_recv().ok();
         }
-        if let Some(request) = app.search_request.take() {
+        // Until the worker exists the request waits in the app, where a newer one replaces it.
+        if let Some(searches) = &session.searches
+            && let Some(request) = app.search_request.take()
+        {
             // The worker is gone only if it panicked; the box then just stays "searching".
             let _ = searches.send(request);
         }
         if dirty {
-            frames::draw(term, app, data, theme)?;
+            frames::draw(term, app, &session.data, theme)?;
         }
     }
 }
@@ -292,10 +349,14 @@ fn shell_can_resume() -> bool {
 
 /// Searches run here, so typing is drawn at once however long a search takes. The index is
 /// built on this thread too, right at start, not on the way to the first frame.
-fn spawn_searcher(data: &'static Dataset, tx: Sender<Wake>) -> Sender<SearchRequest> {
+fn spawn_searcher(data: Arc<Dataset>, tx: Sender<Wake>) -> Sender<SearchRequest> {
     let (requests, rx) = mpsc::channel::<SearchRequest>();
     thread::spawn(move || {
+        let data = &*data;
         let index = SearchIndex::build(data);
+        if tx.send(Wake::Indexed).is_err() {
+            return;
+        }
         while let Ok(mut request) = rx.recv() {
             // Only the newest query matters: older ones were typed over.
             while let Ok(newer) = rx.try_recv() {
@@ -312,6 +373,23 @@ fn spawn_searcher(data: &'static Dataset, tx: Sender<Wake>) -> Sender<SearchRequ
         }
     });
     requests
+}
+
+fn spawn_loader(load: Loader, tx: Sender<Wake>) {
+    let delay = test_load_delay();
+    thread::spawn(move || {
+        let loaded = load();
+        thread::sleep(delay);
+        let _ = tx.send(Wake::Loaded(Box::new(loaded)));
+    });
+}
+
+/// Holds back the end of the full load, for the end-to-end test that works in the explorer while
+/// a large dataset loads. Set through `GEOLENS_TEST_LOAD_DELAY_MS`; unset, as for every user, it
+/// is zero.
+fn test_load_delay() -> std::time::Duration {
+    let ms = std::env::var("GEOLENS_TEST_LOAD_DELAY_MS").ok();
+    std::time::Duration::from_millis(ms.and_then(|ms| ms.parse().ok()).unwrap_or(0))
 }
 
 fn spawn_input(tx: Sender<Wake>) {

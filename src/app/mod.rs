@@ -92,6 +92,8 @@ pub struct App {
     pub quit: bool,
     /// Ctrl-Z was pressed: the terminal loop suspends the process and clears this.
     pub suspend: bool,
+    /// What is still loading, for the status line: a large dataset opens on its outline.
+    pub loading: Option<String>,
 }
 
 impl App {
@@ -127,12 +129,33 @@ impl App {
             message: None,
             quit: false,
             suspend: false,
+            loading: None,
         };
         if let Some(first) = app.lists[0].selected {
             app.history.push(Visit::new(first));
         }
         app.show_current(data);
         app
+    }
+
+    /// The whole dataset has replaced the outline the explorer opened on (`data::outline`: the
+    /// same analyses, in the same order, so every selection and history entry still holds). The
+    /// lists fill in, and the page shown is rebuilt where the reader left it.
+    pub fn loaded(&mut self, data: &Dataset) {
+        for kind in ListKind::ALL {
+            self.rebuild_list(data, kind);
+        }
+        if let Some(visit) = self.detail.visit() {
+            self.open_page(data, visit);
+        }
+        match self.overlay.take() {
+            Some(Overlay::Filters(mut panel)) => {
+                self.count_values(data, &mut panel);
+                self.overlay = Some(Overlay::Filters(panel));
+            }
+            other => self.overlay = other,
+        }
+        self.keep_visible();
     }
 
     /// Opens the explorer on one item, as `geolens open ID` does.
@@ -455,7 +478,6 @@ impl App {
     /// value turned on. Done on a change, not per frame.
     fn count_values(&self, data: &Dataset, panel: &mut FilterPanel) {
         let kind = self.list;
-        let sort = self.list_pane().sort;
         panel.values = panel
             .current_facet()
             .values(data)
@@ -465,7 +487,8 @@ impl App {
                 if !with.has(&value) {
                     with.toggle(&value);
                 }
-                let n = find::list(data, kind, &with, sort).len();
+                // A count needs the members, not their order.
+                let n = find::members(data, kind, &with).len();
                 (value, n)
             })
             .collect();

@@ -63,7 +63,7 @@ impl Kind {
         }
     }
 
-    fn of_file(name: &str) -> Option<Kind> {
+    pub(crate) fn of_file(name: &str) -> Option<Kind> {
         let name = name.strip_suffix(".json")?;
         Kind::ALL.into_iter().find(|k| {
             name == k.stem()
@@ -86,6 +86,11 @@ impl Sources {
                 })
                 .collect(),
         }
+    }
+
+    /// The total size of the files, in bytes.
+    pub fn bytes(&self) -> usize {
+        self.files.iter().map(|f| f.text.len()).sum()
     }
 
     /// Files given in memory, for tests and tools.

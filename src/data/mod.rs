@@ -10,6 +10,7 @@ mod iso;
 mod load;
 pub(crate) mod locate;
 pub mod model;
+mod outline;
 pub mod problem;
 mod validate;
 
@@ -18,6 +19,7 @@ pub use index::{
     Side, ThemeIx, ThemeLink,
 };
 pub use load::{Kind, Source, Sources};
+pub use outline::outline;
 pub use problem::{FieldPath, Problem, Problems};
 
 /// Parses, validates and indexes a dataset.

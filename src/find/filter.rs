@@ -277,13 +277,21 @@ fn links_key(data: &Dataset, t: Target) -> usize {
 fn sort_items(data: &Dataset, kind: ListKind, items: &mut Vec<Target>, sort: Sort) {
     match sort {
         Sort::Name => items.sort_by_cached_key(|&t| name_key(data, t)),
-        Sort::Date => items.sort_by_cached_key(|&t| {
-            (
-                std::cmp::Reverse(date_key(data, t)),
-                name_key(data, t),
-                t.entity_index(),
-            )
-        }),
+        Sort::Date => {
+            let mut keyed: Vec<_> = items
+                .iter()
+                .map(|&t| (std::cmp::Reverse(date_key(data, t)), t))
+                .collect();
+            keyed.sort_unstable_by_key(|&(date, _)| date);
+            // Items that share a date go by name: names are built for those only (a large list
+            // of distinct dates needs none).
+            for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+                if run.len() > 1 {
+                    run.sort_by_cached_key(|&(_, t)| (name_key(data, t), t.entity_index()));
+                }
+            }
+            *items = keyed.into_iter().map(|(_, t)| t).collect();
+        }
         Sort::Links => items
             .sort_by_cached_key(|&t| (std::cmp::Reverse(links_key(data, t)), name_key(data, t))),
         Sort::Tree if kind == ListKind::Themes => {

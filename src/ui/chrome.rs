@@ -163,6 +163,13 @@ pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         )),
         None => {
             let mut spans = vec![Span::raw(" ")];
+            // A large dataset still loading says so first: some lists are empty until it ends.
+            if let Some(loading) = &app.loading {
+                spans.push(Span::styled(
+                    format!("{}… ", sanitize(loading)),
+                    theme.status_key,
+                ));
+            }
             for (i, (keys, hint)) in app
                 .keymap
                 .hints(app.mode(), app.glyphs.ascii)
