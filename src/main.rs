@@ -312,7 +312,7 @@ fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
     // behind the first frame; a problem found then is reported when the explorer has closed.
     // Smaller ones, and `geolens open` (which needs every id), are checked whole before the
     // terminal is touched.
-    let outline = (open.is_none() && sources.bytes() >= OUTLINE_FROM_BYTES)
+    let outline = (open.is_none() && sources.bytes() >= data::OUTLINE_FROM_BYTES)
         .then(|| data::outline(&sources))
         .flatten();
     let (data, app, rest) = match outline {
@@ -343,10 +343,6 @@ fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
         Err(e) => fail(&format!("terminal error: {e}")),
     }
 }
-
-/// From this many bytes of JSON on, the explorer opens on the dataset's outline first: about
-/// 10,000 brief analyses, whose full load takes long enough to be seen.
-const OUTLINE_FROM_BYTES: usize = 16 << 20;
 
 fn read_sources(dir: Option<&Path>) -> Result<Sources, Problems> {
     match dir {

@@ -19,7 +19,7 @@ pub use index::{
     Side, ThemeIx, ThemeLink,
 };
 pub use load::{Kind, Source, Sources};
-pub use outline::outline;
+pub use outline::{OUTLINE_FROM_BYTES, outline};
 pub use problem::{FieldPath, Problem, Problems};
 
 /// Parses, validates and indexes a dataset.

@@ -10,6 +10,10 @@ use super::index::Dataset;
 use super::load::{Kind, Sources};
 use super::model::{Analysis, Lenses};
 
+/// From this many bytes of JSON on, the explorer opens a dataset on its outline first: about
+/// 10,000 brief analyses, whose full load takes long enough to be seen.
+pub const OUTLINE_FROM_BYTES: usize = 16 << 20;
+
 /// The fields the Analyses list shows and sorts by; serde skips the others without building them.
 #[derive(Deserialize)]
 struct Head {
