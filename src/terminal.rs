@@ -348,32 +348,52 @@ fn shell_can_resume() -> bool {
 }
 
 /// Searches run here, so typing is drawn at once however long a search takes. The index is
-/// built on this thread too, right at start, not on the way to the first frame.
+/// built on this thread too, right at start, not on the way to the first frame. On a large
+/// dataset each search first sends a quick pass over the names of places, actors and themes, so
+/// the first results show within a frame or two, then the complete results, unless the reader
+/// has typed on meanwhile.
 fn spawn_searcher(data: Arc<Dataset>, tx: Sender<Wake>) -> Sender<SearchRequest> {
     let (requests, rx) = mpsc::channel::<SearchRequest>();
     thread::spawn(move || {
         let data = &*data;
         let index = SearchIndex::build(data);
+        let quick_first = index.names.len() >= QUICK_PASS_FROM_NAMES;
         if tx.send(Wake::Indexed).is_err() {
             return;
         }
-        while let Ok(mut request) = rx.recv() {
+        let mut next = rx.recv().ok();
+        while let Some(mut request) = next.take() {
             // Only the newest query matters: older ones were typed over.
             while let Ok(newer) = rx.try_recv() {
                 request = newer;
             }
-            let results =
-                crate::find::search(&index, data, &request.query, &request.filter, PER_GROUP);
+            let (query, filter) = (&request.query, &request.filter);
+            if quick_first {
+                let quick = crate::find::quick_search(&index, data, query, filter, PER_GROUP);
+                if tx.send(Wake::Searched(request.generation, quick)).is_err() {
+                    return;
+                }
+                if let Ok(newer) = rx.try_recv() {
+                    next = Some(newer);
+                    continue;
+                }
+            }
+            let results = crate::find::search(&index, data, query, filter, PER_GROUP);
             if tx
                 .send(Wake::Searched(request.generation, results))
                 .is_err()
             {
                 return;
             }
+            next = rx.recv().ok();
         }
     });
     requests
 }
+
+/// From this many names (titles, names, aliases, codes) on, a search sends a quick first pass:
+/// below it, the whole search takes about a frame anyway.
+const QUICK_PASS_FROM_NAMES: usize = 20_000;
 
 fn spawn_loader(load: Loader, tx: Sender<Wake>) {
     let delay = test_load_delay();

@@ -184,3 +184,42 @@ fn search_stays_within_the_filter() {
         .collect();
     assert_eq!(analyses, [analysis(&d, "kz-uk-2024")]);
 }
+
+/// The quick first pass of a search shows the names of places, actors and themes only, and says
+/// more is to come.
+#[test]
+fn the_quick_pass_is_the_complete_search_without_titles_and_text() {
+    use geolens::app::nav::ListKind;
+    let d = common::bundled();
+    let index = SearchIndex::build(&d);
+    for text in [
+        "kazakh",
+        "energy",
+        "middle corridor",
+        "eu",
+        "sanc*",
+        "astana",
+    ] {
+        let query = Query::parse(text, true);
+        let quick = find::quick_search(&index, &d, &query, &Filter::default(), 50);
+        let full = find::search(&index, &d, &query, &Filter::default(), 50);
+        assert!(!quick.complete && full.complete, "{text}");
+        let named =
+            |kind: ListKind| matches!(kind, ListKind::Places | ListKind::Actors | ListKind::Themes);
+        assert!(quick.groups.iter().all(|g| named(g.kind)), "{text}");
+        // Every hit of the quick pass is found by the complete search too (which may show only
+        // its best 50 of a kind), and matched by a name.
+        for g in &quick.groups {
+            let complete = full.groups.iter().find(|f| f.kind == g.kind);
+            let complete = complete.unwrap_or_else(|| panic!("{text}: {:?} missing", g.kind));
+            for hit in &g.hits {
+                assert!(
+                    complete.hits.iter().any(|h| h.target == hit.target) || complete.total > 50,
+                    "{text}: {:?} is not in the complete results",
+                    hit.target
+                );
+                assert!(!matches!(hit.matched, Matched::Text(_)), "{text}");
+            }
+        }
+    }
+}

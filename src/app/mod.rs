@@ -343,8 +343,10 @@ impl App {
     /// Results of a search request, from the runner. An Enter typed before they came is
     /// carried out now, on them.
     pub fn search_results(&mut self, data: &Dataset, generation: u64, results: Results) {
+        // Enter pressed while searching opens the best hit of the complete results.
         if let Some(Overlay::Search(search)) = &mut self.overlay
             && search.receive(generation, results)
+            && !search.waiting
             && search.open_when_ready
         {
             self.update(data, Action::Open);

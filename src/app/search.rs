@@ -32,8 +32,10 @@ pub struct SearchBox {
     pub results: Results,
     /// Bumped at every edit; results carry the generation they answer.
     pub generation: u64,
-    /// True from an edit until its results arrive.
+    /// True from an edit until its complete results arrive.
     pub waiting: bool,
+    /// The generation the results shown answer: a quick first pass may show before the rest.
+    pub received: u64,
     /// Enter was pressed while waiting: open the first result when it comes.
     pub open_when_ready: bool,
     /// The selected hit, counted over all groups.
@@ -105,16 +107,31 @@ impl SearchBox {
         }
     }
 
-    /// Takes results if they answer the latest edit.
+    /// Takes results if they answer the latest edit. The complete results of a search whose
+    /// quick pass is already shown keep the reader's selected hit where it is still found.
     pub fn receive(&mut self, generation: u64, results: Results) -> bool {
         if generation != self.generation {
             return false;
         }
+        let kept = match self.received == generation {
+            true => self
+                .selected_hit()
+                .and_then(|old| results.hits().position(|h| h.target == old.target)),
+            false => None,
+        };
+        self.waiting = !results.complete;
+        self.received = generation;
         self.results = results;
-        self.waiting = false;
-        self.selected = 0;
-        self.offset = 0;
+        self.selected = kept.unwrap_or(0);
+        if kept.is_none() {
+            self.offset = 0;
+        }
         true
+    }
+
+    /// Whether the results shown are a first pass for the current text, with more to come.
+    pub fn partial(&self) -> bool {
+        self.waiting && self.received == self.generation
     }
 }
 
@@ -163,9 +180,55 @@ mod tests {
         let first = b.edited(0, &Filter::default()).generation;
         b.input.push('s');
         let second = b.edited(first, &Filter::default()).generation;
-        assert!(!b.receive(first, Results::default()));
+        let done = Results {
+            complete: true,
+            ..Results::default()
+        };
+        assert!(!b.receive(first, done.clone()));
         assert!(b.waiting);
-        assert!(b.receive(second, Results::default()));
+        assert!(b.receive(second, done));
         assert!(!b.waiting);
+    }
+
+    fn results(targets: &[u32], complete: bool) -> Results {
+        use crate::data::ActorIx;
+        use crate::find::search::Group;
+        use crate::find::{Hit, Matched};
+        let hits: Vec<Hit> = targets
+            .iter()
+            .map(|&i| Hit {
+                target: crate::app::nav::Target::Actor(ActorIx(i)),
+                score: 1,
+                matched: Matched::Name,
+                highlight: Vec::new(),
+            })
+            .collect();
+        Results {
+            query: Query::default(),
+            groups: vec![Group {
+                kind: ListKind::Actors,
+                total: hits.len(),
+                hits,
+            }],
+            complete,
+        }
+    }
+
+    #[test]
+    fn the_complete_results_keep_the_hit_chosen_among_the_first_ones() {
+        let mut b = SearchBox::default();
+        b.input.push('k');
+        let g = b.edited(0, &Filter::default()).generation;
+        assert!(b.receive(g, results(&[1, 2], false)));
+        assert!(b.waiting && b.partial(), "a first pass: more to come");
+        b.selected = 1;
+        assert!(b.receive(g, results(&[3, 1, 2], true)));
+        assert!(!b.waiting && !b.partial());
+        assert_eq!(b.selected, 2, "still on actor 2");
+        // A new edit starts again from the top.
+        b.input.push('a');
+        let g = b.edited(g, &Filter::default()).generation;
+        assert!(b.receive(g, results(&[3, 1, 2], false)));
+        assert_eq!(b.selected, 0);
     }
 }

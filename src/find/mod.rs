@@ -10,4 +10,4 @@ pub mod search;
 pub use facets::{Facet, Value};
 pub use filter::{Filter, Sort, list, members};
 pub use index::SearchIndex;
-pub use search::{Hit, Matched, Query, Results, search};
+pub use search::{Hit, Matched, Query, Results, quick_search, search};

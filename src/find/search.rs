@@ -5,7 +5,6 @@
 //! anywhere, `"middle corridor"` only the phrase, `corr*` any word starting so. While typing, the
 //! last word counts as a prefix, so results appear before a word is finished.
 
-use foldhash::{HashMap, HashMapExt};
 use std::cmp::Reverse;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
@@ -153,6 +152,8 @@ pub struct Results {
     pub query: Query,
     /// Groups ordered by their best hit.
     pub groups: Vec<Group>,
+    /// False for the quick first pass ([`quick_search`]): more may come.
+    pub complete: bool,
 }
 
 impl Results {
@@ -201,13 +202,50 @@ pub fn search(
     filter: &Filter,
     per_group: usize,
 ) -> Results {
-    let mut best: HashMap<DocId, Hit> = HashMap::new();
+    run(index, data, query, filter, per_group, Pass::Full)
+}
+
+/// The quick first pass of a search on a large dataset: the names of places, actors and themes
+/// only (thousands, where titles and texts run to hundreds of thousands), to show while the full
+/// search runs. Its results say they are not complete.
+pub fn quick_search(
+    index: &SearchIndex,
+    data: &Dataset,
+    query: &Query,
+    filter: &Filter,
+    per_group: usize,
+) -> Results {
+    run(index, data, query, filter, per_group, Pass::Quick)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Quick,
+    Full,
+}
+
+/// Marks a document matched by its text alone.
+const NO_NAME: u32 = u32::MAX;
+
+fn run(
+    index: &SearchIndex,
+    data: &Dataset,
+    query: &Query,
+    filter: &Filter,
+    per_group: usize,
+    pass: Pass,
+) -> Results {
+    let complete = pass == Pass::Full;
     if query.is_empty() {
         return Results {
             query: query.clone(),
             groups: Vec::new(),
+            complete,
         };
     }
+    // Each document's best score so far (0: no match) and the name that gave it. Hits are built
+    // only for the few shown: a short query matches most of a large archive.
+    let mut best: Vec<(u32, u32)> = vec![(0, NO_NAME); index.docs.len()];
 
     // Names, fuzzily. Quotes and stars are syntax for the word search, not part of a name.
     let needle: String = query.text.replace(['"', '*'], " ");
@@ -215,10 +253,31 @@ pub fn search(
     let pattern = Pattern::parse(&needle, CaseMatching::Ignore, Normalization::Smart);
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut indices = Vec::new();
-    for name in &index.names {
+    // A short word must match in one piece (see `fuzzy_name`): a plain substring test on the
+    // folded name rules out most names before nucleo looks at them.
+    let whole: Vec<String> = pattern
+        .atoms
+        .iter()
+        .map(|a| a.needle_text().to_string())
+        .filter(|w| w.len() < 4 && w.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    for (i, name) in index.names.iter().enumerate() {
+        let kind = index.docs[name.doc as usize].list();
+        if pass == Pass::Quick && matches!(kind, ListKind::Analyses | ListKind::Implications) {
+            continue;
+        }
+        if !whole.iter().all(|w| name.folded.contains(w.as_str())) {
+            continue;
+        }
+        // Most names do not match at all, which the plain score finds out faster than indices
+        // (unless the substring test above has already ruled most of them out).
+        let haystack = name.utf32.slice(..);
+        if whole.is_empty() && pattern.score(haystack, &mut matcher).is_none() {
+            continue;
+        }
         indices.clear();
-        let Some(fuzzy) = fuzzy_name(&pattern, name.utf32.slice(..), &mut matcher, &mut indices)
-        else {
+        let Some(fuzzy) = fuzzy_name(&pattern, haystack, &mut matcher, &mut indices) else {
             continue;
         };
         let exactness = if name.folded == folded_needle {
@@ -228,73 +287,82 @@ pub fn search(
         } else {
             0
         };
-        let target = index.docs[name.doc as usize];
-        let score = exactness + fuzzy + name_rank(name.kind) + kind_rank(target.list());
-        let hit = Hit {
-            target,
-            score,
-            matched: match name.kind {
-                NameKind::Primary => Matched::Name,
-                _ => Matched::Alias(name.text.clone()),
-            },
-            highlight: indices.clone(),
-        };
-        match best.get(&name.doc) {
-            Some(h) if h.score >= score => {}
-            _ => {
-                best.insert(name.doc, hit);
-            }
+        let score = exactness + fuzzy + name_rank(name.kind) + kind_rank(kind);
+        let slot = &mut best[name.doc as usize];
+        // On a tie the first name found stays: the primary name comes before aliases and codes.
+        if score > slot.0 {
+            *slot = (score, i as u32);
         }
     }
 
     // Text: every term must occur. Snippets are made later, for the hits that are shown.
-    for p in text_matches(index, data, query) {
-        let text_score = TEXT_WEIGHT * (1 + p.count.max(1).ilog2());
-        match best.get_mut(&p.doc) {
-            Some(hit) => hit.score += text_score,
-            None => {
-                let target = index.docs[p.doc as usize];
-                best.insert(
-                    p.doc,
-                    Hit {
-                        target,
-                        score: text_score + kind_rank(target.list()),
-                        matched: Matched::Text(Snippet::default()),
-                        highlight: Vec::new(),
-                    },
-                );
+    if pass == Pass::Full {
+        for p in text_matches(index, data, query) {
+            let text_score = TEXT_WEIGHT * (1 + p.count.max(1).ilog2());
+            let slot = &mut best[p.doc as usize];
+            if slot.0 > 0 {
+                slot.0 += text_score;
+            } else {
+                let kind = index.docs[p.doc as usize].list();
+                *slot = (text_score + kind_rank(kind), NO_NAME);
             }
         }
     }
 
-    let mut by_kind: HashMap<ListKind, Vec<Hit>> = HashMap::new();
-    for hit in best.into_values() {
-        by_kind.entry(hit.target.list()).or_default().push(hit);
+    // Documents are numbered kind by kind, each kind in entity order, so ordering by document
+    // within a kind is ordering by entity.
+    let mut by_kind: Vec<Vec<(u32, DocId)>> = vec![Vec::new(); ListKind::ALL.len()];
+    for (doc, &(score, _)) in best.iter().enumerate() {
+        if score > 0 {
+            let kind = index.docs[doc].list();
+            by_kind[kind.index()].push((score, doc as DocId));
+        }
     }
     if !filter.is_empty() {
         // Search within the filtered lists: the filter decides what exists, the query what
         // matches. Each kind's list is computed only if something of that kind matched.
-        for (kind, hits) in by_kind.iter_mut() {
+        for (kind, hits) in ListKind::ALL.iter().zip(by_kind.iter_mut()) {
+            if hits.is_empty() {
+                continue;
+            }
             let allowed: foldhash::HashSet<Target> = super::filter::members(data, *kind, filter)
                 .into_iter()
                 .collect();
-            hits.retain(|h| allowed.contains(&h.target));
+            hits.retain(|&(_, doc)| allowed.contains(&index.docs[doc as usize]));
         }
-        by_kind.retain(|_, hits| !hits.is_empty());
     }
-    let mut groups: Vec<Group> = by_kind
-        .into_iter()
-        .map(|(kind, mut hits)| {
-            hits.sort_by_key(|h| (Reverse(h.score), h.target.entity_index()));
+    let mut groups: Vec<Group> = ListKind::ALL
+        .iter()
+        .zip(by_kind)
+        .filter(|(_, hits)| !hits.is_empty())
+        .map(|(&kind, mut hits)| {
             let total = hits.len();
-            hits.truncate(per_group);
-            for hit in &mut hits {
-                if let Matched::Text(_) = hit.matched {
-                    let (snip, highlight) = snippet(data, hit.target, query);
-                    hit.matched = Matched::Text(snip);
-                    hit.highlight = highlight;
+            let order = |&(score, doc): &(u32, DocId)| (Reverse(score), doc);
+            // Only the shown hits need an order: pick them first, then sort those.
+            if hits.len() > per_group {
+                if per_group == 0 {
+                    hits.clear();
+                } else {
+                    hits.select_nth_unstable_by_key(per_group - 1, order);
+                    hits.truncate(per_group);
                 }
             }
+            hits.sort_unstable_by_key(order);
+            let hits = hits
+                .into_iter()
+                .map(|(score, doc)| {
+                    hit(
+                        index,
+                        data,
+                        query,
+                        &pattern,
+                        &mut matcher,
+                        score,
+                        doc,
+                        best[doc as usize].1,
+                    )
+                })
+                .collect();
             Group { kind, total, hits }
         })
         .collect();
@@ -307,6 +375,47 @@ pub fn search(
     Results {
         query: query.clone(),
         groups,
+        complete,
+    }
+}
+
+/// A shown hit, with what matched: the name that scored (its matched characters found again), or
+/// a snippet of the text.
+#[allow(clippy::too_many_arguments)]
+fn hit(
+    index: &SearchIndex,
+    data: &Dataset,
+    query: &Query,
+    pattern: &Pattern,
+    matcher: &mut Matcher,
+    score: u32,
+    doc: DocId,
+    name: u32,
+) -> Hit {
+    let target = index.docs[doc as usize];
+    match index.names.get(name as usize) {
+        Some(name) => {
+            let mut highlight = Vec::new();
+            let _ = fuzzy_name(pattern, name.utf32.slice(..), matcher, &mut highlight);
+            Hit {
+                target,
+                score,
+                matched: match name.kind {
+                    NameKind::Primary => Matched::Name,
+                    _ => Matched::Alias(name.text.clone()),
+                },
+                highlight,
+            }
+        }
+        None => {
+            let (snip, highlight) = snippet(data, target, query);
+            Hit {
+                target,
+                score,
+                matched: Matched::Text(snip),
+                highlight,
+            }
+        }
     }
 }
 
@@ -322,6 +431,8 @@ fn fuzzy_name(
 ) -> Option<u32> {
     let mut total = 0;
     let mut mine = Vec::new();
+    // Keep in step with the prefilter in `run`, which relies on words under four letters
+    // matching in one piece.
     for atom in &pattern.atoms {
         mine.clear();
         total += atom.indices(haystack, matcher, &mut mine)? as u32;

@@ -41,6 +41,8 @@ pub(super) fn render(
     put_line(buf, inside.x, inside.y, inside.width, &input, g);
     let summary = if search.input.trim().is_empty() {
         "names, titles and full text; \"a phrase\", prefix*".to_owned()
+    } else if search.partial() {
+        format!("{} so far, searching{}", search.results.total(), g.ellipsis)
     } else if search.waiting {
         format!("searching{}", g.ellipsis)
     } else {
