@@ -87,7 +87,6 @@ struct Ids {
     actors: HashMap<String, ActorIx>,
     themes: HashMap<String, ThemeIx>,
     places: HashMap<String, PlaceIx>,
-    implications: HashMap<String, ImplicationIx>,
 }
 
 #[derive(Debug, Default)]
@@ -130,15 +129,12 @@ impl Dataset {
         for (i, p) in places.iter().enumerate() {
             ids.places.insert(p.id.clone(), PlaceIx::at(i));
         }
-        let mut implications = Vec::new();
+        let mut implications =
+            Vec::with_capacity(analyses.iter().map(|a| a.implications.len()).sum());
         let mut implication_start = Vec::with_capacity(analyses.len());
         for (ai, a) in analyses.iter().enumerate() {
             implication_start.push(implications.len() as u32);
-            for (index, imp) in a.implications.iter().enumerate() {
-                ids.implications.insert(
-                    format!("{}/{}", a.id, imp.id),
-                    ImplicationIx::at(implications.len()),
-                );
+            for index in 0..a.implications.len() {
                 implications.push(ImplicationAt {
                     analysis: AnalysisIx::at(ai),
                     index,
@@ -204,8 +200,18 @@ impl Dataset {
     pub fn place_ix(&self, id: &str) -> Option<PlaceIx> {
         self.ids.places.get(id).copied()
     }
+    /// Resolved through the analysis rather than a map of its own: ids are slugs, so the
+    /// first `/` splits them, and an analysis has few implications.
     pub fn implication_ix(&self, id: &str) -> Option<ImplicationIx> {
-        self.ids.implications.get(id).copied()
+        let (analysis, implication) = id.split_once('/')?;
+        let ix = self.analysis_ix(analysis)?;
+        let index = self.analyses[ix.get()]
+            .implications
+            .iter()
+            .position(|imp| imp.id == implication)?;
+        Some(ImplicationIx(
+            self.implication_start[ix.get()] + index as u32,
+        ))
     }
 
     /// Other analyses of the same event, read from other perspectives.
@@ -466,5 +472,31 @@ impl Links {
             l.theme_related[ti] = related;
         }
         l
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_implication_is_found_by_its_id_and_nothing_else_is() {
+        let data = crate::data::bundled().expect("the bundled dataset loads");
+        assert!(!data.implications.is_empty());
+        for i in 0..data.implications.len() {
+            let ix = ImplicationIx::at(i);
+            assert_eq!(data.implication_ix(&data.implication_id(ix)), Some(ix));
+        }
+        let analysis = &data.analyses[0].id;
+        for bogus in [
+            String::new(),
+            "/".to_owned(),
+            analysis.clone(),
+            format!("{analysis}/"),
+            format!("{analysis}/no-such-implication"),
+            format!("no-such-analysis/{}", data.implication(ImplicationIx(0)).id),
+        ] {
+            assert_eq!(data.implication_ix(&bogus), None, "{bogus:?}");
+        }
     }
 }

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use foldhash::HashSet;
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::locate::{line_col, locate};
@@ -357,9 +358,46 @@ pub(crate) struct Parsed {
 }
 
 /// Parses every file; problems found here are complete with positions.
+///
+/// Parsing is most of a load, so the files are split in two runs of about equal size, parsed on
+/// two threads. Each run keeps its entities and problems in file order and the second run is
+/// appended to the first, so the result is exactly that of one pass in order.
 pub(crate) fn parse(sources: &Sources, problems: &mut Vec<Problem>) -> Parsed {
+    let files = &sources.files;
+    let total: usize = files.iter().map(|s| s.text.len()).sum();
+    let mut half = 0;
+    let split = files
+        .iter()
+        .position(|s| {
+            half += s.text.len();
+            half * 2 >= total
+        })
+        .map_or(files.len(), |i| i + 1);
+    let ((mut parsed, mut first_problems), (second, mut second_problems)) =
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| parse_run(sources, split..files.len()));
+            let first = parse_run(sources, 0..split);
+            let second = second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first, second)
+        });
+    problems.append(&mut first_problems);
+    problems.append(&mut second_problems);
+    parsed.places.extend(second.places);
+    parsed.actors.extend(second.actors);
+    parsed.themes.extend(second.themes);
+    parsed.analyses.extend(second.analyses);
+    parsed.broken.extend(second.broken);
+    parsed
+}
+
+/// Parses the files in `run`, in order.
+fn parse_run(sources: &Sources, run: std::ops::Range<usize>) -> (Parsed, Vec<Problem>) {
     let mut parsed = Parsed::default();
-    for (file, source) in sources.files.iter().enumerate() {
+    let mut problems = Vec::new();
+    for file in run {
+        let source = &sources.files[file];
         let Some(kind) = Kind::of_file(&source.name) else {
             continue;
         };
@@ -367,7 +405,7 @@ pub(crate) fn parse(sources: &Sources, problems: &mut Vec<Problem>) -> Parsed {
             file,
             source,
             kind,
-            problems: &mut *problems,
+            problems: &mut problems,
             broken: &mut parsed.broken,
         };
         match kind {
@@ -377,7 +415,7 @@ pub(crate) fn parse(sources: &Sources, problems: &mut Vec<Problem>) -> Parsed {
             Kind::Analysis => ctx.entities(&mut parsed.analyses),
         }
     }
-    parsed
+    (parsed, problems)
 }
 
 struct FileCtx<'a> {
@@ -403,25 +441,25 @@ impl FileCtx<'_> {
             return;
         }
         let is_list = text.trim_start().starts_with('[');
-        // The fast path: one pass straight into the types. Only a file with a problem is read twice.
+        // The fast path: one pass straight into the types, each entity pushed where it will
+        // stay. Only a file with a problem is read twice.
+        let kept = out.len();
         let first_try = if is_list {
-            serde_json::from_str::<Vec<T>>(text).map(|items| {
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, item)| (item, self.origin(Some(i))))
-                    .collect::<Vec<_>>()
-            })
+            let mut de = serde_json::Deserializer::from_str(text);
+            ListInto {
+                out: &mut *out,
+                file: self.file,
+            }
+            .deserialize(&mut de)
+            .and_then(|()| de.end())
         } else {
-            serde_json::from_str::<T>(text).map(|item| vec![(item, self.origin(None))])
+            serde_json::from_str::<T>(text).map(|item| out.push((item, self.origin(None))))
         };
         let mut error = match first_try {
-            Ok(items) => {
-                out.extend(items);
-                return;
-            }
+            Ok(()) => return,
             Err(error) => error,
         };
+        out.truncate(kept);
         let before = self.problems.len();
         let shape = outline(text);
         if error.is_data() {
@@ -542,6 +580,45 @@ impl FileCtx<'_> {
             file: self.file,
             index,
         }
+    }
+}
+
+/// Deserializes a JSON array of entities straight onto the end of `out`, as `Vec<T>` would read
+/// it (same errors at the same places), without a `Vec<T>` in between to grow and copy.
+struct ListInto<'a, T> {
+    out: &'a mut Vec<(T, Origin)>,
+    file: usize,
+}
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for ListInto<'_, T> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ListInto<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        if let Some(hint) = seq.size_hint() {
+            self.out.reserve(hint);
+        }
+        let mut index = 0;
+        while let Some(item) = seq.next_element::<T>()? {
+            let origin = Origin {
+                file: self.file,
+                index: Some(index),
+            };
+            self.out.push((item, origin));
+            index += 1;
+        }
+        Ok(())
     }
 }
 

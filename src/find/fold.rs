@@ -63,9 +63,17 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, usize
         let b = bytes[i];
         if b.is_ascii() {
             if b.is_ascii_alphanumeric() {
-                start.get_or_insert(i);
-                buf.push(b.to_ascii_lowercase() as char);
-                end = i + 1;
+                // The whole run of ASCII letters and digits at once.
+                let run = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                start.get_or_insert(run);
+                let from = buf.len();
+                buf.push_str(&text[run..i]);
+                buf[from..].make_ascii_lowercase();
+                end = i;
+                continue;
             } else if b == b'\'' && start.is_some() && next_is_alphanumeric(text, i + 1) {
                 // Inside a word: skip it.
             } else if let Some(s) = start.take() {

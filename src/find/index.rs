@@ -7,6 +7,8 @@
 //! thousand analyses they would cost more memory than the text itself, and only phrases need
 //! them, which a scan of the few candidate documents answers.
 
+use std::hash::BuildHasher;
+
 use foldhash::HashMap;
 
 use nucleo_matcher::Utf32String;
@@ -151,26 +153,31 @@ pub fn fields_of(data: &Dataset, target: Target) -> Vec<&str> {
 }
 
 impl SearchIndex {
+    /// Builds the index on two threads: each indexes a contiguous half of the documents (halved
+    /// by text length), and the halves are merged into exactly what one pass would build.
     pub fn build(data: &Dataset) -> SearchIndex {
-        let mut b = Builder::default();
-        let mut buf = String::new();
-        let mut words: Vec<u32> = Vec::new();
-        for target in all_targets(data) {
-            let doc = b.docs.len() as DocId;
-            b.docs.push(target);
-            for (kind, name) in names_of(data, target) {
-                b.name(doc, kind, name);
-            }
-            words.clear();
-            for field in fields_of(data, target) {
-                for_each_word(field, &mut buf, |w, _, _| words.push(b.intern(w)));
-            }
-            words.sort_unstable();
-            for run in words.chunk_by(|a, b| a == b) {
-                b.post(run[0], doc, run.len() as u32);
-            }
-        }
-        b.finish()
+        SearchIndex::build_in(data, 2)
+    }
+
+    /// Builds the index in `parts` contiguous runs of documents, one thread each.
+    fn build_in(data: &Dataset, parts: usize) -> SearchIndex {
+        let targets: Vec<Target> = all_targets(data).collect();
+        let runs = balanced_runs(data, &targets, parts);
+        let builders = std::thread::scope(|scope| {
+            let mut runs = runs.into_iter();
+            let first = runs.next().unwrap_or(0..0);
+            let others: Vec<_> = runs
+                .map(|run| scope.spawn(|| Builder::run(data, &targets, run)))
+                .collect();
+            let mut builders = vec![Builder::run(data, &targets, first)];
+            builders.extend(others.into_iter().map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            }));
+            builders
+        });
+        Builder::merge(targets, builders)
     }
 
     /// The documents holding one exact (folded) word, in document order.
@@ -233,16 +240,107 @@ fn read_varint(bytes: &[u8]) -> (u32, usize) {
     (n, bytes.len())
 }
 
+/// Cuts the documents into `parts` contiguous runs holding about as much text each.
+fn balanced_runs(data: &Dataset, targets: &[Target], parts: usize) -> Vec<std::ops::Range<usize>> {
+    let sizes: Vec<usize> = targets
+        .iter()
+        .map(|&t| fields_of(data, t).iter().map(|f| f.len()).sum())
+        .collect();
+    let total: usize = sizes.iter().sum();
+    let parts = parts.max(1);
+    let mut runs = Vec::with_capacity(parts);
+    let (mut start, mut sum) = (0, 0);
+    for (i, size) in sizes.iter().enumerate() {
+        sum += size;
+        // Run k ends once the text so far reaches k / parts of the whole.
+        if runs.len() + 1 < parts && sum * parts >= total * (runs.len() + 1) {
+            runs.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    runs.push(start..targets.len());
+    runs
+}
+
+/// The index of one run of documents, its words numbered in the order it met them.
+///
+/// Looking words up is most of building the index, and it is bound by memory latency, not by
+/// arithmetic. So a word of up to 16 bytes (nearly all) is keyed by its bytes as one integer;
+/// the hash table holds only 4-byte ids (probed linearly), and the key sits in the word's
+/// entry, whose count is updated next: a lookup touches two cache lines, not four.
 #[derive(Default)]
 struct Builder {
-    docs: Vec<Target>,
     names: Vec<Name>,
-    word_ids: HashMap<Box<str>, u32>,
-    /// Per word: its postings so far, and the last document added (for the gap).
-    lists: Vec<(Vec<u8>, DocId)>,
+    /// Ids of the words with a short key, `EMPTY` where free.
+    slots: Vec<u32>,
+    short: usize,
+    long: HashMap<Box<str>, u32>,
+    hasher: foldhash::fast::FixedState,
+    /// Per word id: the word, and its entry.
+    words: Vec<Box<str>>,
+    entries: Vec<Entry>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+/// A word's key and postings.
+struct Entry {
+    /// The word's short key, or 0 for a longer word.
+    key: u128,
+    postings: Vec<u8>,
+    /// The last document posted, for the gap to the next.
+    last: DocId,
+    /// The document being read (`EMPTY` before the first), and how often the word has
+    /// occurred in it so far.
+    current: DocId,
+    count: u32,
+}
+
+/// The key of a word of at most 16 bytes: its bytes, zero-padded. A folded word holds letters,
+/// digits and marks, never a NUL, so no two words share a key, and none has the key 0.
+fn short_key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut key = [0u8; 16];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(key))
 }
 
 impl Builder {
+    /// Indexes `targets[run]`, numbering documents by their place in `targets`.
+    fn run(data: &Dataset, targets: &[Target], run: std::ops::Range<usize>) -> Builder {
+        let mut b = Builder::default();
+        let mut buf = String::new();
+        // The words met in the current document, each once.
+        let mut met: Vec<u32> = Vec::new();
+        for doc in run.clone() {
+            let target = targets[doc];
+            let doc = doc as DocId;
+            for (kind, name) in names_of(data, target) {
+                b.name(doc, kind, name);
+            }
+            for field in fields_of(data, target) {
+                for_each_word(field, &mut buf, |w, _, _| {
+                    let id = b.intern(w);
+                    let entry = &mut b.entries[id as usize];
+                    if entry.current == doc {
+                        entry.count += 1;
+                    } else {
+                        entry.current = doc;
+                        entry.count = 1;
+                        met.push(id);
+                    }
+                });
+            }
+            for id in met.drain(..) {
+                let entry = &mut b.entries[id as usize];
+                write_varint(&mut entry.postings, doc - entry.last);
+                entry.postings.push(entry.count.min(255) as u8);
+                entry.last = doc;
+            }
+        }
+        b
+    }
+
     fn name(&mut self, doc: DocId, kind: NameKind, text: &str) {
         self.names.push(Name {
             doc,
@@ -253,41 +351,105 @@ impl Builder {
         });
     }
 
+    /// The word's id, numbered on first sight.
     fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.word_ids.get(word) {
-            return id;
+        let next = self.entries.len() as u32;
+        let Some(key) = short_key(word) else {
+            if let Some(&id) = self.long.get(word) {
+                return id;
+            }
+            self.long.insert(word.into(), next);
+            self.add(word, 0);
+            return next;
+        };
+        if self.short * 2 >= self.slots.len() {
+            self.grow();
         }
-        let id = self.lists.len() as u32;
-        self.word_ids.insert(word.into(), id);
-        self.lists.push((Vec::new(), 0));
-        id
+        let mask = self.slots.len() - 1;
+        let mut i = self.hasher.hash_one(key) as usize & mask;
+        loop {
+            match self.slots[i] {
+                EMPTY => {
+                    self.slots[i] = next;
+                    self.short += 1;
+                    self.add(word, key);
+                    return next;
+                }
+                id if self.entries[id as usize].key == key => return id,
+                _ => i = (i + 1) & mask,
+            }
+        }
     }
 
-    /// Documents arrive in order, so each list only ever grows at its end.
-    fn post(&mut self, word: u32, doc: DocId, count: u32) {
-        let (bytes, last) = &mut self.lists[word as usize];
-        write_varint(bytes, doc - *last);
-        bytes.push(count.min(255) as u8);
-        *last = doc;
+    fn add(&mut self, word: &str, key: u128) {
+        self.words.push(word.into());
+        self.entries.push(Entry {
+            key,
+            postings: Vec::new(),
+            last: 0,
+            current: EMPTY,
+            count: 0,
+        });
     }
 
-    /// Lays the lists out in word order, for binary search and prefix ranges.
-    fn finish(self) -> SearchIndex {
-        let mut order: Vec<(Box<str>, u32)> = self.word_ids.into_iter().collect();
+    /// Doubles the table, keeping it at most half full.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1 << 12);
+        self.slots = vec![EMPTY; size];
+        for (id, entry) in self.entries.iter().enumerate() {
+            if entry.key != 0 {
+                let mut i = self.hasher.hash_one(entry.key) as usize & (size - 1);
+                while self.slots[i] != EMPTY {
+                    i = (i + 1) & (size - 1);
+                }
+                self.slots[i] = id as u32;
+            }
+        }
+    }
+
+    /// Lays the runs' lists out in word order, for binary search and prefix ranges: a word's
+    /// list is its lists from each run in turn, each run's first gap counted from the last
+    /// document of the run before.
+    fn merge(targets: Vec<Target>, runs: Vec<Builder>) -> SearchIndex {
+        let mut names = Vec::with_capacity(runs.iter().map(|b| b.names.len()).sum());
+        let mut words = Vec::with_capacity(runs.len());
+        let mut entries = Vec::with_capacity(runs.len());
+        for b in runs {
+            names.extend(b.names);
+            words.push(b.words);
+            entries.push(b.entries);
+        }
+        let mut order: Vec<(&str, usize, u32)> = Vec::new();
+        for (r, words) in words.iter().enumerate() {
+            order.extend(words.iter().enumerate().map(|(id, w)| (&**w, r, id as u32)));
+        }
         order.sort_unstable();
-        let total = self.lists.iter().map(|(b, _)| b.len()).sum();
+        let total = entries.iter().flatten().map(|e| e.postings.len()).sum();
         let mut postings = Vec::with_capacity(total);
         let mut offsets = Vec::with_capacity(order.len() + 1);
-        let mut vocab = Vec::with_capacity(order.len());
-        for (word, id) in order {
+        let mut vocab: Vec<Box<str>> = Vec::with_capacity(order.len());
+        for word in order.chunk_by(|a, b| a.0 == b.0) {
             offsets.push(postings.len());
-            postings.extend_from_slice(&self.lists[id as usize].0);
-            vocab.push(word);
+            vocab.push(word[0].0.into());
+            let mut last = 0;
+            for &(_, r, id) in word {
+                // Freed as it is copied, so the lists are never held twice.
+                let entry = &mut entries[r][id as usize];
+                let list = std::mem::take(&mut entry.postings);
+                let (first, used) = read_varint(&list);
+                // Each run counts its first gap from document 0.
+                write_varint(&mut postings, first - last);
+                postings.extend_from_slice(&list[used..]);
+                last = entry.last;
+            }
         }
         offsets.push(postings.len());
+        postings.shrink_to_fit();
+        offsets.shrink_to_fit();
+        vocab.shrink_to_fit();
         SearchIndex {
-            docs: self.docs,
-            names: self.names,
+            docs: targets,
+            names,
             vocab,
             offsets,
             postings,
@@ -305,6 +467,72 @@ mod tests {
             let mut bytes = Vec::new();
             write_varint(&mut bytes, n);
             assert_eq!(read_varint(&bytes), (n, bytes.len()));
+        }
+    }
+
+    /// Every word's documents and counts, the plain way.
+    fn oracle(data: &Dataset) -> Vec<(String, Vec<Posting>)> {
+        let mut words: std::collections::BTreeMap<String, Vec<Posting>> = Default::default();
+        let mut buf = String::new();
+        for (doc, target) in all_targets(data).enumerate() {
+            let doc = doc as DocId;
+            for field in fields_of(data, target) {
+                for_each_word(field, &mut buf, |w, _, _| {
+                    let list = words.entry(w.to_owned()).or_default();
+                    match list.last_mut() {
+                        Some(p) if p.doc == doc => p.count += 1,
+                        _ => list.push(Posting { doc, count: 1 }),
+                    }
+                });
+            }
+        }
+        for list in words.values_mut() {
+            for p in list {
+                p.count = p.count.min(255);
+            }
+        }
+        words.into_iter().collect()
+    }
+
+    #[test]
+    fn the_index_holds_every_word_of_every_document() {
+        let data = crate::data::bundled().expect("the bundled dataset loads");
+        let index = SearchIndex::build(&data);
+        let found: Vec<(String, Vec<Posting>)> = index
+            .vocab
+            .iter()
+            .enumerate()
+            .map(|(id, w)| (w.to_string(), index.postings(id).collect()))
+            .collect();
+        assert_eq!(found, oracle(&data));
+    }
+
+    #[test]
+    fn an_index_built_in_runs_is_the_index_built_in_one() {
+        let data = crate::data::bundled().expect("the bundled dataset loads");
+        let one = SearchIndex::build_in(&data, 1);
+        assert!(one.vocab.len() > 1000, "a corpus worth merging");
+        for parts in [2, 3, 7] {
+            let many = SearchIndex::build_in(&data, parts);
+            assert_eq!(many.docs, one.docs, "{parts} runs");
+            assert_eq!(many.vocab, one.vocab, "{parts} runs");
+            assert_eq!(many.offsets, one.offsets, "{parts} runs");
+            assert_eq!(many.postings, one.postings, "{parts} runs");
+            let names = |i: &SearchIndex| -> Vec<_> {
+                i.names
+                    .iter()
+                    .map(|n| {
+                        (
+                            n.doc,
+                            n.kind,
+                            n.text.clone(),
+                            n.folded.clone(),
+                            n.utf32.to_string(),
+                        )
+                    })
+                    .collect()
+            };
+            assert_eq!(names(&many), names(&one), "{parts} runs");
         }
     }
 }
