@@ -109,17 +109,18 @@ impl<W: Write> FrameBackend<W> {
         let mut out: Vec<(u16, u16, Cell)> = Vec::with_capacity(changed.len());
         for &(x, y, cell) in changed {
             if let Some((px, py, prev)) = out.last() {
-                let from = px + 1;
-                if *py == y && x > from && prev.symbol().width() == 1 {
-                    let gap = (from..x).map(|gx| self.screen.get(gx, y));
-                    let fill: Option<Vec<Cell>> = gap
+                let from = px.saturating_add(1);
+                // Every cell costs at least a byte, so a long gap is jumped without a look.
+                let short = x > from && usize::from(x - from) < move_cost(x, y);
+                if *py == y && short && prev.symbol().width() == 1 {
+                    let fill: Option<Vec<Cell>> = (from..x)
+                        .map(|gx| self.screen.get(gx, y))
                         .map(|c| c.filter(|c| same_look(c, prev) && c.symbol().width() == 1))
                         .collect();
                     if let Some(fill) = fill {
                         let bytes: usize = fill.iter().map(|c| c.symbol().len()).sum();
                         if bytes < move_cost(x, y) {
-                            let start = from;
-                            out.extend(fill.into_iter().zip(start..).map(|(c, gx)| (gx, y, c)));
+                            out.extend(fill.into_iter().zip(from..).map(|(c, gx)| (gx, y, c)));
                         }
                     }
                 }
@@ -141,7 +142,7 @@ fn same_look(c: &Cell, prev: &Cell) -> bool {
 
 /// The bytes of `CSI row;col H`, the move the backend writes to jump to (x, y).
 fn move_cost(x: u16, y: u16) -> usize {
-    let digits = |n: u16| (n + 1).to_string().len();
+    let digits = |n: u16| (u32::from(n) + 1).ilog10() as usize + 1;
     4 + digits(x) + digits(y)
 }
 
@@ -173,17 +174,16 @@ impl Shadow {
         if self.rows.len() <= y {
             self.rows.resize_with(y + 1, Vec::new);
         }
+        let width = cell.symbol().width().max(1);
         let row = &mut self.rows[y];
-        if row.len() <= x {
+        if row.len() < x + width {
             let fill = self.blank.then(Cell::default);
-            row.resize(x + 1, fill);
+            row.resize(x + width, fill);
         }
         row[x] = Some(cell.clone());
-        // A wide glyph covers the cell after it, which then shows nothing we could reprint.
-        for hidden in 1..cell.symbol().width() {
-            if let Some(c) = row.get_mut(x + hidden) {
-                *c = None;
-            }
+        // A wide glyph covers the cells after it, which then show nothing we could reprint.
+        for c in &mut row[x + 1..x + width] {
+            *c = None;
         }
     }
 
@@ -295,5 +295,29 @@ mod tests {
         w.write_all(&idle).unwrap();
         w.commit().unwrap();
         assert!(w.get_ref().is_empty());
+    }
+
+    #[test]
+    fn a_move_costs_what_crossterm_writes() {
+        for (x, y) in [(0, 0), (8, 9), (9, 9), (199, 59), (998, 999)] {
+            let mut bytes = Vec::new();
+            crossterm::queue!(bytes, crossterm::cursor::MoveTo(x, y)).unwrap();
+            assert_eq!(move_cost(x, y), bytes.len(), "({x}, {y})");
+        }
+    }
+
+    #[test]
+    fn the_cell_under_a_wide_glyph_is_never_taken_for_blank() {
+        let mut screen = Shadow::blank();
+        screen.set(3, 0, &Cell::new("コ"));
+        assert_eq!(screen.get(3, 0), Some(Cell::new("コ")));
+        assert_eq!(screen.get(4, 0), None, "covered, even past the row's end");
+        assert_eq!(
+            screen.get(5, 0),
+            Some(Cell::default()),
+            "blank after a full clear"
+        );
+        screen.clear(false);
+        assert_eq!(screen.get(5, 0), None, "unknown after a partial clear");
     }
 }

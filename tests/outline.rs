@@ -124,3 +124,43 @@ fn after_the_swap_the_explorer_is_the_one_the_whole_dataset_gives() {
     press(&mut late, &full, "2 j <Enter>");
     assert_eq!(screen(&early, &full), screen(&late, &full));
 }
+
+/// An actor named in hundreds of analyses gets a page that lists the first `MAX_LINKS` of them
+/// and says how many more there are: a page of every one would take a key a tenth of a second to
+/// build on a large archive, and nobody reads it.
+#[test]
+fn a_page_lists_at_most_max_links_a_section_and_says_how_many_more() {
+    use geolens::app::nav::Target;
+    use geolens::views::MAX_LINKS;
+    let (_dir, sources) = generated(2_000);
+    let full = data::load(&sources).unwrap();
+    let (busiest, n) = (0..full.actors.len() as u32)
+        .map(geolens::data::ActorIx)
+        .map(|a| (a, full.actor_analyses(a).len()))
+        .max_by_key(|&(_, n)| n)
+        .unwrap();
+    assert!(
+        n > MAX_LINKS,
+        "the generator names its busiest actor {n} times"
+    );
+    let page = views::page(&full, Target::Actor(busiest), &views::UNICODE);
+    let analysis_links = page
+        .lines
+        .iter()
+        .filter(|l| matches!(l.link, Some(Target::Analysis(_))))
+        .count();
+    assert_eq!(analysis_links, MAX_LINKS);
+    let more = format!("{} more, not listed here", n - MAX_LINKS);
+    let said = page
+        .lines
+        .iter()
+        .any(|l| l.spans.iter().any(|s| s.text().contains(&more)));
+    assert!(said, "the page says that {} more exist", n - MAX_LINKS);
+    assert!(
+        page.lines.iter().any(|l| l
+            .spans
+            .iter()
+            .any(|s| s.text() == format!("Analyses ({n})"))),
+        "the heading still counts them all"
+    );
+}

@@ -91,6 +91,8 @@ struct Ids {
 
 #[derive(Debug, Default)]
 struct Links {
+    /// Each analysis's place in the newest-first order (`Dataset::newest_first`).
+    rank: Vec<u32>,
     /// Other analyses of the same event (same `event` slug), in date order.
     other_readings: Vec<Vec<AnalysisIx>>,
     actor_analyses: Vec<Vec<Appearance>>,
@@ -214,6 +216,12 @@ impl Dataset {
         ))
     }
 
+    /// An analysis's place in the order every list of analyses reads in: newest event first, then
+    /// by title regardless of case, then in dataset order.
+    pub fn newest_first(&self, ix: AnalysisIx) -> u32 {
+        self.links.rank[ix.get()]
+    }
+
     /// Other analyses of the same event, read from other perspectives.
     pub fn other_readings(&self, ix: AnalysisIx) -> &[AnalysisIx] {
         &self.links.other_readings[ix.get()]
@@ -285,6 +293,7 @@ impl Links {
         let n_themes = d.themes.len();
         let n_places = d.places.len();
         let mut l = Links {
+            rank: Vec::new(),
             other_readings: vec![Vec::new(); d.analyses.len()],
             actor_analyses: vec![Vec::new(); n_actors],
             actor_implications: vec![Vec::new(); n_actors],
@@ -397,11 +406,11 @@ impl Links {
 
         // Every list of analyses or implications reads newest first, as the Analyses list does.
         let mut by_date: Vec<usize> = (0..d.analyses.len()).collect();
-        by_date.sort_by(|&a, &b| {
-            let (x, y) = (&d.analyses[a], &d.analyses[b]);
-            y.event_date
-                .cmp(&x.event_date)
-                .then_with(|| x.title.cmp(&y.title))
+        // The Analyses list sorted by date reads in this order too, and takes it from here: newest
+        // first, then by title as a reader sees it, without regard to case.
+        by_date.sort_by_cached_key(|&a| {
+            let x = &d.analyses[a];
+            (std::cmp::Reverse(x.event_date), x.title.to_lowercase(), a)
         });
         let mut rank = vec![0u32; d.analyses.len()];
         for (r, &a) in by_date.iter().enumerate() {
@@ -471,6 +480,7 @@ impl Links {
             });
             l.theme_related[ti] = related;
         }
+        l.rank = rank;
         l
     }
 }

@@ -277,6 +277,11 @@ fn links_key(data: &Dataset, t: Target) -> usize {
 fn sort_items(data: &Dataset, kind: ListKind, items: &mut Vec<Target>, sort: Sort) {
     match sort {
         Sort::Name => items.sort_by_cached_key(|&t| name_key(data, t)),
+        // The dataset keeps the analyses in this order already.
+        Sort::Date if kind == ListKind::Analyses => items.sort_unstable_by_key(|&t| match t {
+            Target::Analysis(a) => data.newest_first(a),
+            _ => u32::MAX,
+        }),
         Sort::Date => {
             let mut keyed: Vec<_> = items
                 .iter()

@@ -54,7 +54,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ActorIx) {
 
     let apps = data.actor_analyses(ix);
     if b.counted("Analyses", apps.len()) {
-        for app in apps {
+        for app in apps.iter().take(super::MAX_LINKS) {
             let role = &data.analysis(app.analysis).actors[app.role];
             let note = if role.uncertain {
                 format!("{} (uncertain)", role.role)
@@ -63,14 +63,16 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ActorIx) {
             };
             b.analysis_link(data, app.analysis, Some(&note));
         }
+        b.more(apps.len());
     }
 
     let peers = data.actor_peers(ix);
     if b.counted("Appears with", peers.len()) {
-        for &(peer, n) in peers {
+        for &(peer, n) in peers.iter().take(super::MAX_LINKS) {
             let shared = format!("{}{}", b.g.sep, super::count(n, "analysis", "analyses"));
             b.actor_link(data, peer, &shared);
         }
+        b.more(peers.len());
     }
 
     let imps = data.actor_implications(ix);
@@ -80,9 +82,10 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ActorIx) {
     ] {
         let these: Vec<_> = imps.iter().filter(|(_, s)| *s == side).collect();
         if b.counted(heading, these.len()) {
-            for &&(imp, _) in &these {
+            for &&(imp, _) in these.iter().take(super::MAX_LINKS) {
                 b.implication_link(data, imp, None);
             }
+            b.more(these.len());
         }
     }
 }

@@ -101,6 +101,11 @@ pub fn label(data: &Dataset, target: Target, g: &Glyphs) -> String {
     }
 }
 
+/// A page lists at most this many links a section. An actor named in a third of a 100,000-analysis
+/// archive would otherwise get a page of 30,000 lines: slow to build (a key would take a tenth of
+/// a second) and no use to read. The filter panel reaches every one of them.
+pub const MAX_LINKS: usize = 500;
+
 /// Builds a page from a few kinds of block, so every page is laid out the same way.
 pub(crate) struct PageBuilder<'a> {
     doc: Doc,
@@ -140,6 +145,17 @@ impl PageBuilder<'_> {
             self.heading(&format!("{text} ({n})"));
         }
         n > 0
+    }
+
+    /// Closes a section that listed only the first [`MAX_LINKS`] of `total`.
+    fn more(&mut self, total: usize) {
+        if total > MAX_LINKS {
+            let left = total - MAX_LINKS;
+            self.bullet(
+                &format!("{left} more, not listed here: filter the lists to see them all"),
+                Role::Muted,
+            );
+        }
     }
 
     fn prose(&mut self, text: &str) {

@@ -61,9 +61,10 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: PlaceIx) {
 
     let analyses = data.place_analyses(ix);
     if b.counted("Analyses concerning it", analyses.len()) {
-        for &a in analyses {
+        for &a in analyses.iter().take(super::MAX_LINKS) {
             b.analysis_link(data, a, None);
         }
+        b.more(analyses.len());
     }
 
     let links = data.place_implications(ix);
@@ -73,18 +74,20 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: PlaceIx) {
     ] {
         let these: Vec<_> = links.iter().filter(|l| l.side == side).collect();
         if b.counted(heading, these.len()) {
-            for link in these {
+            for link in these.iter().take(super::MAX_LINKS) {
                 let via = link.via.map(|v| format!("via {}", data.place(v).name));
                 b.implication_link(data, link.implication, via.as_deref());
             }
+            b.more(these.len());
         }
     }
 
     let actors = data.place_actors(ix);
     if b.counted("Actors based here", actors.len()) {
-        for &a in actors {
+        for &a in actors.iter().take(super::MAX_LINKS) {
             let kind = format!("{}{}", b.g.sep, data.actor(a).kind.words());
             b.actor_link(data, a, &kind);
         }
+        b.more(actors.len());
     }
 }

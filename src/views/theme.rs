@@ -49,15 +49,16 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ThemeIx) {
 
     let links = data.theme_analyses(ix);
     if b.counted("Analyses", links.len()) {
-        for link in links {
+        for link in links.iter().take(super::MAX_LINKS) {
             let via = (link.via != ix).then(|| format!("via {}", data.theme(link.via).name));
             b.analysis_link(data, link.analysis, via.as_deref());
         }
+        b.more(links.len());
     }
 
     let related = data.theme_related(ix);
     if b.counted("Related themes", related.len()) {
-        for &(other, n) in related {
+        for &(other, n) in related.iter().take(super::MAX_LINKS) {
             let shared = super::count(n, "shared analysis", "shared analyses");
             b.link(
                 Target::Theme(other),
@@ -67,5 +68,6 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ThemeIx) {
                 ],
             );
         }
+        b.more(related.len());
     }
 }
