@@ -2,6 +2,7 @@
 //! same word), and splitting into words. Offsets map back to the original, so matches can be
 //! highlighted in the text as written.
 
+use std::ops::ControlFlow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -54,6 +55,19 @@ pub fn words(text: &str) -> Vec<Word> {
 /// Calls `f(folded, start, end)` for each word of `text`, folding into `buf` so that indexing a
 /// large corpus allocates nothing per word. ASCII, most of any corpus, takes a fast path.
 pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, usize, usize)) {
+    let _ = try_for_each_word(text, buf, |w, start, end| {
+        f(w, start, end);
+        ControlFlow::Continue(())
+    });
+}
+
+/// [`for_each_word`], stopping as soon as `f` says so: a search that has found what it looks for
+/// need not fold the rest of a long text.
+pub fn try_for_each_word(
+    text: &str,
+    buf: &mut String,
+    mut f: impl FnMut(&str, usize, usize) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -77,7 +91,7 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, usize
             } else if b == b'\'' && start.is_some() && next_is_alphanumeric(text, i + 1) {
                 // Inside a word: skip it.
             } else if let Some(s) = start.take() {
-                f(buf, s, end);
+                f(buf, s, end)?;
                 buf.clear();
             }
             i += 1;
@@ -92,13 +106,14 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, usize
         } else if c == '’' && start.is_some() && next_is_alphanumeric(text, i + len) {
             // Inside a word: skip it.
         } else if let Some(s) = start.take() {
-            f(buf, s, end);
+            f(buf, s, end)?;
             buf.clear();
         }
         i += len;
     }
-    if let Some(s) = start {
-        f(buf, s, end);
+    match start {
+        Some(s) => f(buf, s, end),
+        None => ControlFlow::Continue(()),
     }
 }
 

@@ -6,12 +6,13 @@
 //! last word counts as a prefix, so results appear before a word is finished.
 
 use std::cmp::Reverse;
+use std::ops::ControlFlow;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 
 use super::Filter;
-use super::fold::{fold, for_each_word, words};
+use super::fold::{fold, try_for_each_word, words};
 use super::index::{DocId, NameKind, Posting, SearchIndex, fields_of};
 use crate::app::nav::{ListKind, Target};
 use crate::data::Dataset;
@@ -532,21 +533,18 @@ fn intersect(a: &[Posting], b: &[Posting]) -> Vec<Posting> {
 /// Whether `text` holds the folded `words` one after the other.
 fn has_phrase(text: &str, words: &[String], buf: &mut String) -> bool {
     let mut matched = 0;
-    let mut found = false;
-    for_each_word(text, buf, |w, _, _| {
-        if found {
-            return;
-        }
+    let scan = try_for_each_word(text, buf, |w, _, _| {
         if w == words[matched] {
             matched += 1;
         } else {
             matched = usize::from(w == words[0]);
         }
-        if matched == words.len() {
-            found = true;
+        match matched == words.len() {
+            true => ControlFlow::Break(()),
+            false => ControlFlow::Continue(()),
         }
     });
-    found
+    scan.is_break()
 }
 
 /// Where a word of the query occurs in a text, as byte ranges of the original.
