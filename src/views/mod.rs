@@ -103,8 +103,9 @@ pub fn label(data: &Dataset, target: Target, g: &Glyphs) -> String {
 
 /// A page lists at most this many links a section. An actor named in a third of a 100,000-analysis
 /// archive would otherwise get a page of 30,000 lines: slow to build (a key would take a tenth of
-/// a second) and no use to read. The filter panel reaches every one of them.
-pub const MAX_LINKS: usize = 500;
+/// a second) and no use to read; at a million analyses even 500 a section cost a key 17 ms. The
+/// filters reach every one of them.
+pub const MAX_LINKS: usize = 200;
 
 /// Builds a page from a few kinds of block, so every page is laid out the same way.
 pub(crate) struct PageBuilder<'a> {
