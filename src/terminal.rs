@@ -210,6 +210,9 @@ pub fn run(
     let exit = event_loop(&rx, &mut session, &mut app, &mut term, theme)?;
     drop(term);
     drop(guard);
+    // The process ends here: freeing a large dataset piece by piece would only delay the exit
+    // (seconds at a million analyses); the system takes the memory back at once.
+    std::mem::forget(session);
     Ok(exit)
 }
 

@@ -223,3 +223,26 @@ fn the_quick_pass_is_the_complete_search_without_titles_and_text() {
         }
     }
 }
+
+/// nucleo's pattern syntax reaches the name search: `!word` excludes names holding it. The quick
+/// test that short words occur in a name must leave such a word out.
+#[test]
+fn a_negated_short_word_excludes_rather_than_requires() {
+    let d = common::bundled();
+    let with = hits(&run(&d, "kazakhstan", false));
+    let without = hits(&run(&d, "kazakhstan !gov", false));
+    assert!(with.contains(&place(&d, "KZ")));
+    assert!(
+        without.contains(&place(&d, "KZ")),
+        "the country has no \"gov\""
+    );
+    // The government of Kazakhstan matches by its name only without the "!gov".
+    let gov = Target::Actor(d.actor_ix("kz-gov").unwrap());
+    let by_name = |text: &str| {
+        run(&d, text, false)
+            .hits()
+            .any(|h| h.target == gov && !matches!(h.matched, Matched::Text(_)))
+    };
+    assert!(by_name("kazakhstan"));
+    assert!(!by_name("kazakhstan !gov"));
+}

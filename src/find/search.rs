@@ -272,10 +272,12 @@ fn run(
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut indices = Vec::new();
     // A short word must match in one piece (see `fuzzy_name`): a plain substring test on the
-    // folded name rules out most names before nucleo looks at them.
+    // folded name rules out most names before nucleo looks at them. (Not a negated word, `!eu`,
+    // which a name must not hold.)
     let whole: Vec<String> = pattern
         .atoms
         .iter()
+        .filter(|a| !a.negative)
         .map(|a| a.needle_text().to_string())
         .filter(|w| w.len() < 4 && w.chars().all(|c| c.is_ascii_alphanumeric()))
         .map(|w| w.to_ascii_lowercase())
