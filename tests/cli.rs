@@ -2,18 +2,11 @@
 
 mod common;
 
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
+use common::geolens;
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
-
-fn geolens(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_geolens"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("geolens runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

@@ -16,9 +16,7 @@ use std::path::Path;
 use std::process::Command;
 
 use temp::TempDir;
-use tmux::{Tmux, tmux_available};
-
-const BIN: &str = env!("CARGO_BIN_EXE_geolens");
+use tmux::{BIN, Tmux, tmux_available};
 
 /// 10,000 brief analyses: about 18 MB, over the size from which the explorer opens on the outline.
 fn generate(dir: &Path) {

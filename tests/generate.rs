@@ -1,14 +1,8 @@
 //! `geolens generate`: a synthetic dataset that the rest of geolens accepts.
 
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn geolens(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_geolens"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("geolens runs")
-}
+use common::geolens;
 
 #[test]
 fn a_generated_dataset_is_checked_and_never_written_over() {

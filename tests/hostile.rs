@@ -11,6 +11,8 @@ mod common;
 mod hostile_data;
 #[path = "common/temp.rs"]
 mod temp;
+#[path = "common/tmux.rs"]
+mod tmux;
 #[path = "common/wire.rs"]
 mod wire;
 
@@ -535,23 +537,6 @@ fn hostile_ids_are_refused_with_a_clear_sanitized_error() {
 
 // ---- Under tmux: the real binary, a real terminal emulator, its title and clipboard. ----
 
-fn tmux_available() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "tmux is required for the hostile-data terminal tests under CI (.ci/run installs it)"
-        );
-        eprintln!(
-            "\n*** SKIPPED: tmux is not installed; hostile data was not tried in a terminal ***\n"
-        );
-    }
-    found
-}
-
 /// A tmux server of our own that lets programs set the clipboard (OSC 52, into its paste buffers)
 /// and rename the window, as a user's might. Its socket lives in its own directory, removed with
 /// it: tmux leaves the socket file behind when the server is killed.
@@ -672,7 +657,7 @@ impl Drop for Tmux {
 /// rename the window and fill a paste buffer in this tmux set-up.
 #[test]
 fn under_tmux_a_raw_attack_is_seen_by_the_checks() {
-    if !tmux_available() {
+    if !tmux::tmux_available() {
         return;
     }
     let attack = hostile_data::visible_attacks();
@@ -694,7 +679,7 @@ fn under_tmux_a_raw_attack_is_seen_by_the_checks() {
 
 #[test]
 fn under_tmux_hostile_pages_leave_title_window_name_and_clipboard_alone() {
-    if !tmux_available() {
+    if !tmux::tmux_available() {
         return;
     }
     let p = payload("escapes");

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 use geolens::data::{self, Dataset, Sources};
 
@@ -19,4 +20,13 @@ pub fn fixture(name: &str) -> Dataset {
 
 pub fn bundled() -> Dataset {
     data::bundled().unwrap_or_else(|p| panic!("bundled dataset does not load:\n{p}"))
+}
+
+/// The real binary with `args`, no input, as a script runs it.
+pub fn geolens(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_geolens"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("geolens runs")
 }
