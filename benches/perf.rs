@@ -28,12 +28,12 @@ use serde::de::IgnoredAny;
 use geolens::app::App;
 use geolens::app::action::Action;
 use geolens::app::keymap::Keymap;
-use geolens::app::nav::Target;
+use geolens::data::Target;
 use geolens::data::{self, AnalysisIx, Dataset, Sources};
 use geolens::find::{self, Filter, Query, SearchIndex};
+use geolens::pages;
 use geolens::synth::{self, Profile, Spec, Synth};
 use geolens::ui::{self, Theme};
-use geolens::views;
 
 /// Set in the child process that measures memory: the dataset directory to load.
 const RSS_CHILD: &str = "GEOLENS_BENCH_RSS_CHILD";
@@ -198,7 +198,7 @@ impl Fixture {
     }
 
     fn app(&self) -> App {
-        App::new(&self.data, Keymap::default(), views::UNICODE, SCREEN)
+        App::new(&self.data, Keymap::default(), pages::UNICODE, SCREEN)
     }
 }
 
@@ -352,7 +352,7 @@ impl Run {
         });
         measure(&mut g, target, "first_frame", || {
             let (data, _) = first_look(&Sources::from_dir(dir).unwrap());
-            let app = App::new(&data, Keymap::default(), views::UNICODE, SCREEN);
+            let app = App::new(&data, Keymap::default(), pages::UNICODE, SCREEN);
             let mut buf = Buffer::empty(SCREEN);
             ui::render(&mut buf, SCREEN, &app, &data, &theme);
             (data, app, buf)
@@ -748,7 +748,7 @@ impl Run {
             ("analyses/long.json", json(&a)),
         ]);
         let data = data::load(&sources).unwrap_or_else(|p| panic!("{p}"));
-        let mut app = App::new(&data, Keymap::default(), views::UNICODE, SCREEN);
+        let mut app = App::new(&data, Keymap::default(), pages::UNICODE, SCREEN);
         app.update(&data, Action::FocusDetail);
         app.update(&data, Action::Bottom);
         assert!(
@@ -766,7 +766,7 @@ impl Run {
                 ui::render(&mut buf, SCREEN, &app, &data, &theme);
             })
         });
-        let small = App::new(&data, Keymap::default(), views::UNICODE, SCREEN);
+        let small = App::new(&data, Keymap::default(), pages::UNICODE, SCREEN);
         let target_ix = Target::Analysis(AnalysisIx(0));
         let t = Instant::now();
         small.clone().open(&data, target_ix);
@@ -941,7 +941,7 @@ fn rss_child(dir: &Path) {
     let (first, is_outline) = first_look(&sources);
     let theme = Theme::color();
     let mut buf = Buffer::empty(SCREEN);
-    let app = App::new(&first, Keymap::default(), views::UNICODE, SCREEN);
+    let app = App::new(&first, Keymap::default(), pages::UNICODE, SCREEN);
     ui::render(&mut buf, SCREEN, &app, &first, &theme);
     let data = if is_outline {
         let full = data::load(&sources).unwrap();
@@ -953,7 +953,7 @@ fn rss_child(dir: &Path) {
         first
     };
     drop(sources);
-    let app = App::new(&data, Keymap::default(), views::UNICODE, SCREEN);
+    let app = App::new(&data, Keymap::default(), pages::UNICODE, SCREEN);
     ui::render(&mut buf, SCREEN, &app, &data, &theme);
     println!("loaded_rss {}", status_kb("VmRSS"));
     let index = SearchIndex::build(&data);

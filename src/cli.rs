@@ -6,12 +6,12 @@
 
 use serde_json::{Value as Json, json};
 
-use crate::app::doc::wrap;
-use crate::app::nav::{ListKind, Target};
 use crate::data::{Dataset, Side};
+use crate::data::{ListKind, Target};
+use crate::doc::wrap;
 use crate::find::{self, Filter, Matched, Query, SearchIndex, Sort};
+use crate::pages::{self, Glyphs};
 use crate::text::{is_unsafe, sanitize};
-use crate::views::{self, Glyphs};
 
 /// What a command prints, and its exit status.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +136,7 @@ pub fn search(
         results.groups.retain(|g| g.kind == kind);
     }
     let found = results.total() > 0;
-    let g = &views::UNICODE;
+    let g = &pages::UNICODE;
     if json {
         let hits: Vec<Json> = results
             .hits()
@@ -149,7 +149,7 @@ pub fn search(
                 json!({
                     "kind": kind_name(h.target.list()),
                     "id": id_of(data, h.target),
-                    "name": views::label(data, h.target, g),
+                    "name": pages::label(data, h.target, g),
                     "matched": matched,
                     "alias": alias,
                     "snippet": snippet,
@@ -174,7 +174,7 @@ pub fn search(
     for group in &results.groups {
         out.push_str(&format!("{} ({})\n", group.kind.title(), group.total));
         for h in &group.hits {
-            let name = views::label(data, h.target, g);
+            let name = pages::label(data, h.target, g);
             let extra = match &h.matched {
                 Matched::Name => String::new(),
                 Matched::Alias(a) => format!("  (also {a})"),
@@ -211,7 +211,7 @@ pub fn list(data: &Dataset, kind: ListKind, filter: &Filter, sort: Sort, json: b
         });
         return Output::new(safe_json(&value), found);
     }
-    let g = &views::UNICODE;
+    let g = &pages::UNICODE;
     let mut out = String::new();
     for &t in &items {
         let line = match t {
@@ -237,7 +237,7 @@ pub fn list(data: &Dataset, kind: ListKind, filter: &Filter, sort: Sort, json: b
                 )
             }
             Target::Implication(ix) => {
-                let route = views::implication_route(data, ix, g);
+                let route = pages::implication_route(data, ix, g);
                 format!(
                     "{}  {route}: {}",
                     data.implication_id(ix),
@@ -333,7 +333,7 @@ pub fn show(
     if json {
         return Ok(Output::new(safe_json(&show_json(data, target)), true));
     }
-    let doc = views::page(data, target, g);
+    let doc = pages::page(data, target, g);
     let mut out = String::new();
     for row in wrap(&doc, width.max(20)) {
         let text: String = row.spans.iter().map(|s| s.text()).collect();

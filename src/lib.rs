@@ -5,7 +5,8 @@
 //!
 //! - [`data`]: the dataset format, loading, validation and indexes. No terminal code.
 //! - [`find`]: search, facets and sort orders, shared by the explorer and the command line.
-//! - [`views`]: what each kind of entity looks like, as a list row and as a detail page.
+//! - [`doc`]: the page model: styled lines, some of them links, and their wrapping into rows.
+//! - [`pages`]: what each kind of entity looks like, as a list row and as a detail page.
 //! - [`app`]: the explorer's state, the keymap, history, and `update`.
 //! - [`layout`]: where the panes go for a given terminal size (pure).
 //! - [`ui`]: drawing, with a semantic theme.
@@ -22,13 +23,14 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod data;
+pub mod doc;
 pub mod find;
 pub mod frames;
 pub mod keys;
 pub mod layout;
+pub mod pages;
 pub mod snapshot;
 pub mod synth;
 pub mod terminal;
 pub mod text;
 pub mod ui;
-pub mod views;

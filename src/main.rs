@@ -14,7 +14,7 @@ use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
 use geolens::terminal::Exit;
 use geolens::text::sanitize;
-use geolens::{cli, synth, terminal, views};
+use geolens::{cli, pages, synth, terminal};
 use ratatui::layout::Rect;
 
 #[derive(Parser)]
@@ -161,9 +161,9 @@ fn main() -> ExitCode {
                 let d = &d;
                 // Only --ascii, never the locale: a snapshot is the same on every machine.
                 let glyphs = if cli.ascii {
-                    views::ASCII
+                    pages::ASCII
                 } else {
-                    views::UNICODE
+                    pages::UNICODE
                 };
                 let mut h = Headless::with_glyphs(d, size.0, size.1, glyphs);
                 h.press(&keys);
@@ -261,12 +261,12 @@ fn print_output(out: cli::Output) -> ExitCode {
 }
 
 /// Glyphs for text printed by `show`: ASCII when asked, or when the locale is not UTF-8.
-fn text_glyphs(ascii: bool) -> views::Glyphs {
+fn text_glyphs(ascii: bool) -> pages::Glyphs {
     let choice = if ascii { Choice::Always } else { Choice::Auto };
     if Env::from_process().ascii(choice) {
-        views::ASCII
+        pages::ASCII
     } else {
-        views::UNICODE
+        pages::UNICODE
     }
 }
 
@@ -298,9 +298,9 @@ fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
     };
     let theme = settings.theme(&env, color, ascii);
     let glyphs = if env.ascii(ascii) {
-        views::ASCII
+        pages::ASCII
     } else {
-        views::UNICODE
+        pages::UNICODE
     };
     let mouse = cli.mouse || settings.mouse;
     let sources = match read_sources(cli.data.as_deref()) {

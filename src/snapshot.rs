@@ -12,8 +12,8 @@ use crate::app::keymap::Keymap;
 use crate::data::Dataset;
 use crate::find::{self, SearchIndex};
 use crate::keys::Key;
+use crate::pages::Glyphs;
 use crate::ui::{self, Theme};
-use crate::views::Glyphs;
 
 /// A headless explorer: an app plus the size of its imaginary terminal. Searches run inline, to
 /// completion, after each key: a snapshot shows the results the terminal would show once they
@@ -27,7 +27,7 @@ pub struct Headless<'a> {
 
 impl<'a> Headless<'a> {
     pub fn new(data: &'a Dataset, width: u16, height: u16) -> Headless<'a> {
-        Headless::with_glyphs(data, width, height, crate::views::UNICODE)
+        Headless::with_glyphs(data, width, height, crate::pages::UNICODE)
     }
 
     pub fn with_glyphs(data: &'a Dataset, width: u16, height: u16, glyphs: Glyphs) -> Headless<'a> {

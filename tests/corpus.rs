@@ -5,10 +5,10 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
-use geolens::app::nav::Target;
+use geolens::data::Target;
 use geolens::data::model::{LENS_ORDER, PlaceKind};
 use geolens::data::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx, ThemeIx};
-use geolens::views;
+use geolens::pages;
 
 /// Words across the summary and every lens.
 fn words(d: &Dataset, a: AnalysisIx) -> usize {
@@ -305,7 +305,7 @@ fn link_graph(d: &Dataset) -> HashMap<Target, Vec<Target>> {
         .chain((0..d.implications.len() as u32).map(|i| Target::Implication(ImplicationIx(i))));
     targets
         .map(|t| {
-            let doc = views::page(d, t, &views::UNICODE);
+            let doc = pages::page(d, t, &pages::UNICODE);
             let mut links: Vec<Target> = doc.lines.iter().filter_map(|l| l.link).collect();
             links.dedup();
             (t, links)
@@ -319,7 +319,7 @@ fn every_page_links_somewhere_else() {
     let dead: Vec<String> = link_graph(&d)
         .into_iter()
         .filter(|(t, links)| !links.iter().any(|l| l != t))
-        .map(|(t, _)| views::label(&d, t, &views::UNICODE))
+        .map(|(t, _)| pages::label(&d, t, &pages::UNICODE))
         .collect();
     assert!(dead.is_empty(), "pages with no link out: {dead:?}");
 }

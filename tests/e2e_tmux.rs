@@ -9,7 +9,7 @@ mod common;
 #[path = "common/tmux.rs"]
 mod tmux;
 
-use geolens::app::nav::Target;
+use geolens::data::Target;
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
 use tmux::{Tmux, tmux_available};

@@ -6,9 +6,9 @@ mod common;
 use std::process::Command;
 
 use geolens::app::filters::Column;
-use geolens::app::nav::{ListKind, Target};
 use geolens::app::{App, Overlay};
 use geolens::data::Dataset;
+use geolens::data::{ListKind, Target};
 use geolens::find::{self, Facet, Filter, Sort, Value};
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;

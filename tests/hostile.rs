@@ -26,16 +26,16 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode};
-use geolens::app::nav::{ListKind, Target};
 use geolens::cli;
 use geolens::data::{self, Dataset, Sources};
+use geolens::data::{ListKind, Target};
 use geolens::find::{Filter, SearchIndex, Sort};
 use geolens::frames::{self, FrameBackend, FrameTerminal};
 use geolens::keys::{Key, parse_keys};
+use geolens::pages;
 use geolens::snapshot::{Headless, to_text};
 use geolens::text::is_unsafe;
 use geolens::ui::Theme;
-use geolens::views;
 use hostile_data::{Payload, Scope};
 use ratatui::Terminal;
 use ratatui::layout::Rect;
@@ -308,7 +308,7 @@ fn check_command_line(d: &Dataset, p: &Payload, dir: &Path) {
             ));
         }
         for id in all_ids(d) {
-            let out = cli::show(d, &id, json, 100, &views::UNICODE).unwrap();
+            let out = cli::show(d, &id, json, 100, &pages::UNICODE).unwrap();
             outputs.push((format!("show {id} json={json}"), out));
         }
     }
@@ -324,7 +324,7 @@ fn check_command_line(d: &Dataset, p: &Payload, dir: &Path) {
         &format!("actor:{}", actor.id),
         true,
         100,
-        &views::UNICODE,
+        &pages::UNICODE,
     )
     .unwrap();
     let json: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
@@ -338,7 +338,7 @@ fn check_command_line(d: &Dataset, p: &Payload, dir: &Path) {
         &format!("actor:{}", actor.id),
         false,
         100,
-        &views::UNICODE,
+        &pages::UNICODE,
     )
     .unwrap();
     assert!(

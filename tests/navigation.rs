@@ -3,9 +3,9 @@
 
 mod common;
 
-use geolens::app::nav::{ListKind, Target};
 use geolens::app::{Focus, Overlay};
 use geolens::data::Dataset;
+use geolens::data::{ListKind, Target};
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
 
@@ -370,7 +370,7 @@ fn enter_before_the_results_arrive_opens_the_right_result() {
     let mut app = geolens::app::App::new(
         &d,
         geolens::app::keymap::Keymap::default(),
-        geolens::views::UNICODE,
+        geolens::pages::UNICODE,
         ratatui::layout::Rect::new(0, 0, 100, 30),
     );
     let answer = |app: &mut geolens::app::App, request: geolens::app::search::SearchRequest| {
@@ -417,7 +417,7 @@ fn a_paste_is_one_edit_of_the_search_text_and_never_a_command() {
     let mut app = geolens::app::App::new(
         &d,
         geolens::app::keymap::Keymap::default(),
-        geolens::views::UNICODE,
+        geolens::pages::UNICODE,
         ratatui::layout::Rect::new(0, 0, 100, 30),
     );
     let paste = |app: &mut geolens::app::App, text: &str| {

@@ -10,12 +10,12 @@ mod temp;
 
 use geolens::app::App;
 use geolens::app::keymap::Keymap;
-use geolens::app::nav::ListKind;
+use geolens::data::ListKind;
 use geolens::data::{self, Dataset, Sources};
 use geolens::keys::parse_keys;
+use geolens::pages;
 use geolens::synth::{self, Profile, Spec};
 use geolens::ui::{self, Theme};
-use geolens::views;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use temp::TempDir;
@@ -84,7 +84,7 @@ fn after_the_swap_the_explorer_is_the_one_the_whole_dataset_gives() {
     let outline = data::outline(&sources).unwrap();
     let full = data::load(&sources).unwrap();
     let area = Rect::new(0, 0, 120, 40);
-    let new = |d: &Dataset| App::new(d, Keymap::default(), views::UNICODE, area);
+    let new = |d: &Dataset| App::new(d, Keymap::default(), pages::UNICODE, area);
     let press = |app: &mut App, d: &Dataset, keys: &str| {
         for key in parse_keys(keys).unwrap() {
             app.handle_key(d, key);
@@ -130,8 +130,8 @@ fn after_the_swap_the_explorer_is_the_one_the_whole_dataset_gives() {
 /// build on a large archive, and nobody reads it.
 #[test]
 fn a_page_lists_at_most_max_links_a_section_and_says_how_many_more() {
-    use geolens::app::nav::Target;
-    use geolens::views::MAX_LINKS;
+    use geolens::data::Target;
+    use geolens::pages::MAX_LINKS;
     let (_dir, sources) = generated(2_000);
     let full = data::load(&sources).unwrap();
     let (busiest, n) = (0..full.actors.len() as u32)
@@ -143,7 +143,7 @@ fn a_page_lists_at_most_max_links_a_section_and_says_how_many_more() {
         n > MAX_LINKS,
         "the generator names its busiest actor {n} times"
     );
-    let page = views::page(&full, Target::Actor(busiest), &views::UNICODE);
+    let page = pages::page(&full, Target::Actor(busiest), &pages::UNICODE);
     let analysis_links = page
         .lines
         .iter()

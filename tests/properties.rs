@@ -16,17 +16,18 @@ use crossterm::event::{Event, KeyCode};
 use geolens::app::action::Action;
 use geolens::app::filters::Column;
 use geolens::app::keymap::{Keymap, Mode};
-use geolens::app::nav::{ListKind, Target};
 use geolens::app::search::{MAX_INPUT, SearchRequest};
-use geolens::app::{App, Focus, Overlay, doc};
+use geolens::app::{App, Focus, Overlay};
 use geolens::data::Dataset;
+use geolens::data::{ListKind, Target};
+use geolens::doc;
 use geolens::find::{self, Facet, SearchIndex, search::PER_GROUP};
 use geolens::keys::{Key, parse_keys};
 use geolens::layout::{self, MIN_HEIGHT, MIN_WIDTH, Shown};
+use geolens::pages;
 use geolens::snapshot::to_text;
 use geolens::text::is_unsafe;
 use geolens::ui::{self, Theme};
-use geolens::views;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -329,9 +330,9 @@ struct Session<'a> {
 impl<'a> Session<'a> {
     fn start(data: &'a Dataset, index: &'a SearchIndex, script: &Script) -> Session<'a> {
         let glyphs = if script.ascii {
-            views::ASCII
+            pages::ASCII
         } else {
-            views::UNICODE
+            pages::UNICODE
         };
         let mut app = App::new(data, Keymap::default(), glyphs, Rect::default());
         if let Some(n) = script.open {
@@ -518,7 +519,7 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
                 )
             }
             _ => {
-                let rows = doc::wrap(&views::page(s.data, target, &app.glyphs), width);
+                let rows = doc::wrap(&pages::page(s.data, target, &app.glyphs), width);
                 assert!(d.rows == rows, "{}: detail shows another page", at());
                 s.checked_page = Some((target, width, rows));
             }

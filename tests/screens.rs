@@ -61,14 +61,14 @@ fn ascii_mode_draws_nothing_but_ascii() {
     ];
     for keys in scripts {
         for (w, h) in [(80, 24), (160, 48)] {
-            let mut headless = Headless::with_glyphs(&d, w, h, geolens::views::ASCII);
+            let mut headless = Headless::with_glyphs(&d, w, h, geolens::pages::ASCII);
             headless.press(&parse_keys(keys).unwrap());
             let text = headless.text();
             let odd: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
             assert!(odd.is_empty(), "{keys:?} at {w}x{h}: {odd:?} in\n{text}");
         }
     }
-    let mut h = Headless::with_glyphs(&d, 100, 60, geolens::views::ASCII);
+    let mut h = Headless::with_glyphs(&d, 100, 60, geolens::pages::ASCII);
     h.press(&parse_keys("<Enter>").unwrap());
     assert!(h.text().contains("KZ, GB -> energy -> European Union"));
 }
@@ -76,7 +76,7 @@ fn ascii_mode_draws_nothing_but_ascii() {
 #[test]
 fn uncertain_office_holder_and_breadcrumb() {
     let d = common::fixture("mini");
-    let nurtleu = geolens::app::nav::Target::Actor(d.actor_ix("murat-nurtleu").unwrap());
+    let nurtleu = geolens::data::Target::Actor(d.actor_ix("murat-nurtleu").unwrap());
     for (width, height) in [(80, 24), (160, 48)] {
         let mut h = Headless::new(&d, width, height);
         h.press(&parse_keys("<Enter>").unwrap());

@@ -3,8 +3,8 @@
 
 mod common;
 
-use geolens::app::nav::Target;
 use geolens::data::Dataset;
+use geolens::data::Target;
 use geolens::find::{self, Filter, Matched, Query, Results, SearchIndex};
 
 fn run(data: &Dataset, text: &str, typing: bool) -> Results {
@@ -157,7 +157,7 @@ fn text_hits_show_a_snippet_with_the_words_marked() {
 fn results_come_grouped_by_kind_with_counts_best_group_first() {
     let d = common::bundled();
     let r = run(&d, "astana", true);
-    assert_eq!(r.groups[0].kind, geolens::app::nav::ListKind::Places);
+    assert_eq!(r.groups[0].kind, geolens::data::ListKind::Places);
     for g in &r.groups {
         assert!(g.hits.iter().all(|h| h.target.list() == g.kind));
         assert!(g.total >= g.hits.len());
@@ -189,7 +189,7 @@ fn search_stays_within_the_filter() {
 /// more is to come.
 #[test]
 fn the_quick_pass_is_the_complete_search_without_titles_and_text() {
-    use geolens::app::nav::ListKind;
+    use geolens::data::ListKind;
     let d = common::bundled();
     let index = SearchIndex::build(&d);
     for text in [

@@ -1,6 +1,6 @@
 //! Everything a user can ask for. Keys map to these (see `keymap`); `App::update` carries them out.
 
-use super::nav::ListKind;
+use crate::data::ListKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {

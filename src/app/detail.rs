@@ -1,8 +1,9 @@
 //! The detail pane's state: the page of the current target, wrapped to the pane's width, the
 //! cursor row and the scroll offset; and finding the last search's words in it.
 
-use super::doc::{self, Doc, Row};
-use super::nav::{Target, Visit};
+use super::nav::Visit;
+use crate::data::Target;
+use crate::doc::{self, Doc, Row};
 use crate::find::Query;
 use crate::find::search::find_in;
 

@@ -1,7 +1,7 @@
 //! The help screen's content, generated from the keymap so it can never go stale.
 
-use super::doc::{Doc, Line, Role, Span};
 use super::keymap::{Keymap, Mode};
+use crate::doc::{Doc, Line, Role, Span};
 
 pub fn doc(keymap: &Keymap, ascii: bool) -> Doc {
     let mut doc = Doc::default();

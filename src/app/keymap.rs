@@ -4,7 +4,7 @@
 use crossterm::event::KeyCode;
 
 use super::action::Action;
-use super::nav::ListKind;
+use crate::data::ListKind;
 use crate::keys::Key;
 
 /// Where a binding applies. Lookup tries the innermost mode first, then `Global`.

@@ -1,7 +1,7 @@
 //! A list as displayed: its items in order, with the reverse map from entity to row so that
 //! selecting a linked item is a lookup.
 
-use super::nav::Target;
+use crate::data::Target;
 
 #[derive(Debug, Clone, Default)]
 pub struct ListRows {

@@ -7,7 +7,6 @@
 
 pub mod action;
 pub mod detail;
-pub mod doc;
 pub mod filters;
 mod help;
 pub mod keymap;
@@ -19,17 +18,18 @@ use crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::data::Dataset;
+use crate::data::{ListKind, Target};
+use crate::doc::{self, Doc};
 use crate::find::{self, Facet, Filter, Query, Results, Sort};
 use crate::keys::Key;
 use crate::layout::{self, Shown};
-use crate::views::{self, Glyphs};
+use crate::pages::{self, Glyphs};
 use action::Action;
 use detail::DetailPane;
-use doc::Doc;
 use filters::{Column, FilterPanel};
 use keymap::{Keymap, Mode};
 use lists::ListRows;
-use nav::{History, ListKind, Target, Visit};
+use nav::{History, Visit};
 use search::{SearchBox, SearchRequest};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -737,7 +737,7 @@ impl App {
     }
 
     fn open_page(&mut self, data: &Dataset, visit: Visit) {
-        let doc = views::page(data, visit.target, &self.glyphs);
+        let doc = pages::page(data, visit.target, &self.glyphs);
         self.detail = DetailPane::new(doc, self.detail_width(), visit);
     }
 

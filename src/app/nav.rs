@@ -1,75 +1,6 @@
-//! What the detail pane can show, which lists exist, and the back/forward history of links followed.
+//! The back/forward history of pages visited.
 
-use crate::data::{ActorIx, AnalysisIx, ImplicationIx, PlaceIx, ThemeIx};
-
-/// Anything a link can point at. Entity indexes, not row numbers: a target stays right whatever
-/// order or filter a list is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Target {
-    Analysis(AnalysisIx),
-    Actor(ActorIx),
-    Theme(ThemeIx),
-    Implication(ImplicationIx),
-    Place(PlaceIx),
-}
-
-impl Target {
-    /// The list this target is an item of.
-    pub fn list(self) -> ListKind {
-        match self {
-            Target::Analysis(_) => ListKind::Analyses,
-            Target::Actor(_) => ListKind::Actors,
-            Target::Theme(_) => ListKind::Themes,
-            Target::Implication(_) => ListKind::Implications,
-            Target::Place(_) => ListKind::Places,
-        }
-    }
-
-    /// The index of the entity within its kind.
-    pub fn entity_index(self) -> usize {
-        match self {
-            Target::Analysis(i) => i.get(),
-            Target::Actor(i) => i.get(),
-            Target::Theme(i) => i.get(),
-            Target::Implication(i) => i.get(),
-            Target::Place(i) => i.get(),
-        }
-    }
-}
-
-/// The lists of the explorer, in pane order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ListKind {
-    Analyses,
-    Actors,
-    Themes,
-    Implications,
-    Places,
-}
-
-impl ListKind {
-    pub const ALL: [ListKind; 5] = [
-        ListKind::Analyses,
-        ListKind::Actors,
-        ListKind::Themes,
-        ListKind::Implications,
-        ListKind::Places,
-    ];
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            ListKind::Analyses => "Analyses",
-            ListKind::Actors => "Actors",
-            ListKind::Themes => "Themes",
-            ListKind::Implications => "Implications",
-            ListKind::Places => "Places",
-        }
-    }
-}
+use crate::data::Target;
 
 /// One visited target and where the reader was in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,6 +94,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::ActorIx;
 
     fn v(n: u32) -> Visit {
         Visit::new(Target::Actor(ActorIx(n)))

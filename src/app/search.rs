@@ -4,7 +4,7 @@
 //! request for the runner (a worker thread in the terminal, inline in snapshots). Results that
 //! come back for an older generation are dropped, so typing is never held up by a search.
 
-use crate::app::nav::ListKind;
+use crate::data::ListKind;
 use crate::find::{Filter, Hit, Query, Results};
 
 /// The longest search text, in characters: room for any name or phrase, and a bound on the work
@@ -197,7 +197,7 @@ mod tests {
         let hits: Vec<Hit> = targets
             .iter()
             .map(|&i| Hit {
-                target: crate::app::nav::Target::Actor(ActorIx(i)),
+                target: crate::data::Target::Actor(ActorIx(i)),
                 score: 1,
                 matched: Matched::Name,
                 highlight: Vec::new(),

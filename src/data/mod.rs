@@ -12,6 +12,7 @@ pub(crate) mod locate;
 pub mod model;
 mod outline;
 pub mod problem;
+mod target;
 mod validate;
 
 pub use index::{
@@ -21,6 +22,7 @@ pub use index::{
 pub use load::{Kind, Source, Sources};
 pub use outline::{OUTLINE_FROM_BYTES, outline};
 pub use problem::{FieldPath, Problem, Problems};
+pub use target::{ListKind, Target};
 
 /// Parses, validates and indexes a dataset.
 pub fn load(sources: &Sources) -> Result<Dataset, Problems> {

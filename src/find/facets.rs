@@ -62,7 +62,7 @@ impl Facet {
             Facet::Theme => super::filter::theme_tree(data)
                 .into_iter()
                 .filter_map(|t| match t {
-                    crate::app::nav::Target::Theme(t) => Some(Value::Theme(t)),
+                    crate::data::Target::Theme(t) => Some(Value::Theme(t)),
                     _ => None,
                 })
                 .collect(),

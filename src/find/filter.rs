@@ -4,10 +4,10 @@
 
 use foldhash::{HashSet, HashSetExt};
 
-use crate::app::nav::{ListKind, Target};
 use crate::data::date::PartialDate;
 use crate::data::model::{ActorKind, Channel, Horizon, Likelihood};
 use crate::data::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx, ThemeIx};
+use crate::data::{ListKind, Target};
 
 /// The active filters. Empty facets do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -241,7 +241,7 @@ fn all(data: &Dataset, kind: ListKind) -> Vec<Target> {
 }
 
 fn name_key(data: &Dataset, t: Target) -> String {
-    crate::views::label(data, t, &crate::views::UNICODE).to_lowercase()
+    crate::pages::label(data, t, &crate::pages::UNICODE).to_lowercase()
 }
 
 /// The date an item sorts by: its own for analyses and implications, else its newest analysis.

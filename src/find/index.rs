@@ -14,7 +14,7 @@ use foldhash::HashMap;
 use nucleo_matcher::Utf32String;
 
 use super::fold::{fold, for_each_word};
-use crate::app::nav::Target;
+use crate::data::Target;
 use crate::data::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx, ThemeIx};
 
 /// A searchable entity: a document in the word index and a set of names.

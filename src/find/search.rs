@@ -14,8 +14,8 @@ use nucleo_matcher::{Config, Matcher};
 use super::Filter;
 use super::fold::{fold, try_for_each_word, words};
 use super::index::{DocId, NameKind, Posting, SearchIndex, fields_of};
-use crate::app::nav::{ListKind, Target};
 use crate::data::Dataset;
+use crate::data::{ListKind, Target};
 
 /// One part of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]

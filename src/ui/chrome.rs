@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, put_line};
-use crate::app::nav::ListKind;
 use crate::app::{App, Focus};
 use crate::data::Dataset;
+use crate::data::ListKind;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::pages;
 use crate::text::sanitize;
-use crate::views;
 
 /// `geolens  A › B › C`: the path of links followed, cut from the left so the current page stays.
 pub(super) fn header(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, theme: &Theme) {
@@ -27,7 +27,7 @@ pub(super) fn header(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, th
     let labels: Vec<String> = trail[skipped..]
         .iter()
         .map(|v| {
-            let label = views::label(data, v.target, g);
+            let label = pages::label(data, v.target, g);
             let head: String = label.chars().take(2 * avail).collect();
             sanitize(&head).into_owned()
         })
@@ -215,7 +215,7 @@ pub(super) fn too_small(buf: &mut Buffer, area: Rect, theme: &Theme) {
             area.y + i as u16,
             area.width,
             &line,
-            &crate::views::ASCII,
+            &crate::pages::ASCII,
         );
     }
 }

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Theme, highlighted, put_line, styled};
-use crate::app::doc::Span as DocSpan;
-use crate::app::nav::Target;
 use crate::app::{App, Focus};
+use crate::data::Target;
+use crate::doc::Span as DocSpan;
 use crate::find::Query;
 use crate::find::search::find_in;
 use crate::layout::detail_text;

@@ -7,9 +7,9 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::{Theme, put_line, styled};
 use crate::app::HelpScreen;
-use crate::app::doc::wrap;
+use crate::doc::wrap;
 use crate::layout::inner;
-use crate::views::Glyphs;
+use crate::pages::Glyphs;
 
 pub(super) fn render(buf: &mut Buffer, area: Rect, help: &HelpScreen, g: &Glyphs, theme: &Theme) {
     if area.area() == 0 {

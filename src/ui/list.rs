@@ -10,7 +10,7 @@ use super::{Theme, put_line, styled};
 use crate::app::{App, Focus};
 use crate::data::Dataset;
 use crate::layout::inner;
-use crate::views;
+use crate::pages;
 
 pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, theme: &Theme) {
     let pane = app.list_pane();
@@ -40,7 +40,7 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, th
             break;
         };
         let y = inside.y + i as u16;
-        let spans = views::row(data, target, &app.glyphs);
+        let spans = pages::row(data, target, &app.glyphs);
         let mut line = Line::from(styled(&spans, theme));
         line.spans.insert(0, Span::raw(" "));
         if Some(row) == selected {

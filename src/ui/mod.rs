@@ -15,12 +15,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::doc::Span as DocSpan;
 use crate::app::{App, Overlay};
 use crate::data::Dataset;
+use crate::doc::Span as DocSpan;
 use crate::layout::{self, Mode};
+use crate::pages::Glyphs;
 use crate::text::is_unsafe;
-use crate::views::Glyphs;
 pub use theme::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App, data: &Dataset, theme: &Theme) {

@@ -12,8 +12,8 @@ use crate::app::search::{ResultRow, SearchBox};
 use crate::data::Dataset;
 use crate::find::Matched;
 use crate::layout::inner;
+use crate::pages;
 use crate::text::sanitize;
-use crate::views;
 
 pub(super) fn render(
     buf: &mut Buffer,
@@ -70,7 +70,7 @@ pub(super) fn render(
             )),
             ResultRow::Hit { hit, index } => {
                 let selected = *index == search.selected;
-                let label = sanitize(&views::label(data, hit.target, g)).into_owned();
+                let label = sanitize(&pages::label(data, hit.target, g)).into_owned();
                 let mut spans = vec![Span::raw("  ")];
                 match &hit.matched {
                     Matched::Name => spans.extend(highlighted(

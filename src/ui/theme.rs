@@ -10,7 +10,7 @@ use ratatui::symbols::border;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders};
 
-use crate::app::doc::Role;
+use crate::doc::Role;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {

@@ -1,9 +1,9 @@
 //! A theme: its row (indented under its parent) and its page (analyses, sub-themes, related).
 
 use super::PageBuilder;
-use crate::app::doc::{Role, Span};
-use crate::app::nav::Target;
+use crate::data::Target;
 use crate::data::{Dataset, ThemeIx};
+use crate::doc::{Role, Span};
 
 pub(super) fn row(data: &Dataset, ix: ThemeIx) -> Vec<Span> {
     let t = data.theme(ix);

@@ -1,8 +1,8 @@
 //! An actor: its row (name and kind) and its page (offices, analyses, peers, implications).
 
 use super::{Glyphs, PageBuilder};
-use crate::app::doc::{Role, Span};
 use crate::data::{ActorIx, Dataset, Side};
+use crate::doc::{Role, Span};
 
 pub(super) fn row(data: &Dataset, ix: ActorIx, g: &Glyphs) -> Vec<Span> {
     let a = data.actor(ix);
@@ -47,7 +47,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ActorIx) {
     if let Some(p) = a.country.as_deref().and_then(|c| data.place_ix(c)) {
         b.heading("Country");
         b.link(
-            crate::app::nav::Target::Place(p),
+            crate::data::Target::Place(p),
             vec![Span::new(&data.place(p).name, Role::Link)],
         );
     }

@@ -5,7 +5,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::nav::Target;
+use crate::data::Target;
 use crate::text::sanitize;
 
 /// What a piece of text is, for the theme to style.

@@ -7,9 +7,9 @@ mod implication;
 mod place;
 mod theme;
 
-use crate::app::doc::{Doc, Line, Role, Span, paragraphs};
-use crate::app::nav::Target;
+use crate::data::Target;
 use crate::data::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx};
+use crate::doc::{Doc, Line, Role, Span, paragraphs};
 
 /// "1 analysis", "3 analyses".
 fn count(n: u32, one: &str, many: &str) -> String {

@@ -1,5 +1,5 @@
 //! An implication's page: every field, both ends as links, and the analysis it comes from.
-//! (Its list row is the one-line summary in `views::implication_summary`.)
+//! (Its list row is the one-line summary in `pages::implication_summary`.)
 
 use super::PageBuilder;
 use crate::data::model::Endpoints;

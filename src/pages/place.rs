@@ -2,10 +2,10 @@
 //! that start there or reach it, directly or through a region or bloc).
 
 use super::{Glyphs, PageBuilder};
-use crate::app::doc::{Role, Span};
-use crate::app::nav::Target;
+use crate::data::Target;
 use crate::data::model::PlaceKind;
 use crate::data::{Dataset, PlaceIx, Side};
+use crate::doc::{Role, Span};
 
 pub(super) fn row(data: &Dataset, ix: PlaceIx, g: &Glyphs) -> Vec<Span> {
     let p = data.place(ix);

@@ -1,9 +1,9 @@
 //! An analysis: its row (date and title) and its page (lenses, actors, themes, implications).
 
 use super::PageBuilder;
-use crate::app::doc::{Role, Span};
-use crate::app::nav::Target;
+use crate::data::Target;
 use crate::data::{AnalysisIx, Dataset};
+use crate::doc::{Role, Span};
 
 pub(super) fn row(data: &Dataset, ix: AnalysisIx) -> Vec<Span> {
     let a = data.analysis(ix);
