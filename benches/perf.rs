@@ -166,7 +166,8 @@ impl Fixture {
         let index = SearchIndex::build(&data);
         let mut text = String::new();
         for target in find::index::all_targets(&data) {
-            for field in find::index::fields_of(&data, target) {
+            let entity = geolens::data::Entity::of(&data, target);
+            for field in find::index::fields_of(&entity) {
                 text.push_str(field);
                 text.push('\n');
             }

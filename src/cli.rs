@@ -6,7 +6,7 @@
 
 use serde_json::{Value as Json, json};
 
-use crate::data::{Dataset, Side};
+use crate::data::{ImplicationIx, Side, Store};
 use crate::data::{ListKind, Target};
 use crate::doc::wrap;
 use crate::find::{self, Filter, Matched, Query, SearchIndex, Sort};
@@ -56,7 +56,7 @@ pub fn parse_kind(word: &str) -> Result<ListKind, String> {
 }
 
 /// The id of a target as the dataset writes it.
-pub fn id_of(data: &Dataset, target: Target) -> String {
+pub fn id_of(data: &dyn Store, target: Target) -> String {
     match target {
         Target::Analysis(ix) => data.analysis(ix).id.clone(),
         Target::Actor(ix) => data.actor(ix).id.clone(),
@@ -68,7 +68,7 @@ pub fn id_of(data: &Dataset, target: Target) -> String {
 
 /// Finds the entity an id names: `kz-gov`, `KZ` (or `kz`), `kz-uk-business-2024/european-supply`,
 /// or with its kind for ids two kinds share: `actor:eu`, `place:eu`.
-pub fn resolve(data: &Dataset, id: &str) -> Result<Target, String> {
+pub fn resolve(data: &dyn Store, id: &str) -> Result<Target, String> {
     let (kind, bare) = match id.split_once(':') {
         Some((k, rest)) => (Some(parse_kind(k)?), rest),
         None => (None, id),
@@ -123,7 +123,7 @@ pub fn safe_json(value: &Json) -> String {
 
 /// `geolens search QUERY`
 pub fn search(
-    data: &Dataset,
+    data: &dyn Store,
     index: &SearchIndex,
     text: &str,
     kind: Option<ListKind>,
@@ -200,7 +200,7 @@ pub fn search(
 }
 
 /// `geolens list KIND [filters]`
-pub fn list(data: &Dataset, kind: ListKind, filter: &Filter, sort: Sort, json: bool) -> Output {
+pub fn list(data: &dyn Store, kind: ListKind, filter: &Filter, sort: Sort, json: bool) -> Output {
     let items = find::list(data, kind, filter, sort);
     let found = !items.is_empty();
     if json {
@@ -256,7 +256,7 @@ pub fn list(data: &Dataset, kind: ListKind, filter: &Filter, sort: Sort, json: b
 }
 
 /// One item of `list --json`: the fields a script needs to pick items and look them up.
-fn item_json(data: &Dataset, t: Target) -> Json {
+fn item_json(data: &dyn Store, t: Target) -> Json {
     match t {
         Target::Analysis(ix) => {
             let a = data.analysis(ix);
@@ -323,7 +323,7 @@ fn item_json(data: &Dataset, t: Target) -> Json {
 
 /// `geolens show ID`: the page as the explorer shows it, or the entity and its links as JSON.
 pub fn show(
-    data: &Dataset,
+    data: &dyn Store,
     id: &str,
     json: bool,
     width: u16,
@@ -344,7 +344,7 @@ pub fn show(
     Ok(Output::new(out, true))
 }
 
-fn show_json(data: &Dataset, t: Target) -> Json {
+fn show_json(data: &dyn Store, t: Target) -> Json {
     let ids = |it: &mut dyn Iterator<Item = Target>| -> Vec<String> {
         it.map(|t| id_of(data, t)).collect()
     };
@@ -357,7 +357,7 @@ fn show_json(data: &Dataset, t: Target) -> Json {
             serde_json::to_value(data.analysis(ix)),
             json!({
                 "other_readings": ids(&mut data.other_readings(ix).iter().map(|&a| Target::Analysis(a))),
-                "implications": ids(&mut data.analysis_implications(ix).map(Target::Implication)),
+                "implications": ids(&mut data.analysis_implications(ix).map(|i| Target::Implication(ImplicationIx(i)))),
             }),
         ),
         Target::Actor(ix) => (
@@ -468,7 +468,7 @@ fn vocab<T: Copy>(
 
 impl FacetArgs {
     /// Resolves ids and names into a [`Filter`], refusing anything unknown.
-    pub fn filter(&self, data: &Dataset) -> Result<Filter, String> {
+    pub fn filter(&self, data: &dyn Store) -> Result<Filter, String> {
         use crate::data::model::{ActorKind, Channel, Horizon, Likelihood};
         let mut f = Filter::default();
         for id in &self.places {
@@ -495,7 +495,7 @@ impl FacetArgs {
                 .push(vocab(ActorKind::ALL, ActorKind::as_str, "actor kind", k)?);
         }
         for p in &self.perspectives {
-            if !data.analyses.iter().any(|a| &a.perspective == p) {
+            if !data.perspectives().contains(p) {
                 return Err(format!("no analysis has the perspective {p:?}"));
             }
             f.perspectives.push(p.clone());

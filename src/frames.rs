@@ -18,7 +18,7 @@ use ratatui::layout::{Position, Size};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
-use crate::data::Dataset;
+use crate::data::Store;
 use crate::ui::{self, Theme};
 
 /// Begin synchronized update: the terminal holds its display until the end marker.
@@ -256,7 +256,7 @@ pub type FrameTerminal<W> = Terminal<FrameBackend<W>>;
 pub fn draw<W: Write>(
     term: &mut FrameTerminal<W>,
     app: &App,
-    data: &Dataset,
+    data: &dyn Store,
     theme: &Theme,
 ) -> io::Result<()> {
     term.draw(|f| ui::draw(f, app, data, theme))?;

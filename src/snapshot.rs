@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Keymap;
-use crate::data::Dataset;
+use crate::data::Store;
 use crate::find::{self, SearchIndex};
 use crate::keys::Key;
 use crate::pages::Glyphs;
@@ -19,18 +19,23 @@ use crate::ui::{self, Theme};
 /// completion, after each key: a snapshot shows the results the terminal would show once they
 /// arrive.
 pub struct Headless<'a> {
-    pub data: &'a Dataset,
+    pub data: &'a dyn Store,
     pub app: App,
     pub theme: Theme,
     index: std::cell::OnceCell<SearchIndex>,
 }
 
 impl<'a> Headless<'a> {
-    pub fn new(data: &'a Dataset, width: u16, height: u16) -> Headless<'a> {
+    pub fn new(data: &'a dyn Store, width: u16, height: u16) -> Headless<'a> {
         Headless::with_glyphs(data, width, height, crate::pages::UNICODE)
     }
 
-    pub fn with_glyphs(data: &'a Dataset, width: u16, height: u16, glyphs: Glyphs) -> Headless<'a> {
+    pub fn with_glyphs(
+        data: &'a dyn Store,
+        width: u16,
+        height: u16,
+        glyphs: Glyphs,
+    ) -> Headless<'a> {
         let app = App::new(
             data,
             Keymap::default(),

@@ -28,7 +28,7 @@ use signal_hook::iterator::Signals;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::search::SearchRequest;
-use crate::data::{Dataset, Problems};
+use crate::data::{Dataset, ListKind, Problems, Store};
 use crate::find::search::PER_GROUP;
 use crate::find::{Results, SearchIndex};
 use crate::frames::{self, FrameBackend, FrameTerminal};
@@ -171,7 +171,7 @@ pub fn check_tty() -> Result<(), String> {
 /// the outline of a large dataset: the explorer shows it at once, and `rest` loads the whole on
 /// a thread of its own meanwhile (keys work all the while); then the search index is built.
 pub fn run(
-    data: Arc<Dataset>,
+    data: Arc<dyn Store>,
     mut app: App,
     theme: &Theme,
     mouse: bool,
@@ -186,7 +186,7 @@ pub fn run(
         Some(load) => {
             app.loading = Some(format!(
                 "{} analyses listed; reading their actors, themes and links",
-                data.analyses.len()
+                data.count(ListKind::Analyses)
             ));
             spawn_loader(load, tx.clone());
             None
@@ -204,8 +204,8 @@ pub fn run(
     let out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
     let mut term = Terminal::new(FrameBackend::new(out))?;
     let size = term.size()?;
-    app.update(&data, Action::Resize(size.width, size.height));
-    frames::draw(&mut term, &app, &data, theme)?;
+    app.update(&*data, Action::Resize(size.width, size.height));
+    frames::draw(&mut term, &app, &*data, theme)?;
     let mut session = Session { data, searches, tx };
     let exit = event_loop(&rx, &mut session, &mut app, &mut term, theme)?;
     drop(term);
@@ -232,7 +232,7 @@ fn test_no_sighup_handler() -> bool {
 
 /// What the event loop swaps as a large dataset finishes loading.
 struct Session {
-    data: Arc<Dataset>,
+    data: Arc<dyn Store>,
     /// The search worker, once the whole dataset is there to search.
     searches: Option<Sender<SearchRequest>>,
     tx: Sender<Wake>,
@@ -258,18 +258,18 @@ fn event_loop(
                 {
                     panic!("test panic requested through GEOLENS_TEST_PANIC_KEY")
                 }
-                Wake::Input(event) => dirty |= app.handle_event(&session.data, &event),
+                Wake::Input(event) => dirty |= app.handle_event(&*session.data, &event),
                 Wake::Searched(generation, results) => {
-                    app.search_results(&session.data, generation, results);
+                    app.search_results(&*session.data, generation, results);
                     dirty = true;
                 }
                 Wake::Loaded(loaded) => {
                     let full = match *loaded {
-                        Ok(full) => Arc::new(full),
+                        Ok(full) => Arc::new(full) as Arc<dyn Store>,
                         Err(problems) => return Ok(Exit::Invalid(problems)),
                     };
                     // The outline goes when the last reference to it does, here.
-                    app.loaded(&full);
+                    app.loaded(&*full);
                     app.loading = Some("indexing for search".to_owned());
                     session.searches = Some(spawn_searcher(Arc::clone(&full), session.tx.clone()));
                     session.data = full;
@@ -288,7 +288,7 @@ fn event_loop(
                 return Ok(Exit::Quit);
             }
             if std::mem::take(&mut app.suspend) {
-                suspend(term, app, &session.data)?;
+                suspend(term, app, &*session.data)?;
                 dirty = true;
             }
             next = rx.try_recv().ok();
@@ -301,7 +301,7 @@ fn event_loop(
             let _ = searches.send(request);
         }
         if dirty {
-            frames::draw(term, app, &session.data, theme)?;
+            frames::draw(term, app, &*session.data, theme)?;
         }
     }
 }
@@ -310,7 +310,7 @@ fn event_loop(
 /// next draw writes every cell (the shell has written over the screen meanwhile, and on a console
 /// without an alternate screen it is still there). Refuses, with a note on the status line, when
 /// no shell would ever resume us.
-fn suspend(term: &mut FrameTerminal<File>, app: &mut App, data: &Dataset) -> io::Result<()> {
+fn suspend(term: &mut FrameTerminal<File>, app: &mut App, data: &dyn Store) -> io::Result<()> {
     if !shell_can_resume() {
         app.message = Some("Ctrl-Z: no shell with job control to return to; q quits".to_owned());
         return Ok(());
@@ -355,7 +355,7 @@ fn shell_can_resume() -> bool {
 /// dataset each search first sends a quick pass over the names of places, actors and themes, so
 /// the first results show within a frame or two, then the complete results, unless the reader
 /// has typed on meanwhile.
-fn spawn_searcher(data: Arc<Dataset>, tx: Sender<Wake>) -> Sender<SearchRequest> {
+fn spawn_searcher(data: Arc<dyn Store>, tx: Sender<Wake>) -> Sender<SearchRequest> {
     let (requests, rx) = mpsc::channel::<SearchRequest>();
     thread::spawn(move || {
         let data = &*data;

@@ -17,7 +17,7 @@ pub mod search;
 use crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
-use crate::data::Dataset;
+use crate::data::Store;
 use crate::data::{ListKind, Target};
 use crate::doc::{self, Doc};
 use crate::find::{self, Facet, Filter, Query, Results, Sort};
@@ -97,7 +97,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(data: &Dataset, keymap: Keymap, glyphs: Glyphs, size: Rect) -> App {
+    pub fn new(data: &dyn Store, keymap: Keymap, glyphs: Glyphs, size: Rect) -> App {
         let filter = Filter::default();
         let lists = ListKind::ALL
             .iter()
@@ -141,7 +141,7 @@ impl App {
     /// The whole dataset has replaced the outline the explorer opened on (`data::outline`: the
     /// same analyses, in the same order, so every selection and history entry still holds). The
     /// lists fill in, and the page shown is rebuilt where the reader left it.
-    pub fn loaded(&mut self, data: &Dataset) {
+    pub fn loaded(&mut self, data: &dyn Store) {
         for kind in ListKind::ALL {
             self.rebuild_list(data, kind);
         }
@@ -159,7 +159,7 @@ impl App {
     }
 
     /// Opens the explorer on one item, as `geolens open ID` does.
-    pub fn open(&mut self, data: &Dataset, target: Target) {
+    pub fn open(&mut self, data: &dyn Store, target: Target) {
         self.go_to(data, Visit::new(target), true);
         self.focus = Focus::Detail;
     }
@@ -198,7 +198,7 @@ impl App {
 
     /// Turns a terminal event into actions and applies them. Returns whether anything may have
     /// changed on screen (so the caller can skip a redraw).
-    pub fn handle_event(&mut self, data: &Dataset, event: &Event) -> bool {
+    pub fn handle_event(&mut self, data: &dyn Store, event: &Event) -> bool {
         match event {
             Event::Key(key) if key.kind != crossterm::event::KeyEventKind::Release => {
                 self.handle_key(data, Key::from(*key));
@@ -250,7 +250,7 @@ impl App {
 
     /// Clicks select a row (a second click on a link follows it); the wheel moves through the
     /// pane under the pointer. Only reported when the user turned the mouse on.
-    pub fn mouse(&mut self, data: &Dataset, event: MouseEvent) {
+    pub fn mouse(&mut self, data: &dyn Store, event: MouseEvent) {
         let at = ratatui::layout::Position::new(event.column, event.row);
         let screen = self.screen();
         let wheel = match event.kind {
@@ -305,7 +305,7 @@ impl App {
         self.keep_visible();
     }
 
-    pub fn handle_key(&mut self, data: &Dataset, key: Key) {
+    pub fn handle_key(&mut self, data: &dyn Store, key: Key) {
         let mode = self.mode();
         match self.keymap.lookup(mode, key) {
             Some(action) => self.update(data, action),
@@ -320,7 +320,7 @@ impl App {
         }
     }
 
-    pub fn update(&mut self, data: &Dataset, action: Action) {
+    pub fn update(&mut self, data: &dyn Store, action: Action) {
         self.message = None;
         match action {
             Action::Resize(w, h) => {
@@ -342,7 +342,7 @@ impl App {
 
     /// Results of a search request, from the runner. An Enter typed before they came is
     /// carried out now, on them.
-    pub fn search_results(&mut self, data: &Dataset, generation: u64, results: Results) {
+    pub fn search_results(&mut self, data: &dyn Store, generation: u64, results: Results) {
         // Enter pressed while searching opens the best hit of the complete results.
         if let Some(Overlay::Search(search)) = &mut self.overlay
             && search.receive(generation, results)
@@ -369,7 +369,7 @@ impl App {
         self.overlay = Some(Overlay::Help(help));
     }
 
-    fn search_action(&mut self, data: &Dataset, mut search: SearchBox, action: Action) {
+    fn search_action(&mut self, data: &dyn Store, mut search: SearchBox, action: Action) {
         let page = self.overlay_page().saturating_sub(2).max(1);
         let last = search.hit_count().saturating_sub(1);
         match action {
@@ -417,7 +417,7 @@ impl App {
         self.overlay = Some(Overlay::Search(search));
     }
 
-    fn filters_action(&mut self, data: &Dataset, mut panel: FilterPanel, action: Action) {
+    fn filters_action(&mut self, data: &dyn Store, mut panel: FilterPanel, action: Action) {
         let page = self.overlay_page().saturating_sub(1).max(1) as isize;
         let step = |at: usize, len: usize, by: isize| {
             at.saturating_add_signed(by).min(len.saturating_sub(1))
@@ -478,7 +478,7 @@ impl App {
 
     /// For each value of the panel's facet: how many items the current list would show with the
     /// value turned on. Done on a change, not per frame.
-    fn count_values(&self, data: &Dataset, panel: &mut FilterPanel) {
+    fn count_values(&self, data: &dyn Store, panel: &mut FilterPanel) {
         let kind = self.list;
         panel.values = panel
             .current_facet()
@@ -497,7 +497,7 @@ impl App {
         panel.value = panel.value.min(panel.values.len().saturating_sub(1));
     }
 
-    fn apply(&mut self, data: &Dataset, action: Action) {
+    fn apply(&mut self, data: &dyn Store, action: Action) {
         let list_page = self.list_height().max(1) as isize;
         let detail_page = self.detail_height().max(1) as isize;
         let page = match self.focus {
@@ -579,7 +579,7 @@ impl App {
         }
     }
 
-    fn cycle_sort(&mut self, data: &Dataset) {
+    fn cycle_sort(&mut self, data: &dyn Store) {
         let kind = self.list;
         let choices = Sort::choices(kind);
         let pane = self.list_pane_mut();
@@ -594,14 +594,14 @@ impl App {
     }
 
     /// Rebuilds every list after the filter changed, keeping selections where they survive.
-    fn refilter(&mut self, data: &Dataset) {
+    fn refilter(&mut self, data: &dyn Store) {
         for kind in ListKind::ALL {
             self.rebuild_list(data, kind);
         }
         self.show_current(data);
     }
 
-    fn rebuild_list(&mut self, data: &Dataset, kind: ListKind) {
+    fn rebuild_list(&mut self, data: &dyn Store, kind: ListKind) {
         let filter = &self.filter;
         let pane = &mut self.lists[kind.index()];
         pane.rows = ListRows::new(find::list(data, kind, filter, pane.sort));
@@ -611,7 +611,7 @@ impl App {
         }
     }
 
-    fn move_by(&mut self, data: &Dataset, delta: isize) {
+    fn move_by(&mut self, data: &dyn Store, delta: isize) {
         match self.focus {
             Focus::List => {
                 let pane = self.list_pane_mut();
@@ -634,7 +634,7 @@ impl App {
     }
 
     /// Page keys move the view and the cursor together, so the cursor keeps its place on screen.
-    fn page_by(&mut self, data: &Dataset, delta: isize) {
+    fn page_by(&mut self, data: &dyn Store, delta: isize) {
         match self.focus {
             Focus::List => {
                 let pane = self.list_pane_mut();
@@ -648,7 +648,7 @@ impl App {
     }
 
     /// Tab order: the five lists, then the detail pane.
-    fn cycle_pane(&mut self, data: &Dataset, step: isize) {
+    fn cycle_pane(&mut self, data: &dyn Store, step: isize) {
         let n = ListKind::ALL.len() as isize + 1;
         let now = match self.focus {
             Focus::List => self.list.index() as isize,
@@ -665,7 +665,7 @@ impl App {
     }
 
     /// Shows another list; the detail follows its selection.
-    fn show_list(&mut self, data: &Dataset, kind: ListKind) {
+    fn show_list(&mut self, data: &dyn Store, kind: ListKind) {
         if self.list != kind {
             self.list = kind;
             self.show_current(data);
@@ -674,7 +674,7 @@ impl App {
 
     /// Makes the detail show the selected item of the current list, replacing the current history
     /// entry: moving through a list is browsing, not following links.
-    fn show_current(&mut self, data: &Dataset) {
+    fn show_current(&mut self, data: &dyn Store) {
         // An empty list (everything filtered out) leaves the page as it is, so the detail and the
         // breadcrumb keep naming the same page, and Back and Forward keep their meaning.
         let Some(target) = self.list_pane().selected else {
@@ -687,14 +687,14 @@ impl App {
     }
 
     /// Follows the link under the detail cursor.
-    fn follow(&mut self, data: &Dataset) {
+    fn follow(&mut self, data: &dyn Store) {
         match self.detail.link_under_cursor() {
             Some(target) => self.go_to(data, Visit::new(target), true),
             None => self.message = Some("nothing to follow on this line".to_owned()),
         }
     }
 
-    fn back(&mut self, data: &Dataset) {
+    fn back(&mut self, data: &dyn Store) {
         self.save_position();
         match self.history.back() {
             Some(visit) => self.go_to(data, visit, false),
@@ -704,7 +704,7 @@ impl App {
         }
     }
 
-    fn forward(&mut self, data: &Dataset) {
+    fn forward(&mut self, data: &dyn Store) {
         self.save_position();
         match self.history.forward() {
             Some(visit) => self.go_to(data, visit, false),
@@ -715,7 +715,7 @@ impl App {
     /// Shows `visit` and selects its item in its own list; `push` records it as a new step. An
     /// item hidden by the filter is still shown, following a link never fails, but the list keeps
     /// a selection among the items it shows, for the movement keys to start from.
-    fn go_to(&mut self, data: &Dataset, visit: Visit, push: bool) {
+    fn go_to(&mut self, data: &dyn Store, visit: Visit, push: bool) {
         // Opening the page already shown is not a step: it would only make Back do nothing.
         let push = push && self.detail.target != Some(visit.target);
         if push {
@@ -736,7 +736,7 @@ impl App {
         }
     }
 
-    fn open_page(&mut self, data: &Dataset, visit: Visit) {
+    fn open_page(&mut self, data: &dyn Store, visit: Visit) {
         let doc = pages::page(data, visit.target, &self.glyphs);
         self.detail = DetailPane::new(doc, self.detail_width(), visit);
     }

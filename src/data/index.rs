@@ -174,10 +174,10 @@ impl Dataset {
         &self.analyses[at.analysis.get()].implications[at.index]
     }
     /// The implications of one analysis, in the order it lists them.
-    pub fn analysis_implications(&self, ix: AnalysisIx) -> impl Iterator<Item = ImplicationIx> {
+    pub fn analysis_implications(&self, ix: AnalysisIx) -> std::ops::Range<u32> {
         let start = self.implication_start[ix.get()];
         let n = self.analyses[ix.get()].implications.len() as u32;
-        (start..start + n).map(ImplicationIx)
+        start..start + n
     }
     /// The analysis an implication belongs to.
     pub fn implication_source(&self, ix: ImplicationIx) -> AnalysisIx {

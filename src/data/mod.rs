@@ -12,6 +12,7 @@ pub(crate) mod locate;
 pub mod model;
 mod outline;
 pub mod problem;
+mod store;
 mod target;
 mod validate;
 
@@ -22,6 +23,7 @@ pub use index::{
 pub use load::{Kind, Source, Sources};
 pub use outline::{OUTLINE_FROM_BYTES, outline};
 pub use problem::{FieldPath, Problem, Problems};
+pub use store::{Entity, ImplicationFacts, Store, every};
 pub use target::{ListKind, Target};
 
 /// Parses, validates and indexes a dataset.

@@ -26,6 +26,17 @@ impl Target {
         }
     }
 
+    /// The `i`-th entity of a kind.
+    pub fn at(kind: ListKind, i: u32) -> Target {
+        match kind {
+            ListKind::Analyses => Target::Analysis(AnalysisIx(i)),
+            ListKind::Actors => Target::Actor(ActorIx(i)),
+            ListKind::Themes => Target::Theme(ThemeIx(i)),
+            ListKind::Implications => Target::Implication(ImplicationIx(i)),
+            ListKind::Places => Target::Place(PlaceIx(i)),
+        }
+    }
+
     /// The index of the entity within its kind.
     pub fn entity_index(self) -> usize {
         match self {
@@ -55,6 +66,15 @@ impl ListKind {
         ListKind::Themes,
         ListKind::Implications,
         ListKind::Places,
+    ];
+
+    /// The order of documents in the search index, fixed so an index stays valid.
+    pub const SEARCH_ORDER: [ListKind; 5] = [
+        ListKind::Analyses,
+        ListKind::Actors,
+        ListKind::Themes,
+        ListKind::Places,
+        ListKind::Implications,
     ];
 
     pub fn index(self) -> usize {

@@ -1,11 +1,9 @@
 //! The facets a reader can filter by, their values, and turning values on and off in a
 //! [`Filter`]. The filter panel and the command line's flags are both made of these.
 
-use std::collections::BTreeSet;
-
 use super::filter::Filter;
 use crate::data::model::{ActorKind, Channel, Horizon, Likelihood, PlaceKind};
-use crate::data::{ActorIx, Dataset, PlaceIx, ThemeIx};
+use crate::data::{ActorIx, ListKind, PlaceIx, Store, Target, ThemeIx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Facet {
@@ -49,10 +47,12 @@ impl Facet {
 
     /// Every value the facet offers in this dataset, in the order the panel lists them: regions
     /// and blocs before countries, themes as a tree, the rest by name or scale.
-    pub fn values(self, data: &Dataset) -> Vec<Value> {
+    pub fn values(self, data: &dyn Store) -> Vec<Value> {
         match self {
             Facet::Place => {
-                let mut places: Vec<PlaceIx> = (0..data.places.len() as u32).map(PlaceIx).collect();
+                let mut places: Vec<PlaceIx> = (0..data.count(ListKind::Places) as u32)
+                    .map(PlaceIx)
+                    .collect();
                 places.sort_by_key(|&p| {
                     let place = data.place(p);
                     (place.kind == PlaceKind::Country, place.name.to_lowercase())
@@ -62,12 +62,14 @@ impl Facet {
             Facet::Theme => super::filter::theme_tree(data)
                 .into_iter()
                 .filter_map(|t| match t {
-                    crate::data::Target::Theme(t) => Some(Value::Theme(t)),
+                    Target::Theme(t) => Some(Value::Theme(t)),
                     _ => None,
                 })
                 .collect(),
             Facet::Actor => {
-                let mut actors: Vec<ActorIx> = (0..data.actors.len() as u32).map(ActorIx).collect();
+                let mut actors: Vec<ActorIx> = (0..data.count(ListKind::Actors) as u32)
+                    .map(ActorIx)
+                    .collect();
                 actors.sort_by_key(|&a| data.actor(a).name.to_lowercase());
                 actors.into_iter().map(Value::Actor).collect()
             }
@@ -76,22 +78,11 @@ impl Facet {
                 .map(|&k| Value::ActorKind(k))
                 .collect(),
             Facet::Perspective => data
-                .analyses
-                .iter()
-                .map(|a| a.perspective.clone())
-                .collect::<BTreeSet<_>>()
+                .perspectives()
                 .into_iter()
                 .map(Value::Perspective)
                 .collect(),
-            Facet::Year => data
-                .analyses
-                .iter()
-                .map(|a| a.event_date.year)
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .rev()
-                .map(Value::Year)
-                .collect(),
+            Facet::Year => data.years().into_iter().map(Value::Year).collect(),
             Facet::Channel => Channel::ALL.iter().map(|&c| Value::Channel(c)).collect(),
             Facet::Horizon => Horizon::ALL.iter().map(|&h| Value::Horizon(h)).collect(),
             Facet::Likelihood => Likelihood::ALL
@@ -133,7 +124,7 @@ impl Value {
     }
 
     /// How the value is shown (unsanitized: callers sanitize at the edge).
-    pub fn label(&self, data: &Dataset) -> String {
+    pub fn label(&self, data: &dyn Store) -> String {
         match self {
             Value::Place(p) => {
                 let place = data.place(*p);

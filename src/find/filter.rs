@@ -6,8 +6,9 @@ use foldhash::{HashSet, HashSetExt};
 
 use crate::data::date::PartialDate;
 use crate::data::model::{ActorKind, Channel, Horizon, Likelihood};
-use crate::data::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx, ThemeIx};
-use crate::data::{ListKind, Target};
+use crate::data::{
+    ActorIx, AnalysisIx, ImplicationIx, ListKind, PlaceIx, Side, Store, Target, ThemeIx, every,
+};
 
 /// The active filters. Empty facets do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,23 +42,23 @@ impl Filter {
 /// A filter made ready to test entities quickly: sets instead of lists, regions expanded.
 struct Compiled<'a> {
     f: &'a Filter,
-    data: &'a Dataset,
+    data: &'a dyn Store,
     places: HashSet<PlaceIx>,
     themes: HashSet<ThemeIx>,
 }
 
 impl<'a> Compiled<'a> {
-    fn new(data: &'a Dataset, f: &'a Filter) -> Compiled<'a> {
+    fn new(data: &'a dyn Store, f: &'a Filter) -> Compiled<'a> {
         let mut places = HashSet::new();
         for &p in &f.places {
             places.insert(p);
-            places.extend(data.place_members(p));
+            places.extend(data.place_members(p).iter().copied());
         }
         let mut themes = HashSet::new();
         let mut stack = f.themes.clone();
         while let Some(t) = stack.pop() {
             if themes.insert(t) {
-                stack.extend_from_slice(data.theme_children(t));
+                stack.extend_from_slice(&data.theme_children(t));
             }
         }
         Compiled {
@@ -69,49 +70,46 @@ impl<'a> Compiled<'a> {
     }
 
     /// Whether a place (or, for a region or bloc, one of its members) is among the filter's.
-    fn place_matches(&self, id: &str) -> bool {
-        let Some(p) = self.data.place_ix(id) else {
-            return false;
-        };
-        self.places.contains(&p) || self.data.place_members(p).any(|m| self.places.contains(&m))
+    fn place_matches(&self, p: PlaceIx) -> bool {
+        self.places.contains(&p)
+            || self
+                .data
+                .place_members(p)
+                .iter()
+                .any(|m| self.places.contains(m))
     }
 
     /// The facets about the analysis itself, with `skip_places` for lists whose items carry their
     /// own places (actors, implications, places).
     fn analysis(&self, ix: AnalysisIx, skip_places: bool) -> bool {
         let (d, f) = (self.data, self.f);
-        let a = d.analysis(ix);
-        (skip_places || f.places.is_empty() || a.places.iter().any(|p| self.place_matches(p)))
+        let date = d.event_date(ix);
+        (skip_places
+            || f.places.is_empty()
+            || d.analysis_places(ix).iter().any(|&p| self.place_matches(p)))
             && (f.themes.is_empty()
-                || a.themes
+                || d.analysis_themes(ix)
                     .iter()
-                    .filter_map(|t| d.theme_ix(t))
-                    .any(|t| self.themes.contains(&t)))
-            && (f.actors.is_empty()
-                || a.actors
-                    .iter()
-                    .filter_map(|r| d.actor_ix(&r.actor))
-                    .any(|x| f.actors.contains(&x)))
+                    .any(|t| self.themes.contains(t)))
+            && (f.actors.is_empty() || d.analysis_actors(ix).iter().any(|x| f.actors.contains(x)))
             && (f.actor_kinds.is_empty()
-                || a.actors
+                || d.analysis_actors(ix)
                     .iter()
-                    .filter_map(|r| d.actor_ix(&r.actor))
-                    .any(|x| f.actor_kinds.contains(&d.actor(x).kind)))
-            && (f.perspectives.is_empty() || f.perspectives.contains(&a.perspective))
-            && (f.years.is_empty() || f.years.contains(&a.event_date.year))
+                    .any(|&x| f.actor_kinds.contains(&d.actor_kind(x))))
+            && (f.perspectives.is_empty() || f.perspectives.iter().any(|p| *p == d.perspective(ix)))
+            && (f.years.is_empty() || f.years.contains(&date.year))
             && f.from
-                .is_none_or(|from| a.event_date.latest_day() >= from.earliest_day())
-            && f.to
-                .is_none_or(|to| a.event_date.earliest_day() <= to.latest_day())
+                .is_none_or(|from| date.latest_day() >= from.earliest_day())
+            && f.to.is_none_or(|to| date.earliest_day() <= to.latest_day())
             && (!f.has_implication_facets()
                 || d.analysis_implications(ix)
-                    .any(|i| self.implication_itself(i)))
+                    .any(|i| self.implication_itself(ImplicationIx(i))))
     }
 
     /// The facets about an implication's own fields.
     fn implication_itself(&self, ix: ImplicationIx) -> bool {
         let f = self.f;
-        let imp = self.data.implication(ix);
+        let imp = self.data.implication_facts(ix);
         (f.channels.is_empty() || f.channels.contains(&imp.channel))
             && (f.horizons.is_empty() || f.horizons.contains(&imp.horizon))
             && (f.likelihoods.is_empty() || f.likelihoods.contains(&imp.likelihood))
@@ -123,17 +121,19 @@ impl<'a> Compiled<'a> {
         match target {
             Target::Analysis(ix) => passing[ix.get()],
             Target::Implication(ix) => {
-                let imp = d.implication(ix);
-                let ends = imp.from.places.iter().chain(&imp.to.places);
+                let ends = || {
+                    let from = d.implication_places(ix, Side::Origin);
+                    let to = d.implication_places(ix, Side::Affected);
+                    from.iter().chain(to.iter()).any(|&p| self.place_matches(p))
+                };
                 self.implication_itself(ix)
                     && passing[d.implication_source(ix).get()]
-                    && (f.places.is_empty() || ends.clone().any(|p| self.place_matches(p)))
+                    && (f.places.is_empty() || ends())
             }
             Target::Actor(ix) => {
-                let a = d.actor(ix);
-                (f.actor_kinds.is_empty() || f.actor_kinds.contains(&a.kind))
+                (f.actor_kinds.is_empty() || f.actor_kinds.contains(&d.actor_kind(ix)))
                     && (f.places.is_empty()
-                        || a.country.as_deref().is_some_and(|c| self.place_matches(c)))
+                        || d.actor_country(ix).is_some_and(|c| self.place_matches(c)))
                     && d.actor_analyses(ix)
                         .iter()
                         .any(|x| passing[x.analysis.get()])
@@ -194,14 +194,14 @@ impl Sort {
 }
 
 /// The items of one list that pass `filter`, in `sort` order.
-pub fn list(data: &Dataset, kind: ListKind, filter: &Filter, sort: Sort) -> Vec<Target> {
+pub fn list(data: &dyn Store, kind: ListKind, filter: &Filter, sort: Sort) -> Vec<Target> {
     let mut items = members(data, kind, filter);
     sort_items(data, kind, &mut items, sort);
     items
 }
 
 /// The items of one list that pass `filter`, in no particular order.
-pub fn members(data: &Dataset, kind: ListKind, filter: &Filter) -> Vec<Target> {
+pub fn members(data: &dyn Store, kind: ListKind, filter: &Filter) -> Vec<Target> {
     let mut items = all(data, kind);
     if !filter.is_empty() {
         let compiled = Compiled::new(data, filter);
@@ -211,7 +211,7 @@ pub fn members(data: &Dataset, kind: ListKind, filter: &Filter) -> Vec<Target> {
             kind,
             ListKind::Actors | ListKind::Implications | ListKind::Places
         );
-        let passing: Vec<bool> = (0..data.analyses.len() as u32)
+        let passing: Vec<bool> = (0..data.count(ListKind::Analyses) as u32)
             .map(|i| compiled.analysis(AnalysisIx(i), skip_places))
             .collect();
         items.retain(|&t| compiled.passes(t, &passing));
@@ -219,38 +219,20 @@ pub fn members(data: &Dataset, kind: ListKind, filter: &Filter) -> Vec<Target> {
     items
 }
 
-fn all(data: &Dataset, kind: ListKind) -> Vec<Target> {
-    let n = |len: usize| 0..len as u32;
-    match kind {
-        ListKind::Analyses => n(data.analyses.len())
-            .map(|i| Target::Analysis(AnalysisIx(i)))
-            .collect(),
-        ListKind::Actors => n(data.actors.len())
-            .map(|i| Target::Actor(ActorIx(i)))
-            .collect(),
-        ListKind::Themes => n(data.themes.len())
-            .map(|i| Target::Theme(ThemeIx(i)))
-            .collect(),
-        ListKind::Places => n(data.places.len())
-            .map(|i| Target::Place(PlaceIx(i)))
-            .collect(),
-        ListKind::Implications => n(data.implications.len())
-            .map(|i| Target::Implication(ImplicationIx(i)))
-            .collect(),
-    }
+fn all(data: &dyn Store, kind: ListKind) -> Vec<Target> {
+    every(data, kind).collect()
 }
 
-fn name_key(data: &Dataset, t: Target) -> String {
+fn name_key(data: &dyn Store, t: Target) -> String {
     crate::pages::label(data, t, &crate::pages::UNICODE).to_lowercase()
 }
 
 /// The date an item sorts by: its own for analyses and implications, else its newest analysis.
-fn date_key(data: &Dataset, t: Target) -> Option<PartialDate> {
-    let newest =
-        |it: &mut dyn Iterator<Item = AnalysisIx>| it.map(|a| data.analysis(a).event_date).max();
+fn date_key(data: &dyn Store, t: Target) -> Option<PartialDate> {
+    let newest = |it: &mut dyn Iterator<Item = AnalysisIx>| it.map(|a| data.event_date(a)).max();
     match t {
-        Target::Analysis(a) => Some(data.analysis(a).event_date),
-        Target::Implication(i) => Some(data.analysis(data.implication_source(i)).event_date),
+        Target::Analysis(a) => Some(data.event_date(a)),
+        Target::Implication(i) => Some(data.event_date(data.implication_source(i))),
         Target::Actor(a) => newest(&mut data.actor_analyses(a).iter().map(|x| x.analysis)),
         Target::Theme(th) => newest(&mut data.theme_analyses(th).iter().map(|x| x.analysis)),
         Target::Place(p) => newest(&mut data.place_analyses(p).iter().copied()),
@@ -258,9 +240,9 @@ fn date_key(data: &Dataset, t: Target) -> Option<PartialDate> {
 }
 
 /// How many analyses an item links to: for an analysis, the others sharing one of its actors.
-fn links_key(data: &Dataset, t: Target) -> usize {
+fn links_key(data: &dyn Store, t: Target) -> usize {
     match t {
-        Target::Analysis(a) => data.analysis(a).actors.len() + data.analysis(a).implications.len(),
+        Target::Analysis(a) => data.analysis_actors(a).len() + data.analysis_implications(a).len(),
         Target::Implication(i) => {
             let imp = data.implication(i);
             imp.from.places.len()
@@ -274,7 +256,7 @@ fn links_key(data: &Dataset, t: Target) -> usize {
     }
 }
 
-fn sort_items(data: &Dataset, kind: ListKind, items: &mut Vec<Target>, sort: Sort) {
+fn sort_items(data: &dyn Store, kind: ListKind, items: &mut Vec<Target>, sort: Sort) {
     match sort {
         Sort::Name => items.sort_by_cached_key(|&t| name_key(data, t)),
         // The dataset keeps the analyses in this order already.
@@ -311,20 +293,20 @@ fn sort_items(data: &Dataset, kind: ListKind, items: &mut Vec<Target>, sort: Sor
 }
 
 /// Every theme: each root by name, followed by its sub-themes by name.
-pub(crate) fn theme_tree(data: &Dataset) -> Vec<Target> {
+pub(crate) fn theme_tree(data: &dyn Store) -> Vec<Target> {
     let by_name = |a: &ThemeIx, b: &ThemeIx| {
         data.theme(*b)
             .name
             .to_lowercase()
             .cmp(&data.theme(*a).name.to_lowercase())
     };
-    let mut stack: Vec<ThemeIx> = (0..data.themes.len() as u32)
+    let mut stack: Vec<ThemeIx> = (0..data.count(ListKind::Themes) as u32)
         .map(ThemeIx)
         .filter(|&t| data.theme_parent(t).is_none())
         .collect();
     // Reverse name order on the stack pops them in name order.
     stack.sort_by(by_name);
-    let mut order = Vec::with_capacity(data.themes.len());
+    let mut order = Vec::with_capacity(data.count(ListKind::Themes));
     while let Some(t) = stack.pop() {
         order.push(Target::Theme(t));
         let mut children = data.theme_children(t).to_vec();

@@ -14,8 +14,7 @@ use foldhash::HashMap;
 use nucleo_matcher::Utf32String;
 
 use super::fold::{fold, for_each_word};
-use crate::data::Target;
-use crate::data::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx, ThemeIx};
+use crate::data::{Entity, ListKind, Store, Target};
 
 /// A searchable entity: a document in the word index and a set of names.
 pub type DocId = u32;
@@ -60,14 +59,11 @@ pub struct Posting {
 }
 
 /// Every entity, in a fixed order: the documents of the index.
-pub fn all_targets(data: &Dataset) -> impl Iterator<Item = Target> + '_ {
-    let n = |len: usize| 0..len as u32;
-    n(data.analyses.len())
-        .map(|i| Target::Analysis(AnalysisIx(i)))
-        .chain(n(data.actors.len()).map(|i| Target::Actor(ActorIx(i))))
-        .chain(n(data.themes.len()).map(|i| Target::Theme(ThemeIx(i))))
-        .chain(n(data.places.len()).map(|i| Target::Place(PlaceIx(i))))
-        .chain(n(data.implications.len()).map(|i| Target::Implication(ImplicationIx(i))))
+pub fn all_targets(data: &dyn Store) -> impl Iterator<Item = Target> + use<> {
+    let counts = ListKind::SEARCH_ORDER.map(|kind| (kind, data.count(kind) as u32));
+    counts
+        .into_iter()
+        .flat_map(|(kind, n)| (0..n).map(move |i| Target::at(kind, i)))
 }
 
 fn with_aliases<'a>(name: &'a str, aliases: &'a [String], id: &'a str) -> Vec<(NameKind, &'a str)> {
@@ -78,40 +74,27 @@ fn with_aliases<'a>(name: &'a str, aliases: &'a [String], id: &'a str) -> Vec<(N
 }
 
 /// The names an entity is known by.
-pub fn names_of(data: &Dataset, target: Target) -> Vec<(NameKind, &str)> {
-    match target {
-        Target::Analysis(ix) => {
-            let a = data.analysis(ix);
-            vec![
-                (NameKind::Primary, a.title.as_str()),
-                (NameKind::Code, a.id.as_str()),
-            ]
-        }
-        Target::Actor(ix) => {
-            let a = data.actor(ix);
-            with_aliases(&a.name, &a.aliases, &a.id)
-        }
-        Target::Theme(ix) => {
-            let t = data.theme(ix);
-            vec![
-                (NameKind::Primary, t.name.as_str()),
-                (NameKind::Code, t.id.as_str()),
-            ]
-        }
-        Target::Place(ix) => {
-            let p = data.place(ix);
-            with_aliases(&p.name, &p.aliases, &p.id)
-        }
+pub fn names_of<'a>(entity: &'a Entity<'_>) -> Vec<(NameKind, &'a str)> {
+    match entity {
+        Entity::Analysis(a) => vec![
+            (NameKind::Primary, a.title.as_str()),
+            (NameKind::Code, a.id.as_str()),
+        ],
+        Entity::Actor(a) => with_aliases(&a.name, &a.aliases, &a.id),
+        Entity::Theme(t) => vec![
+            (NameKind::Primary, t.name.as_str()),
+            (NameKind::Code, t.id.as_str()),
+        ],
+        Entity::Place(p) => with_aliases(&p.name, &p.aliases, &p.id),
         // An implication has no name of its own; its text is searched.
-        Target::Implication(_) => Vec::new(),
+        Entity::Implication(_) => Vec::new(),
     }
 }
 
 /// The full text of an entity, field by field, as the word index sees it.
-pub fn fields_of(data: &Dataset, target: Target) -> Vec<&str> {
-    match target {
-        Target::Analysis(ix) => {
-            let a = data.analysis(ix);
+pub fn fields_of<'a>(entity: &'a Entity<'_>) -> Vec<&'a str> {
+    match entity {
+        Entity::Analysis(a) => {
             let mut text = vec![a.title.as_str(), a.summary.as_str(), a.perspective.as_str()];
             text.extend(a.lenses.sections().flat_map(|(h, t)| [h, t]));
             text.extend(a.actors.iter().map(|r| r.role.as_str()));
@@ -124,43 +107,35 @@ pub fn fields_of(data: &Dataset, target: Target) -> Vec<&str> {
             text.extend(a.caveats.iter().map(String::as_str));
             text
         }
-        Target::Actor(ix) => {
-            let a = data.actor(ix);
+        Entity::Actor(a) => {
             let mut text = vec![a.name.as_str(), a.description.as_str()];
             text.extend(a.aliases.iter().map(String::as_str));
             text.extend(a.offices.iter().map(|o| o.title.as_str()));
             text
         }
-        Target::Theme(ix) => {
-            let t = data.theme(ix);
-            vec![t.name.as_str(), t.description.as_str()]
-        }
-        Target::Place(ix) => {
-            let p = data.place(ix);
+        Entity::Theme(t) => vec![t.name.as_str(), t.description.as_str()],
+        Entity::Place(p) => {
             let mut text = vec![p.name.as_str()];
             text.extend(p.aliases.iter().map(String::as_str));
             text
         }
-        Target::Implication(ix) => {
-            let imp = data.implication(ix);
-            vec![
-                imp.effect.as_str(),
-                imp.affected.as_str(),
-                imp.channel.words(),
-            ]
-        }
+        Entity::Implication(imp) => vec![
+            imp.effect.as_str(),
+            imp.affected.as_str(),
+            imp.channel.words(),
+        ],
     }
 }
 
 impl SearchIndex {
     /// Builds the index on two threads: each indexes a contiguous half of the documents (halved
     /// by text length), and the halves are merged into exactly what one pass would build.
-    pub fn build(data: &Dataset) -> SearchIndex {
+    pub fn build(data: &dyn Store) -> SearchIndex {
         SearchIndex::build_in(data, 2)
     }
 
     /// Builds the index in `parts` contiguous runs of documents, one thread each.
-    fn build_in(data: &Dataset, parts: usize) -> SearchIndex {
+    fn build_in(data: &dyn Store, parts: usize) -> SearchIndex {
         let targets: Vec<Target> = all_targets(data).collect();
         let runs = balanced_runs(data, &targets, parts);
         let builders = std::thread::scope(|scope| {
@@ -241,10 +216,19 @@ fn read_varint(bytes: &[u8]) -> (u32, usize) {
 }
 
 /// Cuts the documents into `parts` contiguous runs holding about as much text each.
-fn balanced_runs(data: &Dataset, targets: &[Target], parts: usize) -> Vec<std::ops::Range<usize>> {
+fn balanced_runs(
+    data: &dyn Store,
+    targets: &[Target],
+    parts: usize,
+) -> Vec<std::ops::Range<usize>> {
     let sizes: Vec<usize> = targets
         .iter()
-        .map(|&t| fields_of(data, t).iter().map(|f| f.len()).sum())
+        .map(|&t| {
+            fields_of(&Entity::of(data, t))
+                .iter()
+                .map(|f| f.len())
+                .sum()
+        })
         .collect();
     let total: usize = sizes.iter().sum();
     let parts = parts.max(1);
@@ -307,7 +291,7 @@ fn short_key(word: &str) -> Option<u128> {
 
 impl Builder {
     /// Indexes `targets[run]`, numbering documents by their place in `targets`.
-    fn run(data: &Dataset, targets: &[Target], run: std::ops::Range<usize>) -> Builder {
+    fn run(data: &dyn Store, targets: &[Target], run: std::ops::Range<usize>) -> Builder {
         let mut b = Builder::default();
         let mut buf = String::new();
         // The words met in the current document, each once.
@@ -315,10 +299,11 @@ impl Builder {
         for doc in run.clone() {
             let target = targets[doc];
             let doc = doc as DocId;
-            for (kind, name) in names_of(data, target) {
+            let entity = Entity::of(data, target);
+            for (kind, name) in names_of(&entity) {
                 b.name(doc, kind, name);
             }
-            for field in fields_of(data, target) {
+            for field in fields_of(&entity) {
                 for_each_word(field, &mut buf, |w, _, _| {
                     let id = b.intern(w);
                     let entry = &mut b.entries[id as usize];
@@ -471,12 +456,12 @@ mod tests {
     }
 
     /// Every word's documents and counts, the plain way.
-    fn oracle(data: &Dataset) -> Vec<(String, Vec<Posting>)> {
+    fn oracle(data: &dyn Store) -> Vec<(String, Vec<Posting>)> {
         let mut words: std::collections::BTreeMap<String, Vec<Posting>> = Default::default();
         let mut buf = String::new();
         for (doc, target) in all_targets(data).enumerate() {
             let doc = doc as DocId;
-            for field in fields_of(data, target) {
+            for field in fields_of(&Entity::of(data, target)) {
                 for_each_word(field, &mut buf, |w, _, _| {
                     let list = words.entry(w.to_owned()).or_default();
                     match list.last_mut() {

@@ -14,8 +14,7 @@ use nucleo_matcher::{Config, Matcher};
 use super::Filter;
 use super::fold::{fold, try_for_each_word, words};
 use super::index::{DocId, NameKind, Posting, SearchIndex, fields_of};
-use crate::data::Dataset;
-use crate::data::{ListKind, Target};
+use crate::data::{Entity, ListKind, Store, Target};
 
 /// One part of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,7 +197,7 @@ fn name_rank(kind: NameKind) -> u32 {
 /// Searches everything that passes `filter` (all of it when the filter is empty).
 pub fn search(
     index: &SearchIndex,
-    data: &Dataset,
+    data: &dyn Store,
     query: &Query,
     filter: &Filter,
     per_group: usize,
@@ -211,7 +210,7 @@ pub fn search(
 /// search runs. Its results say they are not complete.
 pub fn quick_search(
     index: &SearchIndex,
-    data: &Dataset,
+    data: &dyn Store,
     query: &Query,
     filter: &Filter,
     per_group: usize,
@@ -224,7 +223,7 @@ pub fn quick_search(
 /// for the text only.
 pub fn text_search(
     index: &SearchIndex,
-    data: &Dataset,
+    data: &dyn Store,
     query: &Query,
     filter: &Filter,
     per_group: usize,
@@ -247,7 +246,7 @@ const NO_NAME: u32 = u32::MAX;
 
 fn run(
     index: &SearchIndex,
-    data: &Dataset,
+    data: &dyn Store,
     query: &Query,
     filter: &Filter,
     per_group: usize,
@@ -408,7 +407,7 @@ fn run(
 #[allow(clippy::too_many_arguments)]
 fn hit(
     index: &SearchIndex,
-    data: &Dataset,
+    data: &dyn Store,
     query: &Query,
     pattern: &Pattern,
     matcher: &mut Matcher,
@@ -476,7 +475,7 @@ fn fuzzy_name(
 /// Documents containing every term, with how often the terms occur in each. Lists are
 /// intersected smallest first, by merging (postings are in document order); phrases are then
 /// checked in the few documents that hold all their words.
-fn text_matches(index: &SearchIndex, data: &Dataset, query: &Query) -> Vec<Posting> {
+fn text_matches(index: &SearchIndex, data: &dyn Store, query: &Query) -> Vec<Posting> {
     let mut lists: Vec<Vec<Posting>> = Vec::new();
     let mut phrases: Vec<&[String]> = Vec::new();
     for term in &query.terms {
@@ -502,7 +501,8 @@ fn text_matches(index: &SearchIndex, data: &Dataset, query: &Query) -> Vec<Posti
     if !phrases.is_empty() {
         let mut buf = String::new();
         docs.retain(|p| {
-            let fields = fields_of(data, index.docs[p.doc as usize]);
+            let entity = Entity::of(data, index.docs[p.doc as usize]);
+            let fields = fields_of(&entity);
             phrases
                 .iter()
                 .all(|ws| fields.iter().any(|f| has_phrase(f, ws, &mut buf)))
@@ -569,7 +569,7 @@ pub fn find_in(text: &str, query: &Query) -> Vec<(usize, usize)> {
 
 /// A few words around the first match in the entity's text, with the matched words marked. The
 /// field that matches the most distinct query words gives the snippet.
-fn snippet(data: &Dataset, target: Target, query: &Query) -> (Snippet, Vec<u32>) {
+fn snippet(data: &dyn Store, target: Target, query: &Query) -> (Snippet, Vec<u32>) {
     const BEFORE: usize = 4;
     const WIDTH: usize = 14;
     let distinct = |field: &str, hits: &[(usize, usize)]| {
@@ -578,7 +578,8 @@ fn snippet(data: &Dataset, target: Target, query: &Query) -> (Snippet, Vec<u32>)
         seen.dedup();
         seen.len()
     };
-    let best = fields_of(data, target)
+    let entity = Entity::of(data, target);
+    let best = fields_of(&entity)
         .into_iter()
         .map(|field| {
             let hits = find_in(field, query);

@@ -1,10 +1,10 @@
 //! An actor: its row (name and kind) and its page (offices, analyses, peers, implications).
 
 use super::{Glyphs, PageBuilder};
-use crate::data::{ActorIx, Dataset, Side};
+use crate::data::{ActorIx, Side, Store};
 use crate::doc::{Role, Span};
 
-pub(super) fn row(data: &Dataset, ix: ActorIx, g: &Glyphs) -> Vec<Span> {
+pub(super) fn row(data: &dyn Store, ix: ActorIx, g: &Glyphs) -> Vec<Span> {
     let a = data.actor(ix);
     let mut meta = format!("{}{}", g.sep, a.kind.words());
     if let Some(c) = &a.country {
@@ -17,16 +17,14 @@ pub(super) fn row(data: &Dataset, ix: ActorIx, g: &Glyphs) -> Vec<Span> {
     ]
 }
 
-pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ActorIx) {
+pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: ActorIx) {
     let a = data.actor(ix);
     b.title(&a.name);
-    let country = a
-        .country
-        .as_deref()
-        .and_then(|c| data.place_ix(c))
-        .map(|p| data.place(p).name.as_str())
-        .unwrap_or("");
-    b.meta(&[a.kind.words(), country]);
+    let country = data
+        .actor_country(ix)
+        .map(|p| data.place(p).name.clone())
+        .unwrap_or_default();
+    b.meta(&[a.kind.words(), &country]);
     if !a.aliases.is_empty() {
         b.field("Also known as", &a.aliases.join(", "));
     }

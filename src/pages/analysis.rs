@@ -1,11 +1,10 @@
 //! An analysis: its row (date and title) and its page (lenses, actors, themes, implications).
 
 use super::PageBuilder;
-use crate::data::Target;
-use crate::data::{AnalysisIx, Dataset};
+use crate::data::{AnalysisIx, ImplicationIx, Store, Target};
 use crate::doc::{Role, Span};
 
-pub(super) fn row(data: &Dataset, ix: AnalysisIx) -> Vec<Span> {
+pub(super) fn row(data: &dyn Store, ix: AnalysisIx) -> Vec<Span> {
     let a = data.analysis(ix);
     vec![
         Span::new(&format!("{:<10} ", a.event_date.to_string()), Role::Muted),
@@ -13,7 +12,7 @@ pub(super) fn row(data: &Dataset, ix: AnalysisIx) -> Vec<Span> {
     ]
 }
 
-pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: AnalysisIx) {
+pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: AnalysisIx) {
     let a = data.analysis(ix);
     b.title(&a.title);
     let date = a.event_date.to_string();
@@ -24,7 +23,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: AnalysisIx) {
     if !others.is_empty() {
         b.doc.gap();
         // Readings of the same event side by side are the point of having several.
-        for &other in others {
+        for &other in others.iter() {
             let o = data.analysis(other);
             b.link(
                 Target::Analysis(other),
@@ -80,7 +79,11 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: AnalysisIx) {
     }
 
     if b.counted("Cross-border implications", a.implications.len()) {
-        for (imp_ix, imp) in data.analysis_implications(ix).zip(&a.implications) {
+        for (imp_ix, imp) in data
+            .analysis_implications(ix)
+            .map(ImplicationIx)
+            .zip(&a.implications)
+        {
             b.implication_link(data, imp_ix, None);
             let note = format!(
                 "{}{}{}{}{}",

@@ -3,9 +3,9 @@
 
 use super::PageBuilder;
 use crate::data::model::Endpoints;
-use crate::data::{Dataset, ImplicationIx};
+use crate::data::{ImplicationIx, Store};
 
-pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ImplicationIx) {
+pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: ImplicationIx) {
     let imp = data.implication(ix);
     b.title(&super::implication_route(data, ix, b.g));
     b.meta(&["cross-border implication", &data.implication_id(ix)]);
@@ -27,7 +27,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ImplicationIx) {
     b.analysis_link(data, data.implication_source(ix), None);
 }
 
-fn endpoint_links(b: &mut PageBuilder, data: &Dataset, ends: &Endpoints) {
+fn endpoint_links(b: &mut PageBuilder, data: &dyn Store, ends: &Endpoints) {
     for p in ends.places.iter().filter_map(|p| data.place_ix(p)) {
         b.place_link(data, p);
     }

@@ -8,7 +8,8 @@ mod place;
 mod theme;
 
 use crate::data::Target;
-use crate::data::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx};
+use crate::data::model::PlaceKind;
+use crate::data::{ActorIx, AnalysisIx, ImplicationIx, PlaceIx, Store};
 use crate::doc::{Doc, Line, Role, Span, paragraphs};
 
 /// "1 analysis", "3 analyses".
@@ -64,7 +65,7 @@ pub const ASCII: Glyphs = Glyphs {
 };
 
 /// The page of a target.
-pub fn page(data: &Dataset, target: Target, g: &Glyphs) -> Doc {
+pub fn page(data: &dyn Store, target: Target, g: &Glyphs) -> Doc {
     let mut b = PageBuilder {
         doc: Doc::default(),
         g,
@@ -80,7 +81,7 @@ pub fn page(data: &Dataset, target: Target, g: &Glyphs) -> Doc {
 }
 
 /// The row of a target in its list.
-pub fn row(data: &Dataset, target: Target, g: &Glyphs) -> Vec<Span> {
+pub fn row(data: &dyn Store, target: Target, g: &Glyphs) -> Vec<Span> {
     match target {
         Target::Analysis(ix) => analysis::row(data, ix),
         Target::Actor(ix) => actor::row(data, ix, g),
@@ -91,7 +92,7 @@ pub fn row(data: &Dataset, target: Target, g: &Glyphs) -> Vec<Span> {
 }
 
 /// A short name for breadcrumbs and titles (unsanitized: `Span::new` sanitizes at the edge).
-pub fn label(data: &Dataset, target: Target, g: &Glyphs) -> String {
+pub fn label(data: &dyn Store, target: Target, g: &Glyphs) -> String {
     match target {
         Target::Analysis(ix) => data.analysis(ix).title.clone(),
         Target::Actor(ix) => data.actor(ix).name.clone(),
@@ -217,7 +218,7 @@ impl PageBuilder<'_> {
     }
 
     /// A link to an analysis: date, title and an optional note.
-    fn analysis_link(&mut self, data: &Dataset, ix: AnalysisIx, note: Option<&str>) {
+    fn analysis_link(&mut self, data: &dyn Store, ix: AnalysisIx, note: Option<&str>) {
         let a = data.analysis(ix);
         let mut spans = vec![
             Span::new(&format!("{} ", a.event_date), Role::Muted),
@@ -230,7 +231,7 @@ impl PageBuilder<'_> {
     }
 
     /// A link to a place, with its kind.
-    fn place_link(&mut self, data: &Dataset, ix: PlaceIx) {
+    fn place_link(&mut self, data: &dyn Store, ix: PlaceIx) {
         let place = data.place(ix);
         self.link(
             Target::Place(ix),
@@ -242,7 +243,7 @@ impl PageBuilder<'_> {
     }
 
     /// A link to an actor, with a note after it (its kind, how often it is shared ...).
-    fn actor_link(&mut self, data: &Dataset, ix: ActorIx, note: &str) {
+    fn actor_link(&mut self, data: &dyn Store, ix: ActorIx, note: &str) {
         self.link(
             Target::Actor(ix),
             vec![
@@ -252,7 +253,7 @@ impl PageBuilder<'_> {
         );
     }
 
-    fn implication_link(&mut self, data: &Dataset, ix: ImplicationIx, note: Option<&str>) {
+    fn implication_link(&mut self, data: &dyn Store, ix: ImplicationIx, note: Option<&str>) {
         let mut spans = implication_summary(data, ix, self.g);
         if let Some(note) = note {
             spans.push(Span::new(&format!(" ({note})"), Role::Muted));
@@ -261,11 +262,20 @@ impl PageBuilder<'_> {
     }
 }
 
+/// A short label for a place list: country codes stay codes, regions use their names.
+fn place_label(data: &dyn Store, id: &str) -> String {
+    match data.place_ix(id) {
+        Some(ix) if data.place_kind(ix) == PlaceKind::Country => id.to_owned(),
+        Some(ix) => data.place(ix).name.clone(),
+        None => id.to_owned(),
+    }
+}
+
 /// One end of an implication as a reader names it: country codes, region and actor names.
-fn endpoints_label(data: &Dataset, e: &crate::data::model::Endpoints) -> String {
+fn endpoints_label(data: &dyn Store, e: &crate::data::model::Endpoints) -> String {
     e.places
         .iter()
-        .map(|p| data.place_label(p).to_owned())
+        .map(|p| place_label(data, p))
         .chain(e.actors.iter().map(|a| {
             data.actor_ix(a)
                 .map_or_else(|| a.clone(), |ix| data.actor(ix).name.clone())
@@ -275,7 +285,7 @@ fn endpoints_label(data: &Dataset, e: &crate::data::model::Endpoints) -> String 
 }
 
 /// `origin → channel → affected`.
-pub fn implication_route(data: &Dataset, ix: ImplicationIx, g: &Glyphs) -> String {
+pub fn implication_route(data: &dyn Store, ix: ImplicationIx, g: &Glyphs) -> String {
     let imp = data.implication(ix);
     format!(
         "{} {} {} {} {}",
@@ -288,7 +298,7 @@ pub fn implication_route(data: &Dataset, ix: ImplicationIx, g: &Glyphs) -> Strin
 }
 
 /// `origin → channel → affected: effect`, the one-line form of an implication.
-pub fn implication_summary(data: &Dataset, ix: ImplicationIx, g: &Glyphs) -> Vec<Span> {
+pub fn implication_summary(data: &dyn Store, ix: ImplicationIx, g: &Glyphs) -> Vec<Span> {
     let imp = data.implication(ix);
     let ends = |e| endpoints_label(data, e);
     vec![

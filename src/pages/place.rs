@@ -4,10 +4,10 @@
 use super::{Glyphs, PageBuilder};
 use crate::data::Target;
 use crate::data::model::PlaceKind;
-use crate::data::{Dataset, PlaceIx, Side};
+use crate::data::{PlaceIx, Side, Store};
 use crate::doc::{Role, Span};
 
-pub(super) fn row(data: &Dataset, ix: PlaceIx, g: &Glyphs) -> Vec<Span> {
+pub(super) fn row(data: &dyn Store, ix: PlaceIx, g: &Glyphs) -> Vec<Span> {
     let p = data.place(ix);
     let tag = match p.kind {
         PlaceKind::Country => p.id.clone(),
@@ -19,7 +19,7 @@ pub(super) fn row(data: &Dataset, ix: PlaceIx, g: &Glyphs) -> Vec<Span> {
     ]
 }
 
-pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: PlaceIx) {
+pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: PlaceIx) {
     let p = data.place(ix);
     b.title(&p.name);
     let code = if p.kind == PlaceKind::Country {
@@ -42,16 +42,16 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: PlaceIx) {
 
     let groups = data.place_groups(ix);
     if b.counted("Member of", groups.len()) {
-        for &g in groups {
+        for &g in groups.iter() {
             b.link(
                 Target::Place(g),
                 vec![Span::new(&data.place(g).name, Role::Link)],
             );
         }
     }
-    let members: Vec<PlaceIx> = data.place_members(ix).collect();
+    let members = data.place_members(ix);
     if b.counted("Members", members.len()) {
-        for m in members {
+        for &m in members.iter() {
             b.link(
                 Target::Place(m),
                 vec![Span::new(&data.place(m).name, Role::Link)],

@@ -2,10 +2,10 @@
 
 use super::PageBuilder;
 use crate::data::Target;
-use crate::data::{Dataset, ThemeIx};
+use crate::data::{Store, ThemeIx};
 use crate::doc::{Role, Span};
 
-pub(super) fn row(data: &Dataset, ix: ThemeIx) -> Vec<Span> {
+pub(super) fn row(data: &dyn Store, ix: ThemeIx) -> Vec<Span> {
     let t = data.theme(ix);
     let depth = std::iter::successors(data.theme_parent(ix), |&p| data.theme_parent(p))
         .take(8)
@@ -18,7 +18,7 @@ pub(super) fn row(data: &Dataset, ix: ThemeIx) -> Vec<Span> {
     ]
 }
 
-pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ThemeIx) {
+pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: ThemeIx) {
     let t = data.theme(ix);
     b.title(&t.name);
     b.meta(&["theme"]);
@@ -35,7 +35,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &Dataset, ix: ThemeIx) {
 
     let children = data.theme_children(ix);
     if b.counted("Sub-themes", children.len()) {
-        for &c in children {
+        for &c in children.iter() {
             let n = data.theme_analyses(c).len();
             b.link(
                 Target::Theme(c),

@@ -8,14 +8,14 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, put_line};
 use crate::app::{App, Focus};
-use crate::data::Dataset;
 use crate::data::ListKind;
+use crate::data::Store;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::pages;
 use crate::text::sanitize;
 
 /// `geolens  A › B › C`: the path of links followed, cut from the left so the current page stays.
-pub(super) fn header(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, theme: &Theme) {
+pub(super) fn header(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: &Theme) {
     let g = &app.glyphs;
     let name = "geolens ";
     let trail = app.history.trail();
@@ -221,7 +221,7 @@ pub(super) fn too_small(buf: &mut Buffer, area: Rect, theme: &Theme) {
 }
 
 /// The active filters as chips, and the key that clears them.
-pub(super) fn chips(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, theme: &Theme) {
+pub(super) fn chips(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: &Theme) {
     if area.area() == 0 {
         return;
     }

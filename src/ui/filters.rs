@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, put_line};
 use crate::app::App;
 use crate::app::filters::{Column, FilterPanel};
-use crate::data::Dataset;
+use crate::data::Store;
 use crate::find::Facet;
 use crate::layout::inner;
 use crate::text::sanitize;
@@ -20,7 +20,7 @@ pub(super) fn render(
     area: Rect,
     panel: &FilterPanel,
     app: &App,
-    data: &Dataset,
+    data: &dyn Store,
     theme: &Theme,
 ) {
     if area.area() == 0 {

@@ -8,11 +8,11 @@ use ratatui::widgets::Widget;
 
 use super::{Theme, put_line, styled};
 use crate::app::{App, Focus};
-use crate::data::Dataset;
+use crate::data::Store;
 use crate::layout::inner;
 use crate::pages;
 
-pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, theme: &Theme) {
+pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: &Theme) {
     let pane = app.list_pane();
     let focused = app.focus == Focus::List;
     let title = format!(

@@ -16,21 +16,21 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, Overlay};
-use crate::data::Dataset;
+use crate::data::Store;
 use crate::doc::Span as DocSpan;
 use crate::layout::{self, Mode};
 use crate::pages::Glyphs;
 use crate::text::is_unsafe;
 pub use theme::Theme;
 
-pub fn draw(frame: &mut Frame, app: &App, data: &Dataset, theme: &Theme) {
+pub fn draw(frame: &mut Frame, app: &App, data: &dyn Store, theme: &Theme) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     render(buf, area, app, data, theme);
 }
 
 /// Renders the whole screen into a buffer: used by the terminal loop and by `geolens snapshot`.
-pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &Dataset, theme: &Theme) {
+pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: &Theme) {
     let screen = app.screen();
     if screen.mode == Mode::TooSmall {
         chrome::too_small(buf, area, theme);

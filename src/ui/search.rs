@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Widget};
 use super::{Theme, highlighted, put_line};
 use crate::app::App;
 use crate::app::search::{ResultRow, SearchBox};
-use crate::data::Dataset;
+use crate::data::Store;
 use crate::find::Matched;
 use crate::layout::inner;
 use crate::pages;
@@ -20,7 +20,7 @@ pub(super) fn render(
     area: Rect,
     search: &SearchBox,
     app: &App,
-    data: &Dataset,
+    data: &dyn Store,
     theme: &Theme,
 ) {
     if area.area() == 0 {
