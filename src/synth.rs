@@ -733,6 +733,8 @@ impl Synth {
                     horizon: *rng.pick(Horizon::ALL),
                     likelihood: *rng.pick(Likelihood::ALL),
                     confidence: *rng.pick(Confidence::ALL),
+                    resolves_by: None,
+                    outcome: None,
                 }
             })
             .collect();
@@ -756,6 +758,9 @@ impl Synth {
             caveats: (0..rng.count(shape.caveats))
                 .map(|_| sentence_text(rng, vocab, shape.caveat, &names))
                 .collect(),
+            event_date_basis: Default::default(),
+            updated: None,
+            sources: Vec::new(),
         }
     }
 
@@ -1047,6 +1052,7 @@ fn new_actor(
                     to: ended.then_some(to),
                     uncertain: ended && rng.chance(0.05),
                     note: None,
+                    sources: Vec::new(),
                 }
             })
             .map(|mut o| {
@@ -1067,6 +1073,7 @@ fn new_actor(
         kind,
         country: (kind != ActorKind::Bloc).then(|| country.id.clone()),
         description,
+        as_of: None,
         offices,
     }
 }

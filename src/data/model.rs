@@ -44,6 +44,36 @@ pub struct Analysis {
     /// Caveats about the sources or facts of this analysis (an undated meeting, a disputed figure).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub caveats: Vec<String>,
+    /// How `event_date` is known: stated by the sources (the default), or inferred from them (an
+    /// undated meeting placed in the month of a visit), which the explorer says beside the date.
+    #[serde(default, skip_serializing_if = "DateBasis::is_stated")]
+    pub event_date_basis: DateBasis,
+    /// The date of the last revision of this analysis (a correction, a new source).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<PartialDate>,
+    /// What the analysis rests on: pages and documents its author read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+/// A page or document a fact rests on. Only pages actually read are cited, with the title as it
+/// appears there; an official document without a page may be cited by title, issuer and date.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    /// Who published it: a newspaper, an agency, a government, an international organization.
+    pub publisher: String,
+    /// The page's address, exactly as read; absent for a document cited by title and issuer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The date of publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// The fields it supports, as field paths of the entity that cites it (`summary`,
+    /// `lenses.background`, `implications[2]`); empty when it supports the whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supports: Vec<String>,
 }
 
 /// The sections of a deep dive. Each is prose; a blank line (`\n\n`) starts a new paragraph.
@@ -176,6 +206,26 @@ pub struct Implication {
     pub horizon: Horizon,
     pub likelihood: Likelihood,
     pub confidence: Confidence,
+    /// The date by which the forecast can be judged to have come true or not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolves_by: Option<PartialDate>,
+    /// How the forecast turned out, once `resolves_by` has passed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+}
+
+/// How an implication, read as a forecast, turned out.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub status: OutcomeStatus,
+    /// One line on what happened.
+    pub note: String,
+    /// The day the outcome was judged.
+    pub as_of: PartialDate,
+    /// What the judgement rests on; at least one unless the status is `open`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
 }
 
 /// Places and actors at one end of an implication; at least one of the two is non-empty.
@@ -207,6 +257,10 @@ pub struct Actor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     pub description: String,
+    /// The day the description holds as of: an actor changes (a permit withdrawn, a post left),
+    /// so the present tense of a description is the present of this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<PartialDate>,
     /// Offices a person held, with dates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offices: Vec<Office>,
@@ -226,6 +280,9 @@ pub struct Office {
     /// Why it is uncertain, or any other caveat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What the dates rest on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
 }
 
 /// A subject that runs through analyses; themes form a shallow tree through `parent`.
@@ -342,6 +399,38 @@ vocabulary! {
         Low = "low" / "low confidence",
         Moderate = "moderate" / "moderate confidence",
         High = "high" / "high confidence",
+    }
+}
+
+vocabulary! {
+    /// How an implication read as a forecast turned out.
+    OutcomeStatus {
+        Happened = "happened" / "happened",
+        Partly = "partly" / "partly happened",
+        DidNot = "did-not" / "did not happen",
+        Open = "open" / "still open",
+    }
+}
+
+vocabulary! {
+    /// How an analysis's event date is known.
+    DateBasis {
+        Stated = "stated" / "stated by the sources",
+        Inferred = "inferred" / "inferred",
+    }
+}
+
+// Not derived: the vocabulary macro writes the enum, and has no place for `#[default]`.
+#[allow(clippy::derivable_impls)]
+impl Default for DateBasis {
+    fn default() -> DateBasis {
+        DateBasis::Stated
+    }
+}
+
+impl DateBasis {
+    pub fn is_stated(&self) -> bool {
+        *self == DateBasis::Stated
     }
 }
 

@@ -84,6 +84,9 @@ impl Head {
             implications: Vec::new(),
             risks: Vec::new(),
             caveats: Vec::new(),
+            event_date_basis: Default::default(),
+            updated: None,
+            sources: Vec::new(),
         }
     }
 }

@@ -8,7 +8,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use super::iso::is_country_code;
 use super::load::{Kind, Origin, Parsed, Sources};
 use super::locate::{line_col, locate};
-use super::model::{Endpoints, LENS_ORDER, PlaceKind};
+use super::model::{Endpoints, LENS_ORDER, OutcomeStatus, PlaceKind, Source};
 use super::problem::{FieldPath, Problem};
 
 pub(crate) fn validate(parsed: &Parsed, sources: &Sources, problems: &mut Vec<Problem>) {
@@ -292,6 +292,7 @@ impl<'a> Validator<'a> {
             for (i, office) in actor.offices.iter().enumerate() {
                 let path = offices.index(i);
                 self.text(o, &path.key("title"), &office.title);
+                self.sources(o, &path.key("sources"), &office.sources);
                 if let Some(to) = office.to
                     && to.latest_day() < office.from.earliest_day()
                 {
@@ -410,9 +411,64 @@ impl<'a> Validator<'a> {
                 self.endpoints(o, &path.key("to"), &imp.to);
                 self.text(o, &path.key("effect"), &imp.effect);
                 self.text(o, &path.key("affected"), &imp.affected);
+                if let Some(by) = imp.resolves_by
+                    && by.latest_day() < a.event_date.earliest_day()
+                {
+                    self.report(
+                        o,
+                        &path.key("resolves_by"),
+                        format!("resolves_by ({by}) is before the event ({})", a.event_date),
+                    );
+                }
+                if let Some(outcome) = &imp.outcome {
+                    let at = path.key("outcome");
+                    self.text(o, &at.key("note"), &outcome.note);
+                    self.sources(o, &at.key("sources"), &outcome.sources);
+                    if outcome.status != OutcomeStatus::Open && outcome.sources.is_empty() {
+                        self.report(
+                            o,
+                            &at.key("sources"),
+                            format!(
+                                "an outcome judged \"{}\" needs a source",
+                                outcome.status.as_str()
+                            ),
+                        );
+                    }
+                }
             }
             self.texts(o, &root.key("risks"), &a.risks);
             self.texts(o, &root.key("caveats"), &a.caveats);
+            self.sources(o, &root.key("sources"), &a.sources);
+            if let Some(updated) = a.updated
+                && updated.latest_day() < a.as_of.earliest_day()
+            {
+                self.report(
+                    o,
+                    &root.key("updated"),
+                    format!("updated ({updated}) is before as_of ({})", a.as_of),
+                );
+            }
+        }
+    }
+
+    /// A source names a title and a publisher; an address, when given, is a web address.
+    fn sources(&mut self, o: Origin, path: &At, sources: &[Source]) {
+        for (i, source) in sources.iter().enumerate() {
+            let at = path.index(i);
+            self.text(o, &at.key("title"), &source.title);
+            self.text(o, &at.key("publisher"), &source.publisher);
+            if let Some(url) = &source.url {
+                let web = url.starts_with("https://") || url.starts_with("http://");
+                if !web || url.chars().any(char::is_whitespace) {
+                    self.report(
+                        o,
+                        &at.key("url"),
+                        "not a web address: give an http(s) URL without spaces, or leave it out"
+                            .to_owned(),
+                    );
+                }
+            }
+            self.texts(o, &at.key("supports"), &source.supports);
         }
     }
 
