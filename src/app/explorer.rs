@@ -1,0 +1,258 @@
+//! The explorer proper: moving through the lists and the detail, following links, history, sort.
+
+use super::action::Action;
+use super::detail::DetailPane;
+use super::filters::FilterPanel;
+use super::lists::ListRows;
+use super::nav::Visit;
+use super::search::SearchBox;
+use super::{App, Focus, HelpScreen, Overlay, help};
+use crate::data::{ListKind, Store};
+use crate::find::{self, Filter, Sort};
+use crate::pages;
+
+impl App {
+    pub(super) fn apply(&mut self, data: &dyn Store, action: Action) {
+        let list_page = self.list_height().max(1) as isize;
+        let detail_page = self.detail_height().max(1) as isize;
+        let page = match self.focus {
+            Focus::List => list_page,
+            Focus::Detail => detail_page,
+        };
+        match action {
+            Action::ToggleHelp => {
+                self.overlay = Some(Overlay::Help(HelpScreen {
+                    doc: help::doc(&self.keymap, self.glyphs.ascii),
+                    offset: 0,
+                }))
+            }
+            Action::Search => {
+                let mut search = SearchBox::default();
+                // Reopening offers the last query again, ready to edit.
+                if let Some(q) = &self.last_query {
+                    search.input = q.text.clone();
+                    self.request_search(&mut search);
+                }
+                self.overlay = Some(Overlay::Search(search));
+            }
+            Action::Filters => {
+                let mut panel = FilterPanel::default();
+                self.count_values(data, &mut panel);
+                self.overlay = Some(Overlay::Filters(panel));
+            }
+            Action::ClearFilters => {
+                if self.filter.is_empty() {
+                    self.message = Some("no filters to clear".to_owned());
+                } else {
+                    self.filter = Filter::default();
+                    self.refilter(data);
+                }
+            }
+            Action::CycleSort => self.cycle_sort(data),
+            Action::NextMatch | Action::PrevMatch => self.find_in_page(action == Action::PrevMatch),
+            Action::Up => self.move_by(data, -1),
+            Action::Down => self.move_by(data, 1),
+            Action::PageUp => self.page_by(data, -page),
+            Action::PageDown => self.page_by(data, page),
+            Action::Top => self.move_by(data, isize::MIN / 2),
+            Action::Bottom => self.move_by(data, isize::MAX / 2),
+            Action::NextPane => self.cycle_pane(data, 1),
+            Action::PrevPane => self.cycle_pane(data, -1),
+            Action::ShowList(kind) => {
+                self.show_list(data, kind);
+                self.focus = Focus::List;
+            }
+            Action::FocusList => self.focus = Focus::List,
+            Action::FocusDetail => self.focus = Focus::Detail,
+            Action::Open => match self.focus {
+                // The detail may show a page the list does not hold (a link to an item the
+                // filter hides); opening shows the item the reader picked.
+                Focus::List => {
+                    self.show_current(data);
+                    self.focus = Focus::Detail;
+                }
+                Focus::Detail => self.follow(data),
+            },
+            Action::Back => self.back(data),
+            Action::Forward => self.forward(data),
+            // Keys of overlays that are closed: nothing to do.
+            _ => {}
+        }
+    }
+
+    pub(super) fn find_in_page(&mut self, back: bool) {
+        let Some(query) = &self.last_query else {
+            self.message = Some("no search yet: press / to search".to_owned());
+            return;
+        };
+        match self.detail.find(query, back) {
+            Some(row) => {
+                self.detail.cursor = row;
+                self.focus = Focus::Detail;
+            }
+            None => self.message = Some(format!("no match for \"{}\" on this page", query.text)),
+        }
+    }
+
+    pub(super) fn cycle_sort(&mut self, data: &dyn Store) {
+        let kind = self.list;
+        let choices = Sort::choices(kind);
+        let pane = self.list_pane_mut();
+        let at = choices.iter().position(|&s| s == pane.sort).unwrap_or(0);
+        pane.sort = choices[(at + 1) % choices.len()];
+        self.rebuild_list(data, kind);
+        self.message = Some(format!(
+            "{}: {}",
+            kind.title(),
+            self.list_pane().sort.label()
+        ));
+    }
+
+    /// Rebuilds every list after the filter changed, keeping selections where they survive.
+    pub(super) fn refilter(&mut self, data: &dyn Store) {
+        for kind in ListKind::ALL {
+            self.rebuild_list(data, kind);
+        }
+        self.show_current(data);
+    }
+
+    pub(super) fn rebuild_list(&mut self, data: &dyn Store, kind: ListKind) {
+        let filter = &self.filter;
+        let pane = &mut self.lists[kind.index()];
+        pane.rows = ListRows::new(find::list(data, kind, filter, pane.sort));
+        if pane.selected.is_none_or(|t| pane.rows.row_of(t).is_none()) {
+            pane.selected = pane.rows.get(0);
+            pane.offset = 0;
+        }
+    }
+
+    pub(super) fn move_by(&mut self, data: &dyn Store, delta: isize) {
+        match self.focus {
+            Focus::List => {
+                let pane = self.list_pane_mut();
+                let Some(row) = pane.selected_row() else {
+                    return;
+                };
+                let last = pane.rows.len().saturating_sub(1);
+                let row = row.saturating_add_signed(delta).min(last);
+                let target = pane.rows.get(row);
+                if target != pane.selected {
+                    pane.selected = target;
+                    self.show_current(data);
+                }
+            }
+            Focus::Detail => {
+                let last = self.detail.rows.len().saturating_sub(1);
+                self.detail.cursor = self.detail.cursor.saturating_add_signed(delta).min(last);
+            }
+        }
+    }
+
+    /// Page keys move the view and the cursor together, so the cursor keeps its place on screen.
+    pub(super) fn page_by(&mut self, data: &dyn Store, delta: isize) {
+        match self.focus {
+            Focus::List => {
+                let pane = self.list_pane_mut();
+                pane.offset = pane.offset.saturating_add_signed(delta);
+            }
+            Focus::Detail => {
+                self.detail.offset = self.detail.offset.saturating_add_signed(delta);
+            }
+        }
+        self.move_by(data, delta);
+    }
+
+    /// Tab order: the five lists, then the detail pane.
+    pub(super) fn cycle_pane(&mut self, data: &dyn Store, step: isize) {
+        let n = ListKind::ALL.len() as isize + 1;
+        let now = match self.focus {
+            Focus::List => self.list.index() as isize,
+            Focus::Detail => n - 1,
+        };
+        let next = (now + step).rem_euclid(n) as usize;
+        match ListKind::ALL.get(next) {
+            Some(&kind) => {
+                self.show_list(data, kind);
+                self.focus = Focus::List;
+            }
+            None => self.focus = Focus::Detail,
+        }
+    }
+
+    /// Shows another list; the detail follows its selection.
+    pub(super) fn show_list(&mut self, data: &dyn Store, kind: ListKind) {
+        if self.list != kind {
+            self.list = kind;
+            self.show_current(data);
+        }
+    }
+
+    /// Makes the detail show the selected item of the current list, replacing the current history
+    /// entry: moving through a list is browsing, not following links.
+    pub(super) fn show_current(&mut self, data: &dyn Store) {
+        // An empty list (everything filtered out) leaves the page as it is, so the detail and the
+        // breadcrumb keep naming the same page, and Back and Forward keep their meaning.
+        let Some(target) = self.list_pane().selected else {
+            return;
+        };
+        if self.detail.target != Some(target) {
+            self.history.replace(Visit::new(target));
+            self.open_page(data, Visit::new(target));
+        }
+    }
+
+    /// Follows the link under the detail cursor.
+    pub(super) fn follow(&mut self, data: &dyn Store) {
+        match self.detail.link_under_cursor() {
+            Some(target) => self.go_to(data, Visit::new(target), true),
+            None => self.message = Some("nothing to follow on this line".to_owned()),
+        }
+    }
+
+    pub(super) fn back(&mut self, data: &dyn Store) {
+        self.save_position();
+        match self.history.back() {
+            Some(visit) => self.go_to(data, visit, false),
+            // With nowhere to go back to, back leaves the detail for its list, as in a pager.
+            None if self.focus == Focus::Detail => self.focus = Focus::List,
+            None => self.message = Some("no earlier page".to_owned()),
+        }
+    }
+
+    pub(super) fn forward(&mut self, data: &dyn Store) {
+        self.save_position();
+        match self.history.forward() {
+            Some(visit) => self.go_to(data, visit, false),
+            None => self.message = Some("no later page".to_owned()),
+        }
+    }
+
+    /// Shows `visit` and selects its item in its own list; `push` records it as a new step. An
+    /// item hidden by the filter is still shown, following a link never fails, but the list keeps
+    /// a selection among the items it shows, for the movement keys to start from.
+    pub(super) fn go_to(&mut self, data: &dyn Store, visit: Visit, push: bool) {
+        // Opening the page already shown is not a step: it would only make Back do nothing.
+        let push = push && self.detail.target != Some(visit.target);
+        if push {
+            self.save_position();
+            self.history.push(visit);
+        }
+        self.list = visit.target.list();
+        let pane = self.list_pane_mut();
+        if pane.rows.row_of(visit.target).is_some() {
+            pane.selected = Some(visit.target);
+        }
+        self.open_page(data, visit);
+    }
+
+    pub(super) fn save_position(&mut self) {
+        if let Some(visit) = self.detail.visit() {
+            self.history.replace(visit);
+        }
+    }
+
+    pub(super) fn open_page(&mut self, data: &dyn Store, visit: Visit) {
+        let doc = pages::page(data, visit.target, &self.glyphs);
+        self.detail = DetailPane::new(doc, self.detail_width(), visit);
+    }
+}
