@@ -6,7 +6,7 @@
 //! GEOLENS_BENCH_SIZES=1000,100000 cargo bench --bench perf  # the sizes issue 6 sets targets for
 //! ```
 //!
-//! Datasets come from `geolens::synth`, generated into a temporary directory and removed after.
+//! Datasets come from `geolens::tools::synth`, generated into a temporary directory and removed after.
 //! Under `cargo test` (which builds this file so that it keeps compiling) nothing is measured.
 
 use std::collections::HashMap;
@@ -32,7 +32,7 @@ use geolens::data::Target;
 use geolens::data::{self, AnalysisIx, Dataset, Sources};
 use geolens::find::{self, Filter, Query, SearchIndex};
 use geolens::pages;
-use geolens::synth::{self, Profile, Spec, Synth};
+use geolens::tools::synth::{self, Profile, Spec, Synth};
 use geolens::ui::{self, Theme};
 
 /// Set in the child process that measures memory: the dataset directory to load.

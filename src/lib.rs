@@ -15,7 +15,7 @@
 //! - [`cli`]: `geolens search`, `list` and `show` for scripts, as text or JSON.
 //! - [`config`]: the user's config file (keys, colours, ASCII, mouse) and the environment.
 //! - [`snapshot`]: the explorer on a virtual terminal, for `geolens snapshot` and tests.
-//! - [`synth`]: a synthetic dataset of any size, for benchmarks (`geolens generate`).
+//! - [`tools`]: tooling, not the product: the synthetic datasets of `geolens generate`.
 //! - [`keys`]: key notation (`<C-c>`, `<S-Tab>`), shared by the keymap, snapshots and tests.
 //! - [`text`]: neutralising control and bidi characters before text reaches a terminal.
 
@@ -30,7 +30,7 @@ pub mod keys;
 pub mod layout;
 pub mod pages;
 pub mod snapshot;
-pub mod synth;
 pub mod terminal;
 pub mod text;
+pub mod tools;
 pub mod ui;

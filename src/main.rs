@@ -14,7 +14,8 @@ use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
 use geolens::terminal::Exit;
 use geolens::text::sanitize;
-use geolens::{cli, pages, synth, terminal};
+use geolens::tools::synth;
+use geolens::{cli, pages, terminal};
 use ratatui::layout::Rect;
 
 #[derive(Parser)]

@@ -14,7 +14,7 @@ use geolens::data::ListKind;
 use geolens::data::{self, Dataset, Sources};
 use geolens::keys::parse_keys;
 use geolens::pages;
-use geolens::synth::{self, Profile, Spec};
+use geolens::tools::synth::{self, Profile, Spec};
 use geolens::ui::{self, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
