@@ -13,6 +13,7 @@
 //! - [`frames`]: each frame as one write in synchronized-output markers; unchanged, nothing.
 //! - [`terminal`]: owning the real terminal: raw mode, restore on every exit path, signals.
 //! - [`cli`]: `geolens search`, `list` and `show` for scripts, as text or JSON.
+//! - [`disk`]: writing files safely (atomic replace, locks) under the XDG directories.
 //! - [`config`]: the user's config file (keys, colours, ASCII, mouse) and the environment.
 //! - [`snapshot`]: the explorer on a virtual terminal, for `geolens snapshot` and tests.
 //! - [`tools`]: tooling, not the product: the synthetic datasets of `geolens generate`.
@@ -23,6 +24,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod data;
+pub mod disk;
 pub mod doc;
 pub mod find;
 pub mod frames;
