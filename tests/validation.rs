@@ -426,3 +426,62 @@ fn a_file_cut_short_is_one_problem() {
         ["actors.json:8:141: EOF while parsing an object"]
     );
 }
+
+#[test]
+fn sources_outcomes_and_offices_are_checked() {
+    let got = problems(&[(
+        "analyses/t.json",
+        &analysis_with(
+            "sources",
+            r#"[{"title": "", "publisher": "P", "url": "ftp://x"}]"#,
+        ),
+    )]);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(
+        got[0].ends_with("sources[0].title: must not be empty"),
+        "{got:?}"
+    );
+    assert!(
+        got[1].ends_with(
+            "sources[0].url: not a web address: give an http(s) URL without spaces, or leave it out"
+        ),
+        "{got:?}"
+    );
+
+    let got = problems(&[(
+        "analyses/t.json",
+        &analysis_with(
+            "actors",
+            r#"[{"actor": "kz-gov", "role": "R", "office": "Emperor"}]"#,
+        ),
+    )]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].ends_with(
+            "actors[0].office: actor \"kz-gov\" has no office titled \"Emperor\": it lists no offices"
+        ),
+        "{got:?}"
+    );
+
+    let implication = r#"[{"id": "i", "from": {"places": ["KZ"]}, "to": {"places": ["KZ"]},
+        "channel": "trade", "effect": "E", "affected": "A", "horizon": "short",
+        "likelihood": "likely", "confidence": "low", "resolves_by": "2023-01",
+        "outcome": {"status": "happened", "note": "N", "as_of": "2025-01-01"}}]"#;
+    let got = problems(&[(
+        "analyses/t.json",
+        &analysis_with("implications", implication),
+    )]);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(
+        got[1].ends_with(
+            "implications[0].resolves_by: resolves_by (2023-01) is before the event (2024-01-02)"
+        ),
+        "{got:?}"
+    );
+    assert!(
+        got[0].ends_with(
+            "implications[0].outcome.sources: an outcome judged \"happened\" needs a source"
+        ),
+        "{got:?}"
+    );
+}

@@ -186,6 +186,10 @@ pub struct ActorRole {
     /// office-holder named "assuming" they still held the post.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub uncertain: bool,
+    /// The office (a `title` among the actor's `offices`) the analysis names the actor in, so
+    /// that its dates can be checked against the event's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
 }
 
 /// A consequence that crosses a border: from some places/actors, through a channel, to others.

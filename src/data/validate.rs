@@ -8,7 +8,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use super::iso::is_country_code;
 use super::load::{Kind, Origin, Parsed, Sources};
 use super::locate::{line_col, locate};
-use super::model::{Endpoints, LENS_ORDER, OutcomeStatus, PlaceKind, Source};
+use super::model::{Endpoints, LENS_ORDER, Office, OutcomeStatus, PlaceKind, Source};
 use super::problem::{FieldPath, Problem};
 
 pub(crate) fn validate(parsed: &Parsed, sources: &Sources, problems: &mut Vec<Problem>) {
@@ -343,6 +343,11 @@ impl<'a> Validator<'a> {
 
     fn analyses(&mut self) {
         let parsed = self.parsed;
+        let offices: HashMap<&str, &[Office]> = parsed
+            .actors
+            .iter()
+            .map(|(a, _)| (a.id.as_str(), a.offices.as_slice()))
+            .collect();
         for (a, o) in &parsed.analyses {
             let o = *o;
             let root = At::ROOT;
@@ -395,6 +400,10 @@ impl<'a> Validator<'a> {
                 }
                 self.text(o, &path.key("role"), &role.role);
                 self.texts(o, &path.key("interests"), &role.interests);
+                if let (Some(office), Some(held)) = (&role.office, offices.get(role.actor.as_str()))
+                {
+                    self.office(o, &path.key("office"), &role.actor, office, held);
+                }
             }
             let implications = root.key("implications");
             for (i, imp) in a.implications.iter().enumerate() {
@@ -448,6 +457,23 @@ impl<'a> Validator<'a> {
                     format!("updated ({updated}) is before as_of ({})", a.as_of),
                 );
             }
+        }
+    }
+
+    /// An office an analysis names an actor in must be one of the actor's offices.
+    fn office(&mut self, o: Origin, path: &At, actor: &str, office: &str, held: &[Office]) {
+        if !held.iter().any(|x| x.title == office) {
+            let titles: Vec<&str> = held.iter().map(|x| x.title.as_str()).collect();
+            let known = if titles.is_empty() {
+                "it lists no offices".to_owned()
+            } else {
+                format!("its offices are {}", titles.join(", "))
+            };
+            self.report(
+                o,
+                path,
+                format!("actor {actor:?} has no office titled {office:?}: {known}"),
+            );
         }
     }
 

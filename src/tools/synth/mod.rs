@@ -377,6 +377,7 @@ impl Synth {
                     .collect(),
                 // The corpus marks about one role in two hundred as uncertain.
                 uncertain: k == 0 && rng.chance(0.03),
+                office: None,
             })
             .collect();
 
