@@ -98,6 +98,11 @@ enum Command {
     },
     /// Open the explorer on one item.
     Open { id: String },
+    /// How the forecasts turned out: Brier score, calibration, by perspective, channel, horizon.
+    Score {
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the JSON Schema of dataset files.
     Schema,
     /// The config file: where it is read from, and the full default.
@@ -248,6 +253,9 @@ fn main() -> ExitCode {
                 }
                 Err(e) => fail(&format!("generate: {e}")),
             }
+        }
+        Some(Command::Score { json }) => {
+            with_data(cli.data.as_deref(), |d| print_output(cli::score(&d, json)))
         }
         Some(Command::Open { ref id }) => explore(&cli, Some(id)),
         None => explore(&cli, None),

@@ -5,6 +5,7 @@ pub mod facets;
 pub mod filter;
 pub mod fold;
 pub mod index;
+pub mod score;
 pub mod search;
 
 pub use facets::{Facet, Value};
