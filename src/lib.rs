@@ -6,6 +6,7 @@
 //! - [`data`]: the dataset format, loading, validation and indexes. No terminal code.
 //! - [`find`]: search, facets and sort orders, shared by the explorer and the command line.
 //! - [`doc`]: the page model: styled lines, some of them links, and their wrapping into rows.
+//! - [`export`]: the dossier (bookmarks, notes, pages) as Markdown, JSON or HTML.
 //! - [`pages`]: what each kind of entity looks like, as a list row and as a detail page.
 //! - [`app`]: the explorer's state, the keymap, history, and `update`.
 //! - [`layout`]: where the panes go for a given terminal size (pure).
@@ -14,6 +15,7 @@
 //! - [`terminal`]: owning the real terminal: raw mode, restore on every exit path, signals.
 //! - [`cli`]: `geolens search`, `list` and `show` for scripts, as text or JSON.
 //! - [`disk`]: writing files safely (atomic replace, locks) under the XDG directories.
+//! - [`state`]: what geolens keeps between runs: bookmarks, notes, saved views, the session.
 //! - [`config`]: the user's config file (keys, colours, ASCII, mouse) and the environment.
 //! - [`snapshot`]: the explorer on a virtual terminal, for `geolens snapshot` and tests.
 //! - [`tools`]: tooling, not the product: the synthetic datasets of `geolens generate`.
@@ -26,12 +28,14 @@ pub mod config;
 pub mod data;
 pub mod disk;
 pub mod doc;
+pub mod export;
 pub mod find;
 pub mod frames;
 pub mod keys;
 pub mod layout;
 pub mod pages;
 pub mod snapshot;
+pub mod state;
 pub mod terminal;
 pub mod text;
 pub mod tools;

@@ -9,13 +9,14 @@ use clap::{Parser, Subcommand};
 use geolens::app::App;
 use geolens::config::{self, Choice, Config, Env};
 use geolens::data::{self, Dataset, Problems, Sources};
+use geolens::export::Format;
 use geolens::find::{SearchIndex, Sort};
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
 use geolens::terminal::Exit;
 use geolens::text::sanitize;
-use geolens::tools::synth;
-use geolens::{cli, pages, terminal};
+use geolens::tools::{drill, synth};
+use geolens::{cli, pages, state, terminal};
 use ratatui::layout::Rect;
 
 #[derive(Parser)]
@@ -102,6 +103,32 @@ enum Command {
     Score {
         #[arg(long)]
         json: bool,
+    },
+    /// Write the bookmarked items, with their notes and pages, as Markdown, JSON or HTML.
+    Export {
+        /// Export the bookmarks and their notes (what the explorer's `b` and `a` keep).
+        #[arg(long, required = true)]
+        bookmarks: bool,
+        /// md (renders on GitHub), json (reads back into the same bookmarks) or html.
+        #[arg(long, default_value = "md", value_parser = Format::parse)]
+        format: Format,
+        /// Write to this file (replaced whole) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Durability drills of the state files, for the tests (src/tools/drill.rs).
+    #[command(hide = true)]
+    StateDrill {
+        /// saves or toggles
+        drill: String,
+        #[arg(long, default_value_t = 1000)]
+        to: usize,
+        #[arg(long, default_value_t = 0)]
+        pad: usize,
+        #[arg(long, default_value = "p")]
+        prefix: String,
+        #[arg(long, default_value_t = 200)]
+        count: usize,
     },
     /// Print the JSON Schema of dataset files.
     Schema,
@@ -256,6 +283,51 @@ fn main() -> ExitCode {
         }
         Some(Command::Score { json }) => {
             with_data(cli.data.as_deref(), |d| print_output(cli::score(&d, json)))
+        }
+        Some(Command::Export {
+            bookmarks: _,
+            format,
+            ref out,
+        }) => {
+            let dir = state::dir();
+            let bookmarks = match cli::dossier::read_bookmarks(dir.as_deref()) {
+                Ok(b) => b,
+                Err(e) => return fail(&e),
+            };
+            with_data(cli.data.as_deref(), |d| {
+                let now = state::clock::stamp(state::clock::system());
+                match cli::dossier::export(&d, &bookmarks, format, out.as_deref(), &now) {
+                    Ok(out) if out.status == 1 => {
+                        eprintln!(
+                            "geolens: no bookmarks to export (b bookmarks an item in the explorer)"
+                        );
+                        ExitCode::from(1)
+                    }
+                    Ok(out) => print_output(out),
+                    Err(e) => fail(&e),
+                }
+            })
+        }
+        Some(Command::StateDrill {
+            ref drill,
+            to,
+            pad,
+            ref prefix,
+            count,
+        }) => {
+            let Some(dir) = state::dir() else {
+                return fail("state-drill: no state directory");
+            };
+            let out = &mut std::io::stdout();
+            let done = match drill.as_str() {
+                "saves" => drill::saves(&dir, to, pad, out),
+                "toggles" => drill::toggles(&dir, prefix, count, out),
+                other => Err(format!("unknown drill {other:?}")),
+            };
+            match done {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&format!("state-drill: {e}")),
+            }
         }
         Some(Command::Open { ref id }) => explore(&cli, Some(id)),
         None => explore(&cli, None),
