@@ -101,6 +101,10 @@ pub struct Config {
     pub color: Choice,
     pub ascii: Choice,
     pub mouse: bool,
+    /// Come back where the last session left off (`--fresh` skips it once).
+    pub session: bool,
+    /// `y` copies to the clipboard with OSC 52 (some terminals ask first, or refuse).
+    pub copy: bool,
     pub keymap: Keymap,
     /// Colours by style name, as written (`#rrggbb` ones apply only on truecolor terminals).
     pub colors: BTreeMap<String, String>,
@@ -112,6 +116,8 @@ impl Default for Config {
             color: Choice::Auto,
             ascii: Choice::Auto,
             mouse: false,
+            session: true,
+            copy: false,
             keymap: Keymap::default(),
             colors: BTreeMap::new(),
         }
@@ -177,6 +183,8 @@ struct File {
     color: Option<Spanned<String>>,
     ascii: Option<Spanned<String>>,
     mouse: Option<bool>,
+    session: Option<bool>,
+    copy: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
@@ -218,6 +226,8 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problems> {
     config.color = choice(&parsed.color, "color", &mut report).unwrap_or_default();
     config.ascii = choice(&parsed.ascii, "ascii", &mut report).unwrap_or_default();
     config.mouse = parsed.mouse.unwrap_or(false);
+    config.session = parsed.session.unwrap_or(true);
+    config.copy = parsed.copy.unwrap_or(false);
 
     for (name, keys) in &parsed.keys {
         let path = FieldPath::root().key("keys").key(name.get_ref());
@@ -229,7 +239,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problems> {
             report(
                 name.span(),
                 path,
-                "unknown mode: use list., detail., search., filters. or help.".to_owned(),
+                "unknown mode: use list., detail., search., filters., help., note., prompt. or views.".to_owned(),
             );
             continue;
         };
@@ -303,8 +313,19 @@ pub fn print_default() -> String {
     ));
     out.push_str(&format!(
         "# Clicks select, the wheel scrolls; while on, the terminal's own text selection\n\
-         # usually needs Shift held.\nmouse = {}\n\n",
+         # usually needs Shift held.\nmouse = {}\n",
         d.mouse
+    ));
+    out.push_str(&format!(
+        "# Start where the last session left off: the list, item, filters and scroll\n\
+         # (--fresh skips it once).\nsession = {}\n",
+        d.session
+    ));
+    out.push_str(&format!(
+        "# y copies the id or the page to the clipboard with OSC 52; off because some\n\
+         # terminals ask first or refuse (tmux needs set-clipboard on). --copy for one run.\n\
+         copy = {}\n\n",
+        d.copy
     ));
     out.push_str(
         "[keys]\n\

@@ -12,6 +12,7 @@
 //! - [`layout`]: where the panes go for a given terminal size (pure).
 //! - [`ui`]: drawing, with a semantic theme.
 //! - [`frames`]: each frame as one write in synchronized-output markers; unchanged, nothing.
+//! - [`outside`]: `$EDITOR`, `$PAGER` and the clipboard (OSC 52), for the dossier keys.
 //! - [`terminal`]: owning the real terminal: raw mode, restore on every exit path, signals.
 //! - [`cli`]: `geolens search`, `list` and `show` for scripts, as text or JSON.
 //! - [`disk`]: writing files safely (atomic replace, locks) under the XDG directories.
@@ -33,6 +34,7 @@ pub mod find;
 pub mod frames;
 pub mod keys;
 pub mod layout;
+pub mod outside;
 pub mod pages;
 pub mod snapshot;
 pub mod state;

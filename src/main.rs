@@ -7,6 +7,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 
 use geolens::app::App;
+use geolens::app::dossier::Shelf;
 use geolens::config::{self, Choice, Config, Env};
 use geolens::data::{self, Dataset, Problems, Sources};
 use geolens::export::Format;
@@ -42,6 +43,12 @@ struct Cli {
     /// Read this config file instead of $XDG_CONFIG_HOME/geolens/config.toml.
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
+    /// Start on the first list, not where the last session left off.
+    #[arg(long, global = true)]
+    fresh: bool,
+    /// Let `y` copy to the clipboard (OSC 52) this time, whatever the config says.
+    #[arg(long, global = true)]
+    copy: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -97,8 +104,14 @@ enum Command {
         #[arg(long, default_value_t = 100)]
         width: u16,
     },
-    /// Open the explorer on one item.
-    Open { id: String },
+    /// Open the explorer on one item, or on a view saved with `w`.
+    Open {
+        #[arg(required_unless_present = "view_name")]
+        id: Option<String>,
+        /// A view saved in the explorer with `w` (its list, order and filters).
+        #[arg(long, value_name = "NAME", conflicts_with = "id")]
+        view_name: Option<String>,
+    },
     /// How the forecasts turned out: Brier score, calibration, by perspective, channel, horizon.
     Score {
         #[arg(long)]
@@ -329,8 +342,11 @@ fn main() -> ExitCode {
                 Err(e) => fail(&format!("state-drill: {e}")),
             }
         }
-        Some(Command::Open { ref id }) => explore(&cli, Some(id)),
-        None => explore(&cli, None),
+        Some(Command::Open {
+            ref id,
+            ref view_name,
+        }) => explore(&cli, id.as_deref(), view_name.as_deref()),
+        None => explore(&cli, None, None),
     }
 }
 
@@ -355,7 +371,7 @@ fn config_path(cli: &Cli) -> Option<PathBuf> {
     cli.config.clone().or_else(config::default_path)
 }
 
-fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
+fn explore(cli: &Cli, open: Option<&str>, view_name: Option<&str>) -> ExitCode {
     // What can fail fails before the terminal is touched: the config first (a typo there is worth
     // reporting even without a terminal), then the terminal, then the data (but see below for
     // large datasets).
@@ -393,12 +409,21 @@ fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
     // behind the first frame; a problem found then is reported when the explorer has closed.
     // Smaller ones, and `geolens open` (which needs every id), are checked whole before the
     // terminal is touched.
-    let outline = (open.is_none() && sources.bytes() >= data::OUTLINE_FROM_BYTES)
-        .then(|| data::outline(&sources))
-        .flatten();
+    let outline =
+        (open.is_none() && view_name.is_none() && sources.bytes() >= data::OUTLINE_FROM_BYTES)
+            .then(|| data::outline(&sources))
+            .flatten();
+    // Bookmarks, notes, saved views and the session; whatever is wrong with them is said on the
+    // status line, and again on stderr once the explorer has closed.
+    let notices = state::Notices::default();
+    let mut shelf = Shelf::new(state::Dossier::open(state::dir().as_deref(), &notices));
+    shelf.copy = cli.copy || settings.copy;
+    shelf.keep_session = settings.session;
+    shelf.export_dir = std::env::current_dir().ok();
     let (data, app, rest) = match outline {
         Some(outline) => {
-            let app = new_app(&outline);
+            let mut app = new_app(&outline);
+            app.attach(&outline, shelf);
             let rest: terminal::Loader = Box::new(move || data::load(&sources));
             (outline, app, Some(rest))
         }
@@ -409,19 +434,51 @@ fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
             };
             drop(sources);
             let mut app = new_app(&d);
+            let session = shelf.dossier.session.get().clone();
+            let view = view_name.map(|name| shelf.dossier.views.get().get(name).cloned());
+            app.attach(&d, shelf);
             if let Some(id) = open {
                 match cli::resolve(&d, id) {
                     Ok(target) => app.open(&d, target),
                     Err(e) => return fail(&e),
                 }
+            } else if let Some(view) = view {
+                match view {
+                    Some(view) => app.apply_view(&d, &view),
+                    None => return fail(&no_such_view(view_name.unwrap_or_default(), &app)),
+                }
+            } else if settings.session && !cli.fresh && !session.is_empty() {
+                app.restore(&d, &session);
             }
             (d, app, None)
         }
     };
-    match terminal::run(Arc::new(data), app, &theme, mouse, rest) {
+    let ran = terminal::run(Arc::new(data), app, &theme, mouse, rest);
+    for notice in notices.said() {
+        eprintln!("geolens: {}", sanitize(&notice));
+    }
+    match ran {
         Ok(Exit::Invalid(problems)) => report(&problems),
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) => fail(&format!("terminal error: {e}")),
+    }
+}
+
+/// Says which saved views there are, when asked for one that is not.
+fn no_such_view(name: &str, app: &App) -> String {
+    let names: Vec<&str> = app
+        .shelf
+        .dossier
+        .views
+        .get()
+        .views
+        .iter()
+        .map(|v| v.name.as_str())
+        .collect();
+    if names.is_empty() {
+        format!("no saved view named {name:?}: none saved yet (w saves one in the explorer)")
+    } else {
+        format!("no saved view named {name:?}; saved: {}", names.join(", "))
     }
 }
 

@@ -27,6 +27,7 @@ use signal_hook::iterator::Signals;
 
 use crate::app::App;
 use crate::app::action::Action;
+use crate::app::dossier::Request;
 use crate::app::search::SearchRequest;
 use crate::data::{Dataset, ListKind, Problems, Store};
 use crate::find::search::PER_GROUP;
@@ -38,6 +39,54 @@ use crate::ui::Theme;
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Whether the user turned the mouse on: set again on coming back from Ctrl-Z.
 static MOUSE: AtomicBool = AtomicBool::new(false);
+/// Another program ($EDITOR, $PAGER) has the terminal: Ctrl-C, Ctrl-\\ and Ctrl-Z typed there
+/// are the program's, not ours, though the terminal signals our process group too.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
+
+/// Keeps the input thread off the terminal while another program reads it: two readers of one
+/// tty would each get some of the keys.
+struct Gate {
+    state: std::sync::Mutex<(bool, bool)>,
+    changed: std::sync::Condvar,
+}
+
+/// (paused, parked): asked to stop reading, and stopped.
+static GATE: Gate = Gate {
+    state: std::sync::Mutex::new((false, false)),
+    changed: std::sync::Condvar::new(),
+};
+
+impl Gate {
+    /// In the input thread, before each read: waits while the terminal is handed over.
+    fn pass(&self) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while s.0 {
+            s.1 = true;
+            self.changed.notify_all();
+            s = self.changed.wait(s).unwrap_or_else(|e| e.into_inner());
+        }
+        s.1 = false;
+    }
+
+    /// Stops the input thread and waits until it has. The thread is blocked in crossterm's read:
+    /// a SIGWINCH wakes it (crossterm listens for it there) with a resize, harmless to deliver.
+    fn close(&self) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        s.0 = true;
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+        let timeout = std::time::Duration::from_secs(1);
+        let _ = self
+            .changed
+            .wait_timeout_while(s, timeout, |s| !s.1)
+            .map_err(|_| ());
+    }
+
+    fn open(&self) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        s.0 = false;
+        self.changed.notify_all();
+    }
+}
 
 /// Puts the terminal back: main screen, cursor shown, cooked mode. Safe to call many times and
 /// from the panic hook; errors are ignored because the terminal may already be gone.
@@ -208,6 +257,10 @@ pub fn run(
     frames::draw(&mut term, &app, &*data, theme)?;
     let mut session = Session { data, searches, tx };
     let exit = event_loop(&rx, &mut session, &mut app, &mut term, theme)?;
+    // However it ended (quit, a signal, a hang-up), the reader finds this place next time.
+    if !matches!(exit, Exit::Invalid(_)) {
+        app.closing(&*session.data);
+    }
     drop(term);
     drop(guard);
     // The process ends here: freeing a large dataset piece by piece would only delay the exit
@@ -291,6 +344,10 @@ fn event_loop(
                 suspend(term, app, &*session.data)?;
                 dirty = true;
             }
+            if let Some(request) = app.shelf.request.take() {
+                carry_out(term, app, &*session.data, request)?;
+                dirty = true;
+            }
             next = rx.try_recv().ok();
         }
         // Until the worker exists the request waits in the app, where a newer one replaces it.
@@ -333,6 +390,91 @@ fn suspend(term: &mut FrameTerminal<File>, app: &mut App, data: &dyn Store) -> i
     term.resize(Rect::new(0, 0, size.width, size.height))?;
     app.update(data, Action::Resize(size.width, size.height));
     Ok(())
+}
+
+/// Gives the terminal to another program while `run` runs it, and takes it back, as a
+/// suspension does: the input thread stops reading, the screen and modes are restored, then set
+/// again and redrawn whole.
+fn hand_over<R>(
+    term: &mut FrameTerminal<File>,
+    app: &mut App,
+    data: &dyn Store,
+    run: impl FnOnce() -> R,
+) -> io::Result<R> {
+    frames::commit(term)?;
+    GATE.close();
+    HANDED_OVER.store(true, Ordering::SeqCst);
+    restore();
+    let result = run();
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    enter_screen()?;
+    HANDED_OVER.store(false, Ordering::SeqCst);
+    GATE.open();
+    let size = term.size()?;
+    term.resize(Rect::new(0, 0, size.width, size.height))?;
+    app.update(data, Action::Resize(size.width, size.height));
+    Ok(result)
+}
+
+/// What the explorer asked of the world outside it (`app::dossier::Request`).
+fn carry_out(
+    term: &mut FrameTerminal<File>,
+    app: &mut App,
+    data: &dyn Store,
+    request: Request,
+) -> io::Result<()> {
+    use crate::outside;
+    match request {
+        Request::Clipboard { what, text } => {
+            // Between frames, straight to the terminal: the sequence has no place in a frame.
+            let mut out = io::stdout();
+            out.write_all(outside::osc52(&text).as_bytes())?;
+            out.flush()?;
+            app.message = Some(format!(
+                "copied {what} ({} bytes) to the clipboard with OSC 52",
+                text.len()
+            ));
+        }
+        Request::Pager { text } => {
+            let ran = hand_over(term, app, data, || outside::page(text))?;
+            if let Some(why) = failed(ran) {
+                app.message = Some(format!("the pager ({}) {why}", outside::pager()));
+            }
+        }
+        Request::Editor { bookmark, text } => {
+            let file = match outside::NoteFile::new(&text) {
+                Ok(f) => f,
+                Err(e) => {
+                    app.message = Some(format!("cannot write the note for the editor: {e}"));
+                    return Ok(());
+                }
+            };
+            let ran = hand_over(term, app, data, || outside::edit(file.path()))?;
+            match failed(ran) {
+                None => match file.read() {
+                    Ok(note) => app.save_note(data, bookmark, &note),
+                    Err(e) => app.message = Some(format!("cannot read the note back: {e}")),
+                },
+                Some(why) => {
+                    app.message = Some(format!(
+                        "the editor ({}) {why}; the note is unchanged",
+                        outside::editor()
+                    ))
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Why a program did not end well, if it did not.
+fn failed(ran: io::Result<std::process::ExitStatus>) -> Option<String> {
+    match ran {
+        Ok(status) if status.success() => None,
+        Ok(status) => Some(format!("ended with {status}")),
+        Err(e) => Some(format!("could not be run: {e}")),
+    }
 }
 
 /// Whether a job-control shell waits on us: our parent is in our session but in another process
@@ -418,6 +560,7 @@ fn test_load_delay() -> std::time::Duration {
 fn spawn_input(tx: Sender<Wake>) {
     thread::spawn(move || {
         loop {
+            GATE.pass();
             let wake = match crossterm::event::read() {
                 Ok(event) => Wake::Input(event),
                 Err(e) => Wake::InputFailed(e),
@@ -437,6 +580,10 @@ fn spawn_signals(tx: Sender<Wake>, hangup: bool) -> io::Result<()> {
     }
     thread::spawn(move || {
         for sig in signals.forever() {
+            // Typed in a program we handed the terminal to: for it, not for us.
+            if HANDED_OVER.load(Ordering::SeqCst) && matches!(sig, SIGINT | SIGQUIT | SIGTSTP) {
+                continue;
+            }
             let (wake, last) = match sig {
                 SIGTSTP => (Wake::Suspend, false),
                 sig => (Wake::Signal(sig), true),

@@ -48,6 +48,35 @@ pub enum Action {
     DeleteChar,
     DeleteWord,
     ClearInput,
+    /// Bookmark the item (or remove its bookmark): the selection, or the page shown.
+    ToggleBookmark,
+    /// Show the Bookmarks list in the list pane.
+    ShowBookmarks,
+    /// Write the item's note in a box inside geolens.
+    EditNote,
+    /// Write the item's note in `$EDITOR`.
+    EditNoteOutside,
+    /// The selected item's id, or the page shown, to the clipboard (OSC 52; off by default).
+    Copy,
+    /// The page shown, as text, in `$PAGER`.
+    Pager,
+    /// The bookmarks, notes and pages as a Markdown file.
+    Export,
+    /// Name the current list, its order and filters.
+    SaveView,
+    /// The saved views, to bring one back.
+    RecallView,
+    /// In the note box: save and close. In a name box: save under that name.
+    SaveNote,
+    /// In the note box: start a new line.
+    NewLine,
+    /// In a text box: move the cursor.
+    CursorLeft,
+    CursorRight,
+    LineStart,
+    LineEnd,
+    /// In the list of saved views: delete the one selected.
+    DeleteView,
     /// Not bound to a key: text typed into the search box.
     Insert(char),
     /// Not bound to a key: the terminal changed size.
@@ -89,6 +118,22 @@ pub const BINDABLE: &[Action] = &[
     Action::DeleteWord,
     Action::ClearInput,
     Action::Suspend,
+    Action::ToggleBookmark,
+    Action::ShowBookmarks,
+    Action::EditNote,
+    Action::EditNoteOutside,
+    Action::Copy,
+    Action::Pager,
+    Action::Export,
+    Action::SaveView,
+    Action::RecallView,
+    Action::SaveNote,
+    Action::NewLine,
+    Action::CursorLeft,
+    Action::CursorRight,
+    Action::LineStart,
+    Action::LineEnd,
+    Action::DeleteView,
 ];
 
 impl Action {
@@ -128,6 +173,22 @@ impl Action {
             Action::DeleteWord => "delete_word",
             Action::ClearInput => "clear_input",
             Action::Suspend => "suspend",
+            Action::ToggleBookmark => "bookmark",
+            Action::ShowBookmarks => "show_bookmarks",
+            Action::EditNote => "note",
+            Action::EditNoteOutside => "note_in_editor",
+            Action::Copy => "copy",
+            Action::Pager => "pager",
+            Action::Export => "export",
+            Action::SaveView => "save_view",
+            Action::RecallView => "saved_views",
+            Action::SaveNote => "save_note",
+            Action::NewLine => "new_line",
+            Action::CursorLeft => "cursor_left",
+            Action::CursorRight => "cursor_right",
+            Action::LineStart => "line_start",
+            Action::LineEnd => "line_end",
+            Action::DeleteView => "delete_view",
             Action::Insert(_) => "insert",
             Action::Resize(..) => "resize",
         }
@@ -172,7 +233,23 @@ impl Action {
             Action::SwitchColumn => "switch between facets and values",
             Action::DeleteChar => "delete a character",
             Action::DeleteWord => "delete a word",
-            Action::ClearInput => "clear the search",
+            Action::ClearInput => "clear the text",
+            Action::ToggleBookmark => "bookmark the item, or remove its bookmark",
+            Action::ShowBookmarks => "show the bookmarks",
+            Action::EditNote => "write a note on the item",
+            Action::EditNoteOutside => "write the note in $EDITOR",
+            Action::Copy => "copy the id (in the detail: the page) to the clipboard",
+            Action::Pager => "read the page in $PAGER",
+            Action::Export => "export the bookmarks and notes as Markdown",
+            Action::SaveView => "save the list, its order and filters as a view",
+            Action::RecallView => "bring back a saved view",
+            Action::SaveNote => "save and close",
+            Action::NewLine => "start a new line",
+            Action::CursorLeft => "cursor left",
+            Action::CursorRight => "cursor right",
+            Action::LineStart => "start of the line",
+            Action::LineEnd => "end of the line",
+            Action::DeleteView => "delete the saved view",
             Action::Insert(_) => "type to search",
             Action::Resize(..) => "terminal resized",
         }
@@ -196,6 +273,10 @@ impl Action {
             Action::SwitchColumn => "column",
             Action::ClearFilters => "clear",
             Action::NextMatch => "next match",
+            Action::ToggleBookmark => "bookmark",
+            Action::SaveNote => "save",
+            Action::NewLine => "new line",
+            Action::DeleteView => "delete",
             other => other.describe(),
         }
     }

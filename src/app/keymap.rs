@@ -16,6 +16,12 @@ pub enum Mode {
     Search,
     Filters,
     Help,
+    /// The note box over the panes.
+    Note,
+    /// A one-line box asking for a name (saving a view).
+    Prompt,
+    /// The list of saved views.
+    Views,
 }
 
 impl Mode {
@@ -28,6 +34,9 @@ impl Mode {
             Mode::Search => "search",
             Mode::Filters => "filters",
             Mode::Help => "help",
+            Mode::Note => "note",
+            Mode::Prompt => "prompt",
+            Mode::Views => "views",
         }
     }
 
@@ -36,18 +45,29 @@ impl Mode {
     }
 
     /// Every mode, in the order the help screen and the README list them.
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Global,
         Mode::List,
         Mode::Detail,
         Mode::Search,
         Mode::Filters,
         Mode::Help,
+        Mode::Note,
+        Mode::Prompt,
+        Mode::Views,
     ];
 
     /// Overlays take keys first and let only a few global ones (movement, quit) through.
     pub fn is_overlay(self) -> bool {
-        matches!(self, Mode::Search | Mode::Filters | Mode::Help)
+        matches!(
+            self,
+            Mode::Search | Mode::Filters | Mode::Help | Mode::Note | Mode::Prompt | Mode::Views
+        )
+    }
+
+    /// Modes where a plain character is text typed, never a command.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::Search | Mode::Note | Mode::Prompt)
     }
 }
 
@@ -60,6 +80,9 @@ impl Mode {
             Mode::Search => "In the search box (type to search)",
             Mode::Filters => "In the filter panel",
             Mode::Help => "In the help screen",
+            Mode::Note => "In the note box (type the note)",
+            Mode::Prompt => "In a name box (type the name)",
+            Mode::Views => "In the list of saved views",
         }
     }
 }
@@ -112,6 +135,15 @@ impl Default for Keymap {
             (Mode::Global, &[c(']')], Forward),
             (Mode::Global, &[c('n')], NextMatch),
             (Mode::Global, &[c('N')], PrevMatch),
+            (Mode::Global, &[c('b')], ToggleBookmark),
+            (Mode::Global, &[c('B'), c('6')], ShowBookmarks),
+            (Mode::Global, &[c('a')], EditNote),
+            (Mode::Global, &[c('e')], EditNoteOutside),
+            (Mode::Global, &[c('y')], Copy),
+            (Mode::Global, &[c('|')], Pager),
+            (Mode::Global, &[c('E')], Export),
+            (Mode::Global, &[c('w')], SaveView),
+            (Mode::Global, &[c('\'')], RecallView),
             (Mode::List, &[c('l'), k(K::Right)], FocusDetail),
             (Mode::Detail, &[c('h'), k(K::Left)], FocusList),
             (Mode::Detail, &[c('l'), k(K::Right)], Open),
@@ -143,7 +175,35 @@ impl Default for Keymap {
                 &[c('?'), k(K::Esc), c('q'), k(K::Backspace)],
                 ToggleHelp,
             ),
+            (Mode::Note, &[k(K::Esc), Key::ctrl('s')], SaveNote),
+            (Mode::Note, &[k(K::Enter)], NewLine),
+            (Mode::Prompt, &[k(K::Enter)], SaveNote),
+            (Mode::Prompt, &[k(K::Esc)], Close),
         ];
+        // The editing keys both text boxes share.
+        let editing: &[(&[Key], Action)] = &[
+            (&[k(K::Backspace)], DeleteChar),
+            (&[Key::ctrl('w')], DeleteWord),
+            (&[Key::ctrl('u')], ClearInput),
+            (&[k(K::Left)], CursorLeft),
+            (&[k(K::Right)], CursorRight),
+            (&[k(K::Home)], LineStart),
+            (&[k(K::End)], LineEnd),
+        ];
+        let views: &[(Mode, &[Key], Action)] = &[
+            (Mode::Views, &[k(K::Enter)], Open),
+            (Mode::Views, &[c('d'), k(K::Delete)], DeleteView),
+            (Mode::Views, &[k(K::Esc), c('\''), c('q')], Close),
+        ];
+        let editing = [Mode::Note, Mode::Prompt]
+            .into_iter()
+            .flat_map(|m| editing.iter().map(move |&(keys, a)| (m, keys, a)));
+        let table: Vec<(Mode, &[Key], Action)> = table
+            .iter()
+            .copied()
+            .chain(editing)
+            .chain(views.iter().copied())
+            .collect();
         let bindings = table
             .iter()
             .flat_map(|&(mode, keys, action)| {
@@ -182,7 +242,7 @@ impl Keymap {
             );
         // In the search box a plain character is text, never a command.
         let typed =
-            mode == Mode::Search && !key.ctrl && !key.alt && matches!(key.code, KeyCode::Char(_));
+            mode.takes_text() && !key.ctrl && !key.alt && matches!(key.code, KeyCode::Char(_));
         (passes && !typed).then_some(global)
     }
 
@@ -287,8 +347,21 @@ fn hinted(mode: Mode) -> &'static [Action] {
     use Action::*;
     match mode {
         Mode::Global | Mode::List | Mode::Detail => &[
-            Down, Open, Back, Search, Filters, ToggleHelp, Quit, NextPane, CycleSort, Forward,
+            Down,
+            Open,
+            Back,
+            Search,
+            Filters,
+            ToggleHelp,
+            Quit,
+            NextPane,
+            CycleSort,
+            Forward,
+            ToggleBookmark,
         ],
+        Mode::Note => &[SaveNote, NewLine],
+        Mode::Prompt => &[SaveNote, Close],
+        Mode::Views => &[Down, Open, DeleteView, Close],
         Mode::Search => &[Down, Open, Close],
         Mode::Filters => &[Down, Toggle, SwitchColumn, ClearFilters, Close],
         Mode::Help => &[Down, ToggleHelp],

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod detail;
+pub mod dossier;
 mod explorer;
 pub mod filters;
 mod help;
@@ -14,7 +15,9 @@ pub mod keymap;
 pub mod lists;
 mod mouse;
 pub mod nav;
+pub mod note;
 mod overlays;
+pub mod saved;
 pub mod search;
 
 use crossterm::event::Event;
@@ -68,6 +71,10 @@ pub enum Overlay {
     Help(HelpScreen),
     Search(SearchBox),
     Filters(FilterPanel),
+    /// A bookmark's note, or the name of a view to save.
+    Note(note::NoteBox),
+    /// The saved views, to bring one back.
+    Views(saved::ViewsList),
 }
 
 #[derive(Debug, Clone)]
@@ -96,6 +103,8 @@ pub struct App {
     pub suspend: bool,
     /// What is still loading, for the status line: a large dataset opens on its outline.
     pub loading: Option<String>,
+    /// Bookmarks, notes, saved views and the session (`app::dossier`).
+    pub shelf: dossier::Shelf,
 }
 
 impl App {
@@ -132,6 +141,7 @@ impl App {
             quit: false,
             suspend: false,
             loading: None,
+            shelf: dossier::Shelf::default(),
         };
         if let Some(first) = app.lists[0].selected {
             app.history.push(Visit::new(first));
@@ -144,6 +154,7 @@ impl App {
     /// same analyses, in the same order, so every selection and history entry still holds). The
     /// lists fill in, and the page shown is rebuilt where the reader left it.
     pub fn loaded(&mut self, data: &dyn Store) {
+        self.shelf.resolve(data);
         for kind in ListKind::ALL {
             self.rebuild_list(data, kind);
         }
@@ -170,6 +181,17 @@ impl App {
         &self.lists[self.list.index()]
     }
 
+    /// Takes the dossier kept on disk (or in memory): its bookmarks marked in the lists, and the
+    /// first thing it has to say (a file moved aside, a directory that cannot be written) on the
+    /// status line.
+    pub fn attach(&mut self, data: &dyn Store, shelf: dossier::Shelf) {
+        self.shelf = shelf;
+        self.shelf.resolve(data);
+        if let Some(notice) = self.shelf.dossier.notices.unseen() {
+            self.message = Some(notice);
+        }
+    }
+
     fn list_pane_mut(&mut self) -> &mut ListPane {
         &mut self.lists[self.list.index()]
     }
@@ -180,6 +202,9 @@ impl App {
             (Some(Overlay::Help(_)), _) => Mode::Help,
             (Some(Overlay::Search(_)), _) => Mode::Search,
             (Some(Overlay::Filters(_)), _) => Mode::Filters,
+            (Some(Overlay::Note(b)), _) if b.multiline() => Mode::Note,
+            (Some(Overlay::Note(_)), _) => Mode::Prompt,
+            (Some(Overlay::Views(_)), _) => Mode::Views,
             (None, Focus::List) => Mode::List,
             (None, Focus::Detail) => Mode::Detail,
         }
@@ -219,6 +244,11 @@ impl App {
                 self.paste(text);
                 true
             }
+            Event::Paste(text) if matches!(self.mode(), Mode::Note | Mode::Prompt) => {
+                self.message = None;
+                self.paste_note(text);
+                true
+            }
             _ => false,
         }
     }
@@ -256,7 +286,7 @@ impl App {
             Some(action) => self.update(data, action),
             None => match key.code {
                 crossterm::event::KeyCode::Char(c)
-                    if mode == Mode::Search && !key.ctrl && !key.alt =>
+                    if mode.takes_text() && !key.ctrl && !key.alt =>
                 {
                     self.update(data, Action::Insert(c))
                 }
@@ -266,7 +296,10 @@ impl App {
     }
 
     pub fn update(&mut self, data: &dyn Store, action: Action) {
-        self.message = None;
+        // A resize is not the user's answer to a message: it stays until the next key.
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
         match action {
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
@@ -279,6 +312,11 @@ impl App {
                 Some(Overlay::Help(help)) => self.help_action(help, action),
                 Some(Overlay::Search(search)) => self.search_action(data, search, action),
                 Some(Overlay::Filters(panel)) => self.filters_action(data, panel, action),
+                Some(Overlay::Note(b)) => self.note_action(data, b, action),
+                Some(Overlay::Views(list)) => self.views_action(data, list, action),
+                None if self.shelf.shown && self.focus == Focus::List => {
+                    self.bookmarks_action(data, action)
+                }
                 None => self.apply(data, action),
             },
         }
@@ -303,6 +341,13 @@ impl App {
     /// screen, overlays scrolled no further than their end.
     fn keep_visible(&mut self) {
         let list_height = self.list_height() as usize;
+        let shelf = &mut self.shelf;
+        shelf.offset = scrolled_into_view(
+            shelf.offset,
+            shelf.selected,
+            dossier::list_rows(list_height),
+            shelf.len(),
+        );
         for pane in &mut self.lists {
             let row = pane.selected_row().unwrap_or(0);
             pane.offset = scrolled_into_view(pane.offset, row, list_height, pane.rows.len());
@@ -333,6 +378,11 @@ impl App {
                     panel.values.len(),
                 );
             }
+            Some(Overlay::Views(list)) => {
+                let n = self.shelf.dossier.views.get().views.len();
+                list.offset = scrolled_into_view(list.offset, list.selected, page, n);
+            }
+            Some(Overlay::Note(_)) => {}
             None => {}
         }
     }

@@ -12,6 +12,7 @@
 pub mod bookmarks;
 pub mod clock;
 pub mod file;
+pub mod filters;
 pub mod session;
 pub mod views;
 

@@ -98,10 +98,12 @@ pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let mut names: Vec<(String, bool)> = ListKind::ALL
         .iter()
         .map(|&k| {
-            let active = app.list == k && (wide || app.focus == Focus::List);
+            let active = app.list == k && !app.shelf.shown && (wide || app.focus == Focus::List);
             (format!("{} {}", k.index() + 1, k.title()), active)
         })
         .collect();
+    let bookmarks = app.shelf.shown && (wide || app.focus == Focus::List);
+    names.push(("6 Bookmarks".to_owned(), bookmarks));
     if !wide {
         names.push(("Detail".to_owned(), app.focus == Focus::Detail));
     }
@@ -139,6 +141,14 @@ pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 /// on the right.
 pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let position = match app.focus {
+        Focus::List if app.shelf.shown => {
+            let n = app.shelf.len();
+            format!(
+                " {}/{} ",
+                if n == 0 { 0 } else { app.shelf.selected + 1 },
+                n
+            )
+        }
         Focus::List => {
             let pane = app.list_pane();
             let row = pane.selected_row().map_or(0, |r| r + 1);

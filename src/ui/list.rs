@@ -42,7 +42,13 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
         let y = inside.y + i as u16;
         let spans = pages::row(data, target, &app.glyphs);
         let mut line = Line::from(styled(&spans, theme));
-        line.spans.insert(0, Span::raw(" "));
+        // Bookmarked items carry a mark in the margin.
+        let mark = match (app.shelf.is_marked(target), app.glyphs.ascii) {
+            (false, _) => Span::raw(" "),
+            (true, false) => Span::styled("★", theme.label),
+            (true, true) => Span::styled("*", theme.label),
+        };
+        line.spans.insert(0, mark);
         if Some(row) == selected {
             let style = if focused {
                 theme.selected
