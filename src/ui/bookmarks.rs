@@ -56,19 +56,32 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
             Some(t) => crate::pages::label(data, t, g),
             None => b.title.clone(),
         };
-        let mut spans = vec![
+        let kind = format!("{sep}{}", b.kind.word());
+        // A missing item says so whatever the width: its title gives way first.
+        let missing = match target {
+            Some(_) => String::new(),
+            None if inside.width >= 56 => format!("{sep}missing from this dataset"),
+            None => format!("{sep}missing"),
+        };
+        let room = (inside.width as usize)
+            .saturating_sub(3 + kind.chars().count() + missing.chars().count())
+            .max(8);
+        let title = sanitize(&title).into_owned();
+        let title = if target.is_none() && title.chars().count() > room {
+            let head: String = title.chars().take(room - 1).collect();
+            format!("{head}{}", g.ellipsis)
+        } else {
+            title
+        };
+        let note = if b.note.is_empty() { " " } else { note_mark };
+        let spans = vec![
             Span::raw(" "),
-            Span::styled(if b.note.is_empty() { " " } else { note_mark }, theme.label),
+            Span::styled(note, theme.label),
             Span::raw(" "),
-            Span::styled(sanitize(&title).into_owned(), theme.body),
-            Span::styled(format!("{sep}{}", b.kind.word()), theme.muted),
+            Span::styled(title, theme.body),
+            Span::styled(kind, theme.muted),
+            Span::styled(missing, theme.warn),
         ];
-        if target.is_none() {
-            spans.push(Span::styled(
-                format!("{sep}missing from this dataset"),
-                theme.warn,
-            ));
-        }
         let mut line = Line::from(spans);
         if i == shelf.selected {
             let style = if focused {
