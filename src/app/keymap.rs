@@ -333,7 +333,11 @@ impl Keymap {
         for mode in Mode::ALL {
             out.push_str(&format!("| {} | |\n|---|---|\n", mode.title()));
             for (keys, action) in self.rows(mode) {
-                let keys: Vec<String> = keys.iter().map(|k| format!("`{}`", k.label())).collect();
+                // A `|` splits a table cell even inside backticks, unless escaped (GFM).
+                let keys: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("`{}`", k.label().replace('|', "\\|")))
+                    .collect();
                 out.push_str(&format!("| {} | {} |\n", keys.join(" "), action.describe()));
             }
             out.push('\n');
