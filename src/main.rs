@@ -448,6 +448,10 @@ fn explore(cli: &Cli, open: Option<&str>, view_name: Option<&str>) -> ExitCode {
                     None => return fail(&no_such_view(view_name.unwrap_or_default(), &app)),
                 }
             } else if settings.session && !cli.fresh && !session.is_empty() {
+                // Sized first, so the place in the page is put back at the width it will show.
+                if let Ok((w, h)) = crossterm::terminal::size() {
+                    app.update(&d, geolens::app::action::Action::Resize(w, h));
+                }
                 app.restore(&d, &session);
             }
             (d, app, None)

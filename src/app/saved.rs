@@ -205,6 +205,7 @@ impl App {
                 id: item.id,
                 cursor: self.detail.cursor,
                 offset: self.detail.offset,
+                width: self.detail.width,
             }
         });
         Session {
@@ -266,11 +267,18 @@ impl App {
         let page = s.page.as_ref().and_then(|p| p.item().resolve(data));
         match (page, &s.page) {
             (Some(target), Some(p)) => {
+                // Rows are counted at the width the page had; at another width the cursor goes
+                // back to the same line of text (`DetailPane::new`).
+                let width = if p.width == 0 {
+                    self.detail_width()
+                } else {
+                    p.width
+                };
                 let visit = Visit {
                     target,
                     cursor: p.cursor,
                     offset: p.offset,
-                    width: self.detail_width(),
+                    width,
                 };
                 self.history = super::nav::History::default();
                 self.history.push(visit);

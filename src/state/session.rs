@@ -39,6 +39,9 @@ pub struct PagePlace {
     pub cursor: usize,
     #[serde(default)]
     pub offset: usize,
+    /// The width the page was wrapped to: the cursor counts rows at that width.
+    #[serde(default)]
+    pub width: u16,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
