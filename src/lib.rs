@@ -28,6 +28,7 @@ pub mod disk;
 pub mod doc;
 pub mod find;
 pub mod frames;
+pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod pages;

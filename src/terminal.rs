@@ -2,13 +2,11 @@
 //! an error, a panic, SIGTERM/SIGINT/SIGQUIT, SIGHUP, and a terminal that disappears under us. It
 //! is also given back, and taken again, around a suspension (Ctrl-Z or SIGTSTP, then `fg`).
 //!
-//! Three threads feed one channel, and the main loop blocks on it (no tick: an idle explorer wakes
-//! for nothing):
-//! - input: crossterm's blocking `read`;
-//! - signals: signal-hook's iterator;
-//! - a watchdog blocked in `poll(2)` on the tty for hang-up only. crossterm's reader can spin at
-//!   full CPU on a dead tty instead of returning an error (crossterm issue #793), so we cannot rely
-//!   on `read` to notice that an ssh connection has dropped.
+//! Threads feed one channel, and the main loop blocks on it (no tick: an idle explorer wakes for
+//! nothing):
+//! - input: our own tty reader (`crate::input`), which also notices the tty hanging up;
+//! - signals: signal-hook's iterator, window size changes included;
+//! - the search worker, and the loader of a large dataset.
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
@@ -22,7 +20,7 @@ use crossterm::event::{self, Event};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::layout::Rect;
-use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 use crate::app::App;
@@ -32,6 +30,7 @@ use crate::data::{Dataset, ListKind, Problems, Store};
 use crate::find::search::PER_GROUP;
 use crate::find::{Results, SearchIndex};
 use crate::frames::{self, FrameBackend, FrameTerminal};
+use crate::input::Input;
 use crate::ui::Theme;
 
 /// Whether we have changed the terminal and owe it a restore. Shared with the panic hook.
@@ -181,7 +180,6 @@ pub fn run(
     // Signals first: a SIGTERM during set-up must still restore the terminal.
     spawn_signals(tx.clone(), !test_no_sighup_handler())?;
     let guard = Guard::enter(mouse)?;
-    spawn_watchdog(tx.clone());
     let searches = match rest {
         Some(load) => {
             app.loading = Some(format!(
@@ -193,11 +191,9 @@ pub fn run(
         }
         None => Some(spawn_searcher(Arc::clone(&data), tx.clone())),
     };
-    // crossterm starts listening for SIGWINCH on its first read; doing that here, before the
-    // size is read for the first frame, means a resize right after start cannot be lost to a
-    // slow-starting input thread.
-    event::poll(std::time::Duration::ZERO)?;
-    spawn_input(tx.clone());
+    // SIGWINCH is caught from the start (spawn_signals), before the size is read for the first
+    // frame, so a resize right after start cannot be lost.
+    spawn_input(tx.clone())?;
 
     // Frames go straight to the file descriptor: `Stdout` is line-buffered, and would split a
     // frame that happens to hold a line feed into two writes.
@@ -415,23 +411,35 @@ fn test_load_delay() -> std::time::Duration {
     std::time::Duration::from_millis(ms.and_then(|ms| ms.parse().ok()).unwrap_or(0))
 }
 
-fn spawn_input(tx: Sender<Wake>) {
+/// Keys come from our own reader (`crate::input`, which says why not crossterm's); it also
+/// notices the tty hanging up (ssh dropped, window closed, pane killed), even with SIGHUP
+/// ignored.
+fn spawn_input(tx: Sender<Wake>) -> io::Result<()> {
+    let tty = if io::stdin().is_terminal() {
+        None
+    } else {
+        Some(File::open("/dev/tty")?)
+    };
     thread::spawn(move || {
-        loop {
-            let wake = match crossterm::event::read() {
-                Ok(event) => Wake::Input(event),
-                Err(e) => Wake::InputFailed(e),
+        let stdin = io::stdin();
+        let fd: BorrowedFd = match &tty {
+            Some(f) => f.as_fd(),
+            None => stdin.as_fd(),
+        };
+        crate::input::read(fd, |input| {
+            let wake = match input {
+                Input::Event(event) => Wake::Input(event),
+                Input::HangUp => Wake::HangUp,
+                Input::Failed(e) => Wake::InputFailed(e),
             };
-            let failed = matches!(wake, Wake::InputFailed(_));
-            if tx.send(wake).is_err() || failed {
-                return;
-            }
-        }
+            tx.send(wake).is_ok()
+        });
     });
+    Ok(())
 }
 
 fn spawn_signals(tx: Sender<Wake>, hangup: bool) -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGINT, SIGQUIT, SIGTSTP])?;
+    let mut signals = Signals::new([SIGTERM, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH])?;
     if hangup {
         signals.add_signal(SIGHUP)?;
     }
@@ -439,6 +447,10 @@ fn spawn_signals(tx: Sender<Wake>, hangup: bool) -> io::Result<()> {
         for sig in signals.forever() {
             let (wake, last) = match sig {
                 SIGTSTP => (Wake::Suspend, false),
+                SIGWINCH => match terminal::size() {
+                    Ok((w, h)) => (Wake::Input(Event::Resize(w, h)), false),
+                    Err(_) => continue,
+                },
                 sig => (Wake::Signal(sig), true),
             };
             if tx.send(wake).is_err() || last {
@@ -447,42 +459,4 @@ fn spawn_signals(tx: Sender<Wake>, hangup: bool) -> io::Result<()> {
         }
     });
     Ok(())
-}
-
-/// Blocks in poll(2) asking for no events at all: the kernel still reports hang-up and errors,
-/// which is all we want, and nothing else wakes the thread.
-fn spawn_watchdog(tx: Sender<Wake>) {
-    let tty = if io::stdin().is_terminal() {
-        None
-    } else {
-        match File::open("/dev/tty") {
-            Ok(f) => Some(f),
-            Err(_) => return,
-        }
-    };
-    thread::spawn(move || {
-        let stdin = io::stdin();
-        let fd: BorrowedFd = match &tty {
-            Some(f) => f.as_fd(),
-            None => stdin.as_fd(),
-        };
-        loop {
-            let mut fds = [rustix::event::PollFd::new(
-                &fd,
-                rustix::event::PollFlags::empty(),
-            )];
-            match rustix::event::poll(&mut fds, None) {
-                Ok(_) => {
-                    let revents = fds[0].revents();
-                    use rustix::event::PollFlags as F;
-                    if revents.intersects(F::HUP | F::ERR | F::NVAL) {
-                        let _ = tx.send(Wake::HangUp);
-                        return;
-                    }
-                }
-                Err(rustix::io::Errno::INTR) => {}
-                Err(_) => return,
-            }
-        }
-    });
 }

@@ -158,6 +158,10 @@ impl Keymap {
     /// The action for `key`, looking in `mode` first and then in `Global`. Overlays let through
     /// only movement, quitting and suspending from the global table; everything else stays in the overlay.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
+        // Ctrl-C quits whatever the config says, so no config can shut a user in.
+        if key == Key::ctrl('c') {
+            return Some(Action::Quit);
+        }
         let find = |m: Mode| {
             self.bindings
                 .iter()
