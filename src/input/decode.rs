@@ -259,7 +259,10 @@ fn ss3(buf: &[u8]) -> Step {
 /// `ESC [ params final`.
 fn csi(buf: &[u8]) -> Step {
     if buf.get(2) == Some(&b'M') {
-        // X10 mouse: three raw bytes follow, whatever they are.
+        // X10 mouse: three bytes follow, each offset by 32, so a control byte breaks it off.
+        if let Some(i) = buf.iter().skip(3).position(|&b| b < 0x20) {
+            return Step::Done(i + 3, None);
+        }
         return if buf.len() < 6 {
             Step::More
         } else {
