@@ -31,6 +31,7 @@ pub mod frames;
 pub mod input;
 pub mod keys;
 pub mod layout;
+pub mod oom;
 pub mod pages;
 pub mod snapshot;
 pub mod terminal;

@@ -45,6 +45,10 @@ struct Cli {
     command: Option<Command>,
 }
 
+/// Out of memory: one clear line and exit 2, the terminal given back first (src/oom.rs).
+#[global_allocator]
+static ALLOCATOR: geolens::oom::Allocator = geolens::oom::Allocator;
+
 fn parse_choice(text: &str) -> Result<Choice, String> {
     Choice::parse(text).ok_or_else(|| format!("{text:?} is not auto, always or never"))
 }

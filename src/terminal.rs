@@ -10,17 +10,18 @@
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
-use std::os::fd::{AsFd, BorrowedFd};
-use std::sync::Arc;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, IntoRawFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, OnceLock};
 use std::thread;
 
 use crossterm::event::{self, Event};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::layout::Rect;
-use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+use rustix::termios::Termios;
+use signal_hook::consts::signal::{SIGABRT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 use crate::app::App;
@@ -55,6 +56,59 @@ pub fn restore() {
     }
 }
 
+/// The tty and its settings from before raw mode, for [`emergency_restore`].
+static SAVED: OnceLock<(RawFd, Termios)> = OnceLock::new();
+
+/// Keeps the terminal's settings for a restore that cannot go through crossterm.
+fn save_settings() {
+    if SAVED.get().is_some() {
+        return;
+    }
+    let fd = if io::stdin().is_terminal() {
+        io::stdin().as_raw_fd()
+    } else {
+        match File::open("/dev/tty") {
+            // Kept open for the life of the process.
+            Ok(f) => f.into_raw_fd(),
+            Err(_) => return,
+        }
+    };
+    // SAFETY: `fd` is stdin or a descriptor we never close.
+    let tty = unsafe { BorrowedFd::borrow_raw(fd) };
+    if let Ok(settings) = rustix::termios::tcgetattr(tty) {
+        let _ = SAVED.set((fd, settings));
+    }
+}
+
+/// Puts the terminal back where nothing may allocate or take a lock: memory has run out
+/// (`crate::oom`), or the process is aborting (SIGABRT). Writes what [`restore`] writes, straight
+/// to the descriptor, and resets the tty settings saved on entry.
+pub fn emergency_restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    // End a frame cut short (synchronized output), mouse off, paste off, main screen, cursor.
+    const RESTORE: &[u8] = b"\x1b[?2026l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\
+                             \x1b[?2004l\x1b[?1049l\x1b[?25h";
+    crate::oom::write_all(1, RESTORE);
+    if let Some((fd, settings)) = SAVED.get() {
+        // SAFETY: as in `save_settings`.
+        let tty = unsafe { BorrowedFd::borrow_raw(*fd) };
+        let _ = rustix::termios::tcsetattr(tty, rustix::termios::OptionalActions::Now, settings);
+    }
+}
+
+/// An abort (a panic while panicking, a failed assertion in a dependency's C code) skips every
+/// destructor and the panic hook: the handler gives the terminal back, then the abort goes on.
+fn install_abort_handler() {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    // SAFETY: the handler only writes to a descriptor and sets termios: both async-signal-safe.
+    let _ = unsafe { signal_hook::low_level::register(SIGABRT, emergency_restore) };
+}
+
 /// The terminal in explorer mode; dropping it restores the terminal.
 pub struct Guard {
     _private: (),
@@ -64,6 +118,8 @@ impl Guard {
     /// `mouse` turns on click and wheel reporting; off, the terminal's own selection works.
     pub fn enter(mouse: bool) -> io::Result<Guard> {
         install_panic_hook();
+        install_abort_handler();
+        save_settings();
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let guard = Guard { _private: () };
