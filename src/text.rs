@@ -47,9 +47,118 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// How much of a quoted value a message shows.
+pub const QUOTE_CHARS: usize = 80;
+
+/// An error message fit for a terminal: each line sanitized (the line breaks kept), and every
+/// quoted value longer than [`QUOTE_CHARS`] characters cut, with its size said: a 10 MB bad date
+/// is a line, not 10 MB of stderr. Every error geolens prints goes through here, clap's usage
+/// errors too, since each can hold a piece of what the user or a file gave.
+pub fn message(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4096));
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&cut_quotes(&sanitize(line)));
+    }
+    out
+}
+
+/// `"value"` as Rust quotes it (controls escaped), cut to [`QUOTE_CHARS`] characters.
+pub fn quote(value: &str) -> String {
+    match value.char_indices().nth(QUOTE_CHARS) {
+        None => format!("{value:?}"),
+        Some((cut, _)) => format!("{:?}…({} bytes)", &value[..cut], value.len()),
+    }
+}
+
+/// Cuts each quoted run (`"…"`, `'…'` or `` `…` ``) longer than [`QUOTE_CHARS`] characters. A
+/// quote opens only where a word cannot go on (so the apostrophe of "country's" opens nothing);
+/// inside double quotes a backslash escapes the next character, as Rust's `{:?}` writes them.
+fn cut_quotes(line: &str) -> Cow<'_, str> {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, q) = chars[i];
+        let opens = matches!(q, '"' | '\'' | '`') && (i == 0 || !chars[i - 1].1.is_alphanumeric());
+        if !opens {
+            i += 1;
+            continue;
+        }
+        // The closing quote, or the end of the line.
+        let mut j = i + 1;
+        while j < chars.len() && chars[j].1 != q {
+            j += if q == '"' && chars[j].1 == '\\' { 2 } else { 1 };
+        }
+        let end = j.min(chars.len());
+        if end - i - 1 > QUOTE_CHARS {
+            let content_start = at + q.len_utf8();
+            let content_end = chars.get(end).map_or(line.len(), |&(b, _)| b);
+            let keep = chars[i + 1 + QUOTE_CHARS].0;
+            out.push_str(&line[copied..keep]);
+            out.push('…');
+            out.push(q);
+            out.push_str(&format!("({} bytes)", content_end - content_start));
+            copied = chars.get(end + 1).map_or(line.len(), |&(b, _)| b);
+        }
+        i = end + 1;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(line);
+    }
+    out.push_str(&line[copied.min(line.len())..]);
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_quoted_values_are_cut_and_sized() {
+        let long = "x".repeat(10_000);
+        assert_eq!(
+            message(&format!("f.json:1:2: invalid date {:?}: no", long)),
+            format!(
+                "f.json:1:2: invalid date \"{}…\"(10000 bytes): no",
+                "x".repeat(80)
+            )
+        );
+        assert_eq!(
+            message(&format!("invalid value '{long}' for '--size <SIZE>'")),
+            format!(
+                "invalid value '{}…'(10000 bytes) for '--size <SIZE>'",
+                "x".repeat(80)
+            )
+        );
+        assert_eq!(
+            message(&format!("unknown variant `{long}`, expected `a`")),
+            format!(
+                "unknown variant `{}…`(10000 bytes), expected `a`",
+                "x".repeat(80)
+            )
+        );
+        let short = "a country's id is \"GB\", not \"UK\"";
+        assert_eq!(message(short), short);
+        let apostrophes = format!("it's {} it's", "y".repeat(200));
+        assert_eq!(message(&apostrophes), apostrophes);
+        assert_eq!(quote("ab\u{1b}"), "\"ab\\u{1b}\"");
+        assert_eq!(
+            quote(&long),
+            format!("\"{}\"…(10000 bytes)", "x".repeat(80))
+        );
+    }
+
+    #[test]
+    fn messages_keep_their_lines_and_lose_their_escapes() {
+        assert_eq!(
+            message("error: bad '\x1b]2;PWNED\x07'\n\nUsage: x \u{9b}2J"),
+            "error: bad '␛]2;PWNED␇'\n\nUsage: x \u{FFFD}2J"
+        );
+    }
 
     #[test]
     fn plain_text_is_borrowed_untouched() {
