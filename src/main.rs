@@ -375,12 +375,14 @@ fn fail(message: &str) -> ExitCode {
 /// sanitizer as every other message. Help and version go to stdout as clap prints them.
 fn usage_error(e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
-    let rendered = e.render().to_string();
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        print!("{rendered}");
+        let _ = e.print();
         return ExitCode::SUCCESS;
     }
-    eprint!("{}", text::message(&rendered));
+    // Plain rendering would drop an escape sequence typed as a value, leaving `''`; the styled
+    // one keeps it, to be shown neutralised once clap's own colours are taken out.
+    let rendered = e.render().ansi().to_string();
+    eprint!("{}", text::message(&text::without_sgr(&rendered)));
     ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 

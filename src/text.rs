@@ -65,12 +65,45 @@ pub fn message(text: &str) -> String {
     out
 }
 
-/// `"value"` as Rust quotes it (controls escaped), cut to [`QUOTE_CHARS`] characters.
+/// `"value"` as Rust quotes it (controls escaped), cut to [`QUOTE_CHARS`] characters as
+/// [`message`] cuts: `"first eighty…"(N bytes)`.
 pub fn quote(value: &str) -> String {
-    match value.char_indices().nth(QUOTE_CHARS) {
-        None => format!("{value:?}"),
-        Some((cut, _)) => format!("{:?}…({} bytes)", &value[..cut], value.len()),
+    let mut shown = String::from("\"");
+    let mut count = 0;
+    for c in value.chars() {
+        let mut buf = [0u8; 4];
+        let quoted = format!("{:?}", &*c.encode_utf8(&mut buf));
+        let escaped = &quoted[1..quoted.len() - 1];
+        count += escaped.chars().count();
+        if count > QUOTE_CHARS {
+            return format!("{shown}…\"({} bytes)", value.len());
+        }
+        shown.push_str(escaped);
     }
+    shown.push('"');
+    shown
+}
+
+/// `text` without SGR sequences (`ESC [ 1 ; 33 m`): the styling clap puts in its messages.
+/// Everything else is left for [`message`] to neutralise.
+pub fn without_sgr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("\x1b[") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let params = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .unwrap_or(after.len());
+        if after[params..].starts_with('m') {
+            rest = &after[params + 1..];
+        } else {
+            out.push_str("\x1b[");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Cuts each quoted run (`"…"`, `'…'` or `` `…` ``) longer than [`QUOTE_CHARS`] characters. A
@@ -94,7 +127,8 @@ fn cut_quotes(line: &str) -> Cow<'_, str> {
             j += if q == '"' && chars[j].1 == '\\' { 2 } else { 1 };
         }
         let end = j.min(chars.len());
-        if end - i - 1 > QUOTE_CHARS {
+        // (One more for the `…` of a value [`quote`] has cut already.)
+        if end - i - 1 > QUOTE_CHARS + 1 {
             let content_start = at + q.len_utf8();
             let content_end = chars.get(end).map_or(line.len(), |&(b, _)| b);
             let keep = chars[i + 1 + QUOTE_CHARS].0;
@@ -146,9 +180,19 @@ mod tests {
         let apostrophes = format!("it's {} it's", "y".repeat(200));
         assert_eq!(message(&apostrophes), apostrophes);
         assert_eq!(quote("ab\u{1b}"), "\"ab\\u{1b}\"");
+        let escapes = "\u{1b}".repeat(100);
+        assert_eq!(
+            message(&format!("bad {}", quote(&escapes))),
+            format!("bad \"{}…\"(100 bytes)", "\\u{1b}".repeat(13)),
+            "cut once, by what is shown"
+        );
         assert_eq!(
             quote(&long),
-            format!("\"{}\"…(10000 bytes)", "x".repeat(80))
+            format!("\"{}…\"(10000 bytes)", "x".repeat(80))
+        );
+        assert_eq!(
+            without_sgr("\x1b[1m\x1b[31merror:\x1b[0m '\x1b]2;x\x07' \x1b[2J"),
+            "error: '\x1b]2;x\x07' \x1b[2J"
         );
     }
 
