@@ -101,3 +101,20 @@ fn a_paste_start_without_its_end_lets_keys_work_again() {
     assert_eq!(t.exit_status(), 0);
     t.assert_restored();
 }
+
+#[test]
+fn ctrl_c_quits_whatever_the_config_binds_even_from_the_search_box() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = TempDir::new("ctrl-c");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[keys]\nquit = [\"<C-q>\"]\n").unwrap();
+    let args = format!("--config '{}'", config.display());
+    let t = Tmux::start("ctrl-c", 100, 30, &args, &[]);
+    t.wait_for(|s| position(s).is_some());
+    // In the search box q is text; Ctrl-C still quits.
+    t.send(&geolens::keys::parse_keys("/ q <C-c>").unwrap());
+    assert_eq!(t.exit_status(), 0, "{}", t.capture());
+    t.assert_restored();
+}

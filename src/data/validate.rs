@@ -291,7 +291,7 @@ impl<'a> Validator<'a> {
                         closed_by = Some(at);
                         break;
                     }
-                    if came_from.get(m.as_str()).is_none() {
+                    if !came_from.contains_key(m.as_str()) {
                         came_from.insert(m.as_str(), at);
                         queue.push_back(m.as_str());
                     }

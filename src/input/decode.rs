@@ -13,9 +13,9 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use super::mouse::{sgr_mouse, x10_mouse};
 
 const ESC: u8 = 0x1B;
 const PASTE_END: &[u8] = b"\x1b[201~";
@@ -283,7 +283,7 @@ fn csi(buf: &[u8]) -> Step {
 }
 
 /// The numbers of a parameter string, `1;5` -> [1, 5]; an empty one is 0 here (`CSI ; 5 A`).
-fn numbers(params: &[u8]) -> Vec<u32> {
+pub(super) fn numbers(params: &[u8]) -> Vec<u32> {
     params
         .split(|&b| b == b';')
         .map(|p| {
@@ -389,72 +389,10 @@ fn code_key(code: u32, mut modifiers: KeyModifiers) -> Option<Event> {
     Some(key(code, modifiers))
 }
 
-/// `CSI < button ; column ; row M` (pressed, moved) or `m` (released), 1-based.
-fn sgr_mouse(params: &[u8], last: u8) -> Option<Event> {
-    let n = numbers(params);
-    let [cb, x, y] = n[..] else {
-        return None;
-    };
-    mouse(cb, x, y, last == b'm')
-}
-
-/// `CSI M b x y`: each a byte, offset by 32.
-fn x10_mouse(cb: u8, x: u8, y: u8) -> Option<Event> {
-    let (cb, x, y) = (
-        u32::from(cb).checked_sub(32)?,
-        u32::from(x).checked_sub(32)?,
-        u32::from(y).checked_sub(32)?,
-    );
-    // X10 reports every release as button 3.
-    mouse(cb, x, y, cb & 3 == 3 && cb & 64 == 0)
-}
-
-fn mouse(cb: u32, x: u32, y: u32, released: bool) -> Option<Event> {
-    let button = match cb & 3 {
-        0 => MouseButton::Left,
-        1 => MouseButton::Middle,
-        _ => MouseButton::Right,
-    };
-    let kind = if cb & 64 != 0 {
-        match cb & 3 {
-            0 => MouseEventKind::ScrollUp,
-            1 => MouseEventKind::ScrollDown,
-            2 => MouseEventKind::ScrollLeft,
-            _ => MouseEventKind::ScrollRight,
-        }
-    } else if cb & 32 != 0 {
-        if cb & 3 == 3 {
-            MouseEventKind::Moved
-        } else {
-            MouseEventKind::Drag(button)
-        }
-    } else if released {
-        MouseEventKind::Up(button)
-    } else {
-        MouseEventKind::Down(button)
-    };
-    let mut modifiers = KeyModifiers::NONE;
-    for (bit, flag) in [
-        (4, KeyModifiers::SHIFT),
-        (8, KeyModifiers::ALT),
-        (16, KeyModifiers::CONTROL),
-    ] {
-        if cb & bit != 0 {
-            modifiers |= flag;
-        }
-    }
-    let coordinate = |v: u32| u16::try_from(v.saturating_sub(1)).unwrap_or(u16::MAX);
-    Some(Event::Mouse(MouseEvent {
-        kind,
-        column: coordinate(x),
-        row: coordinate(y),
-        modifiers,
-    }))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
     fn decode(chunks: &[&[u8]]) -> Vec<Event> {
         let mut d = Decoder::default();

@@ -21,6 +21,7 @@
 //! would leak to the shell sharing the terminal.
 
 pub mod decode;
+mod mouse;
 
 use std::io;
 use std::os::fd::BorrowedFd;
