@@ -140,6 +140,7 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
 }
 
 fn main() -> ExitCode {
+    geolens::oom::install_panic_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),

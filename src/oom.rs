@@ -47,10 +47,38 @@ unsafe impl GlobalAlloc for Allocator {
     }
 }
 
+/// A thread that cannot be started for want of memory (its stack is mapped outside the
+/// allocator) panics in `std::thread::spawn`; this hook, installed first thing by the binary,
+/// reports it as running out of memory rather than as a crash. Other panics go to the hook that
+/// was there before.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+        if message.is_some_and(|m| m.starts_with("failed to spawn thread")) {
+            report(b"could not start a thread");
+        }
+        previous(info);
+    }));
+}
+
 /// Gives the terminal back, says so once, and exits with 2. A second thread failing meanwhile
 /// waits for the exit rather than print a second message.
 #[cold]
 fn out_of_memory(size: usize) -> ! {
+    let mut what = Line::default();
+    what.push(b"could not get ");
+    what.number(size);
+    what.push(b" bytes more");
+    report(what.bytes())
+}
+
+/// `geolens: out of memory: WHAT. ...`, once, on the restored terminal; then exit 2.
+fn report(what: &[u8]) -> ! {
     static REPORTED: AtomicBool = AtomicBool::new(false);
     if REPORTED.swap(true, Ordering::SeqCst) {
         loop {
@@ -59,10 +87,10 @@ fn out_of_memory(size: usize) -> ! {
     }
     crate::terminal::emergency_restore();
     let mut line = Line::default();
-    line.push(b"geolens: out of memory: could not get ");
-    line.number(size);
+    line.push(b"geolens: out of memory: ");
+    line.push(what);
     line.push(
-        b" bytes more. The dataset needs more memory than this process may use \
+        b". The dataset needs more memory than this process may use \
           (see `ulimit -v` and the machine's free memory).\n",
     );
     write_all(2, line.bytes());

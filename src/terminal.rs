@@ -236,20 +236,15 @@ pub fn run(
     // Signals first: a SIGTERM during set-up must still restore the terminal.
     spawn_signals(tx.clone(), !test_no_sighup_handler())?;
     let guard = Guard::enter(mouse)?;
-    let searches = match rest {
-        Some(load) => {
-            app.loading = Some(format!(
-                "{} analyses listed; reading their actors, themes and links",
-                data.count(ListKind::Analyses)
-            ));
-            spawn_loader(load, tx.clone());
-            None
-        }
-        None => Some(spawn_searcher(Arc::clone(&data), tx.clone())),
-    };
     // SIGWINCH is caught from the start (spawn_signals), before the size is read for the first
     // frame, so a resize right after start cannot be lost.
     spawn_input(tx.clone())?;
+    if rest.is_some() {
+        app.loading = Some(format!(
+            "{} analyses listed; reading their actors, themes and links",
+            data.count(ListKind::Analyses)
+        ));
+    }
 
     // Frames go straight to the file descriptor: `Stdout` is line-buffered, and would split a
     // frame that happens to hold a line feed into two writes.
@@ -258,6 +253,15 @@ pub fn run(
     let size = term.size()?;
     app.update(&*data, Action::Resize(size.width, size.height));
     frames::draw(&mut term, &app, &*data, theme)?;
+    // The rest of a large dataset loads behind the first frame, never before it: the frame is
+    // on screen however the load goes (slow, or out of memory).
+    let searches = match rest {
+        Some(load) => {
+            spawn_loader(load, tx.clone());
+            None
+        }
+        None => Some(spawn_searcher(Arc::clone(&data), tx.clone())),
+    };
     let mut session = Session { data, searches, tx };
     let exit = event_loop(&rx, &mut session, &mut app, &mut term, theme)?;
     drop(term);

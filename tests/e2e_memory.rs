@@ -34,7 +34,7 @@ fn generate(dir: &Path) {
     );
 }
 
-const MESSAGE: &str = "geolens: out of memory: could not get ";
+const MESSAGE: &str = "geolens: out of memory: ";
 
 #[test]
 fn out_of_memory_in_the_command_line_is_one_line_and_exit_2() {

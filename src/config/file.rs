@@ -433,6 +433,6 @@ mod tests {
         let huge = "m".repeat(1 << 20);
         let err = errors(&format!("[theme]\nheading = \"{huge}\"\n"));
         assert!(err.len() < 300, "{}", &err[..300]);
-        assert!(err.contains("…(1048576 bytes)"), "{err}");
+        assert!(err.contains("…\"(1048576 bytes)"), "{err}");
     }
 }
