@@ -105,8 +105,15 @@ fn install_abort_handler() {
     if INSTALLED.swap(true, Ordering::SeqCst) {
         return;
     }
-    // SAFETY: the handler only writes to a descriptor and sets termios: both async-signal-safe.
-    let _ = unsafe { signal_hook::low_level::register(SIGABRT, emergency_restore) };
+    // SAFETY: the handler writes to a descriptor, sets termios and re-raises the signal with its
+    // default action (so an abort still ends the process, with its usual status): all
+    // async-signal-safe.
+    let _ = unsafe {
+        signal_hook::low_level::register(SIGABRT, || {
+            emergency_restore();
+            let _ = signal_hook::low_level::emulate_default_handler(SIGABRT);
+        })
+    };
 }
 
 /// The terminal in explorer mode; dropping it restores the terminal.

@@ -1,6 +1,7 @@
 //! Running out of memory, for real (`ulimit -v`), ends with one clear line and exit status 2:
 //! in the explorer after its first frame (a large dataset loads behind it), with the terminal
 //! given back as it was; and in the command line, with no abort messages from several threads.
+//! Any other abort (SIGABRT) gives the terminal back too, and still ends the process.
 //!
 //! The limits sit in the middle of what was measured on a 10,000-analysis dataset: under about
 //! 100 MB the explorer fails before its first frame, over about 250 MB it loads.
@@ -104,4 +105,18 @@ fn out_of_memory_after_the_first_frame_gives_the_terminal_back() {
         written.contains("Analyses (10000, newest first)"),
         "the first frame was drawn before memory ran out:\n{written}"
     );
+}
+
+#[test]
+fn an_abort_gives_the_terminal_back_and_still_ends_the_process() {
+    if !tmux_available() {
+        return;
+    }
+    let t = Tmux::start("abort", 100, 30, "", &[]);
+    let pid = t.geolens_pid();
+    t.wait_for(|s| s.contains(" q quit "));
+    tmux::kill(pid, "ABRT");
+    // 128 + SIGABRT (6): ended by the signal, as before the handler.
+    assert_eq!(t.exit_status(), 134, "{}", t.capture());
+    t.assert_restored();
 }
