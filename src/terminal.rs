@@ -287,7 +287,7 @@ fn test_panic_key() -> Option<crate::keys::Key> {
 }
 
 /// Leaves SIGHUP as the process inherited it, for the end-to-end test that starts geolens with
-/// SIGHUP ignored (as `nohup` does): then only the watchdog can notice that the terminal hung up.
+/// SIGHUP ignored (as `nohup` does): then only the input reader can notice that the terminal hung up.
 /// Set through `GEOLENS_TEST_NO_SIGHUP_HANDLER`; unset, as for every user, SIGHUP is handled.
 fn test_no_sighup_handler() -> bool {
     std::env::var_os("GEOLENS_TEST_NO_SIGHUP_HANDLER").is_some()
