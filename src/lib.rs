@@ -14,6 +14,9 @@
 //! - [`frames`]: each frame as one write in synchronized-output markers; unchanged, nothing.
 //! - [`outside`]: `$EDITOR`, `$PAGER` and the clipboard (OSC 52), for the dossier keys.
 //! - [`terminal`]: owning the real terminal: raw mode, restore on every exit path, signals.
+//! - [`input`]: reading the keyboard: our own tty reader and a decoder that no byte stream can
+//!   stall or trap (crossterm's reader does both: crossterm-rs/crossterm#1057, #1060).
+//! - [`oom`]: running out of memory ends with one clear line and exit 2, the terminal restored.
 //! - [`cli`]: `geolens search`, `list` and `show` for scripts, as text or JSON.
 //! - [`disk`]: writing files safely (atomic replace, locks) under the XDG directories.
 //! - [`state`]: what geolens keeps between runs: bookmarks, notes, saved views, the session.
@@ -32,8 +35,10 @@ pub mod doc;
 pub mod export;
 pub mod find;
 pub mod frames;
+pub mod input;
 pub mod keys;
 pub mod layout;
+pub mod oom;
 pub mod outside;
 pub mod pages;
 pub mod snapshot;

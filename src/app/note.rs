@@ -209,7 +209,11 @@ mod tests {
         let mut b = note("first line\nsecond");
         assert_eq!(b.cursor, b.text.len());
         b.vertical(-1);
-        assert_eq!(&b.text[b.cursor..], "e\nsecond", "same column, line above");
+        assert_eq!(
+            &b.text[b.cursor..],
+            "line\nsecond",
+            "same column, line above"
+        );
         b.home();
         b.insert("» ");
         assert_eq!(b.text, "» first line\nsecond");
