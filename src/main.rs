@@ -431,7 +431,11 @@ fn explore(cli: &Cli, open: Option<&str>, view_name: Option<&str>) -> ExitCode {
     let (data, app, rest) = match outline {
         Some(outline) => {
             let mut app = new_app(&outline);
+            let session = shelf.dossier.session.get().clone();
             app.attach(&outline, shelf);
+            if settings.session && !cli.fresh && !session.is_empty() {
+                app.shelf.pending_session = Some(session);
+            }
             let rest: terminal::Loader = Box::new(move || data::load(&sources));
             (outline, app, Some(rest))
         }

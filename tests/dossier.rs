@@ -7,7 +7,7 @@ mod common;
 mod temp;
 
 use geolens::app::dossier::{Request, Shelf};
-use geolens::data::{Dataset, Store, Target};
+use geolens::data::{Dataset, Target};
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
 use geolens::state::bookmarks::{Bookmark, Edit, Kind};
@@ -113,15 +113,15 @@ fn the_note_box_at_80x24() {
 
 #[test]
 fn b_marks_the_item_in_its_list_and_b_again_takes_it_back_note_and_all() {
-    let data = common::bundled();
+    let data = common::fixture("mini");
     let mut h = explorer(&data, 100, 30);
     press(&mut h, "b");
-    assert!(message(&h).starts_with("bookmarked Peace on paper"));
-    assert!(h.text().lines().nth(3).unwrap().starts_with("│★2025-08-08"));
+    assert_eq!(message(&h), "bookmarked Kazakhstan courts British business");
+    assert!(h.text().lines().nth(3).unwrap().starts_with("│★2024-04"));
     press(&mut h, &format!("a {} <Esc> b", typed("Note")));
     assert!(ids(&h).is_empty());
     assert!(message(&h).contains("and its note"), "{}", message(&h));
-    assert!(h.text().lines().nth(3).unwrap().starts_with("│ 2025-08-08"));
+    assert!(h.text().lines().nth(3).unwrap().starts_with("│ 2024-04"));
     press(&mut h, "b");
     assert_eq!(
         h.app.shelf.dossier.bookmarks.get().bookmarks[0].note,
@@ -381,4 +381,26 @@ fn an_unwritable_state_directory_is_said_at_start_and_bookmarks_still_work() {
     assert_eq!(ids(&h), ["analysis:kz-uk-2024"]);
     assert!(message(&h).ends_with("(not saved: changes last until you quit)"));
     assert_eq!(notices.said().len(), 1, "said once");
+}
+
+#[test]
+fn a_large_dataset_gets_its_session_back_once_it_has_loaded_unless_the_reader_moved() {
+    let full = common::bundled();
+    let sources = geolens::data::Sources::bundled();
+    let outline = geolens::data::outline(&sources).expect("an outline of the bundled data");
+    let mut before = explorer(&full, 100, 30);
+    press(&mut before, "2 j j j l j j");
+    let session = before.app.session(&full);
+
+    let mut h = explorer(&outline, 100, 30);
+    h.app.shelf.pending_session = Some(session.clone());
+    h.app.loaded(&full);
+    assert_eq!(h.app.detail.target, before.app.detail.target);
+    assert_eq!(h.app.detail.cursor, before.app.detail.cursor);
+
+    let mut moved = explorer(&outline, 100, 30);
+    moved.app.shelf.pending_session = Some(session);
+    press(&mut moved, "j");
+    moved.app.loaded(&full);
+    assert!(matches!(moved.app.detail.target, Some(Target::Analysis(_))));
 }

@@ -30,7 +30,7 @@ fn three_bookmarks_and_the_last_item_come_back_after_a_restart() {
     let state = TempDir::new("e2e-dossier-state");
     let env = [("XDG_STATE_HOME", state.path().to_str().unwrap())];
     let t = Tmux::start("dossier-first", 100, 30, "", &env);
-    t.wait_for(|s| s.contains("Analyses (57"));
+    t.wait_for(|s| s.contains("Analyses ("));
     // Two analyses and an actor, then into the actor's page, a few rows down: the screen must
     // be the one the headless explorer shows for the same keys, so every key has landed.
     let script = "b j b 2 j j b l j j j";
@@ -57,8 +57,16 @@ fn three_bookmarks_and_the_last_item_come_back_after_a_restart() {
     let list = t.wait_for(|s| s.contains("Bookmarks (3, newest first)"));
     assert!(list.contains("Bookmarks (3, newest first)"), "{list}");
     assert!(list.contains(&format!("{actor} · actor")), "{list}");
-    assert!(list.contains("Peace on paper at the White House"), "{list}");
-    assert!(list.contains("Liberation Day"), "{list}");
+    // The two newest analyses, their titles cut to the pane.
+    for b in model
+        .app
+        .shelf
+        .rows()
+        .filter(|b| b.kind.word() == "analysis")
+    {
+        let head: String = b.title.chars().take(20).collect();
+        assert!(list.contains(&head), "{head} not listed:\n{list}");
+    }
     keys(&t, "q");
     assert_eq!(t.exit_status(), 0);
 }
@@ -83,17 +91,14 @@ fn a_note_written_in_the_editor_gets_every_key_typed_there() {
         ("VISUAL", ""),
     ];
     let t = Tmux::start("dossier-editor", 100, 30, "", &env);
-    t.wait_for(|s| s.contains("Analyses (57"));
+    t.wait_for(|s| s.contains("Analyses ("));
     keys(&t, "e");
     let screen = t.wait_for(|s| s.contains("EDITOR READY"));
     assert!(screen.contains("EDITOR READY"), "{screen}");
     let line = "every key typed here reaches the editor, none goes to geolens";
     t.type_line(line);
     let back = t.wait_for(|s| status(s).contains("saved the note on"));
-    assert!(
-        status(&back).contains("saved the note on Peace on paper"),
-        "{back}"
-    );
+    assert!(status(&back).contains("saved the note on "), "{back}");
     keys(&t, "B");
     let list = t.wait_for(|s| s.contains("Bookmarks (1"));
     assert!(list.contains("every key typed here"), "{list}");
@@ -112,9 +117,11 @@ fn y_puts_the_id_on_tmux_s_clipboard_through_osc_52() {
     let env = [("XDG_STATE_HOME", state.path().to_str().unwrap())];
     let t = Tmux::start("dossier-copy", 100, 30, "--copy", &env);
     t.run(&["set-option", "-s", "set-clipboard", "on"]);
-    t.wait_for(|s| s.contains("Analyses (57"));
+    t.wait_for(|s| s.contains("Analyses ("));
     keys(&t, "y");
-    let id = "armenia-azerbaijan-washington-2025";
+    let data = common::bundled();
+    let model = Headless::new(&data, 100, 30);
+    let id = &geolens::cli::id_of(&data, model.app.list_pane().selected.unwrap());
     let screen = t.wait_for(|s| status(s).contains("copied"));
     assert!(
         status(&screen).contains(&format!(
@@ -124,7 +131,7 @@ fn y_puts_the_id_on_tmux_s_clipboard_through_osc_52() {
         "{screen}"
     );
     let buffer = t.run(&["show-buffer"]);
-    assert_eq!(String::from_utf8_lossy(&buffer.stdout), id);
+    assert_eq!(String::from_utf8_lossy(&buffer.stdout), id.as_str());
     keys(&t, "q");
     assert_eq!(t.exit_status(), 0);
 }

@@ -36,6 +36,9 @@ pub struct Shelf {
     /// The session is saved as the explorer closes (the config's `session = false` turns it
     /// off; snapshots and tests never save one).
     pub keep_session: bool,
+    /// A session to put back once a large dataset has loaded whole (it opens on its outline,
+    /// where most items are not yet there), unless the reader has moved on meanwhile.
+    pub pending_session: Option<crate::state::session::Session>,
 }
 
 /// The rows of the Bookmarks list in a list pane of `height` rows: the rest show the note of the

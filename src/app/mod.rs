@@ -168,6 +168,9 @@ impl App {
             }
             other => self.overlay = other,
         }
+        if let Some(session) = self.shelf.pending_session.take() {
+            self.restore(data, &session);
+        }
         self.keep_visible();
     }
 
@@ -299,6 +302,7 @@ impl App {
         // A resize is not the user's answer to a message: it stays until the next key.
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
+            self.shelf.pending_session = None;
         }
         match action {
             Action::Resize(w, h) => {

@@ -30,6 +30,9 @@ const WAYS_OUT: &[(Mode, Action, &str)] = &[
     (Mode::Search, Action::Close, "close the search box"),
     (Mode::Filters, Action::Close, "close the filter panel"),
     (Mode::Help, Action::ToggleHelp, "leave the help screen"),
+    (Mode::Note, Action::SaveNote, "leave the note box"),
+    (Mode::Prompt, Action::Close, "leave the name box"),
+    (Mode::Views, Action::Close, "close the list of saved views"),
 ];
 
 /// Collects problems with their positions in the text.
