@@ -553,8 +553,12 @@ impl Tmux {
              set -g allow-rename on\nset -g automatic-rename off\n",
         )
         .unwrap();
+        // A state directory of its own: no session or bookmark of the machine's user (or of
+        // the test before) changes the screens compared.
+        let state = dir.path().join("state").display().to_string();
         let t = Tmux { dir };
-        let script = format!("{command}; echo \"exited with $?\"; exec sleep 600");
+        let script =
+            format!("XDG_STATE_HOME='{state}' {command}; echo \"exited with $?\"; exec sleep 600");
         let (w, h) = (width.to_string(), height.to_string());
         let o = t.run(&[
             "new-session",

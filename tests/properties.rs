@@ -650,7 +650,7 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
     }
     // The Bookmarks list: its selection among its rows, and on screen.
     let shelf = &app.shelf;
-    if shelf.len() > 0 {
+    if !shelf.is_empty() {
         let rows = geolens::app::dossier::list_rows(list_height);
         check_window(shelf.offset, shelf.selected, rows, shelf.len(), &|| {
             format!("{}: bookmarks list", at())
@@ -783,7 +783,7 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
     let pane = app.list_pane();
     // The Bookmarks list draws its own rows in the list pane.
     let selected = match app.shelf.shown {
-        true if app.shelf.len() > 0 => Some((app.shelf.selected, app.shelf.offset)),
+        true if !app.shelf.is_empty() => Some((app.shelf.selected, app.shelf.offset)),
         true => None,
         false => pane.selected_row().map(|row| (row, pane.offset)),
     };

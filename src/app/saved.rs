@@ -25,7 +25,8 @@ impl App {
     pub(super) fn note_action(&mut self, data: &dyn Store, mut b: NoteBox, action: Action) {
         match action {
             Action::Insert(c) => {
-                if !b.insert(&c.to_string()) {
+                let fitted = b.insert(&c.to_string());
+                if !fitted {
                     self.message = Some("the box is full".to_owned());
                 }
             }
