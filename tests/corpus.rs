@@ -6,7 +6,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 use geolens::data::Target;
-use geolens::data::model::{LENS_ORDER, PlaceKind};
+use geolens::data::model::{Confidence, LENS_ORDER, Likelihood, PlaceKind};
 use geolens::data::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx, ThemeIx};
 use geolens::pages;
 
@@ -436,4 +436,51 @@ fn every_office_an_analysis_names_covers_its_event() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Issue 16 §3: likelihood says how probable an outcome is, confidence how good the basis for
+/// saying so is (the rubric in docs/dataset.md). When one follows the other, confidence adds
+/// nothing, so no likelihood word used ten times or more may put three quarters of its forecasts
+/// at one confidence level, and `likely`, the commonest word, must use all three.
+#[test]
+fn confidence_is_judged_apart_from_likelihood() {
+    let d = common::bundled();
+    let mut table: HashMap<(Likelihood, Confidence), usize> = HashMap::new();
+    for imp in d.analyses.iter().flat_map(|a| &a.implications) {
+        *table.entry((imp.likelihood, imp.confidence)).or_default() += 1;
+    }
+    let row = |l: Likelihood| -> Vec<usize> {
+        Confidence::ALL
+            .iter()
+            .map(|&c| table.get(&(l, c)).copied().unwrap_or(0))
+            .collect()
+    };
+    let shown: Vec<String> = Likelihood::ALL
+        .iter()
+        .map(|&l| format!("{:>16} {:?}", l.as_str(), row(l)))
+        .collect();
+    let mut problems = Vec::new();
+    for &l in Likelihood::ALL {
+        let counts = row(l);
+        let n: usize = counts.iter().sum();
+        if n < 10 {
+            continue;
+        }
+        for (c, &k) in Confidence::ALL.iter().zip(&counts) {
+            if 4 * k > 3 * n {
+                problems.push(format!("{}: {k} of {n} at {}", l.as_str(), c.as_str()));
+            }
+        }
+    }
+    // A coin flip held with high confidence needs unusually deep evidence (close polling, counted
+    // votes); `roughly-even` is held to the cap above, `likely` to all three levels.
+    if row(Likelihood::Likely).contains(&0) {
+        problems.push("likely: not every confidence level is used".to_owned());
+    }
+    assert!(
+        problems.is_empty(),
+        "{}\nlikelihood x [low, moderate, high]:\n{}",
+        problems.join("\n"),
+        shown.join("\n")
+    );
 }
