@@ -95,12 +95,18 @@ impl Env {
     }
 }
 
+/// Reading widths a config may ask for: narrower is no longer prose, wider no longer a cap.
+const MIN_READING_WIDTH: u16 = 30;
+const MAX_READING_WIDTH: u16 = 1000;
+
 /// Everything the config decides, defaults filled in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub color: Choice,
     pub ascii: Choice,
     pub mouse: bool,
+    /// The longest line of prose in the detail pane, in columns; 0 for as wide as the pane.
+    pub reading_width: u16,
     pub keymap: Keymap,
     /// Colours by style name, as written (`#rrggbb` ones apply only on truecolor terminals).
     pub colors: BTreeMap<String, String>,
@@ -112,6 +118,7 @@ impl Default for Config {
             color: Choice::Auto,
             ascii: Choice::Auto,
             mouse: false,
+            reading_width: crate::layout::READING_WIDTH,
             keymap: Keymap::default(),
             colors: BTreeMap::new(),
         }
@@ -177,6 +184,7 @@ struct File {
     color: Option<Spanned<String>>,
     ascii: Option<Spanned<String>>,
     mouse: Option<bool>,
+    reading_width: Option<Spanned<i64>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
@@ -218,6 +226,21 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problems> {
     config.color = choice(&parsed.color, "color", &mut report).unwrap_or_default();
     config.ascii = choice(&parsed.ascii, "ascii", &mut report).unwrap_or_default();
     config.mouse = parsed.mouse.unwrap_or(false);
+    if let Some(width) = &parsed.reading_width {
+        match u16::try_from(*width.get_ref()) {
+            Ok(w) if w == 0 || (MIN_READING_WIDTH..=MAX_READING_WIDTH).contains(&w) => {
+                config.reading_width = w
+            }
+            _ => report(
+                width.span(),
+                FieldPath::root().key("reading_width"),
+                format!(
+                    "{} is not a reading width: use {MIN_READING_WIDTH} to {MAX_READING_WIDTH} columns, or 0 for the whole pane",
+                    width.get_ref()
+                ),
+            ),
+        }
+    }
 
     for (name, keys) in &parsed.keys {
         let path = FieldPath::root().key("keys").key(name.get_ref());
@@ -229,7 +252,8 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problems> {
             report(
                 name.span(),
                 path,
-                "unknown mode: use list., detail., search., filters. or help.".to_owned(),
+                "unknown mode: use list., detail., compare., search., find., filters. or help."
+                    .to_owned(),
             );
             continue;
         };
@@ -303,13 +327,18 @@ pub fn print_default() -> String {
     ));
     out.push_str(&format!(
         "# Clicks select, the wheel scrolls; while on, the terminal's own text selection\n\
-         # usually needs Shift held.\nmouse = {}\n\n",
+         # usually needs Shift held.\nmouse = {}\n",
         d.mouse
+    ));
+    out.push_str(&format!(
+        "# The longest line of text in the detail pane, in columns (0: as wide as the pane);\n\
+         # on a wide screen the list takes the rest.\nreading_width = {}\n\n",
+        d.reading_width
     ));
     out.push_str(
         "[keys]\n\
-         # action = [keys]; an empty list unbinds. A mode prefix (list., detail., search.,\n\
-         # filters., help.) binds a key only there. Key notation: j, G, <Enter>, <C-c>, <S-Tab>.\n",
+         # action = [keys]; an empty list unbinds. A mode prefix (list., detail., compare.,\n\
+         # search., find., filters., help.) binds a key only there. Key notation: j, G, <Enter>, <C-c>, <S-Tab>.\n",
     );
     for mode in Mode::ALL {
         let mut seen: Vec<Action> = Vec::new();
@@ -380,9 +409,10 @@ mod tests {
 
     #[test]
     fn a_partial_file_merges_over_the_defaults() {
-        let text = "mouse = true\n[keys]\nquit = [\"<C-q>\"]\n\"detail.open\" = [\"o\"]\n";
+        let text = "mouse = true\nreading_width = 72\n[keys]\nquit = [\"<C-q>\"]\n\"detail.open\" = [\"o\"]\n";
         let c = parse("c.toml", text).unwrap();
         assert!(c.mouse);
+        assert_eq!(c.reading_width, 72);
         use crate::keys::Key;
         assert_eq!(
             c.keymap.lookup(Mode::List, Key::ctrl('q')),
@@ -421,11 +451,18 @@ mod tests {
         assert_eq!(
             err,
             "config.toml:1:9: color: \"sometimes\" is not auto, always or never\n\
-             config.toml:5:1: keys.lsit.open: unknown mode: use list., detail., search., filters. or help.\n\
+             config.toml:5:1: keys.lsit.open: unknown mode: use list., detail., compare., search., find., filters. or help.\n\
              config.toml:4:9: keys.open[0]: unknown key name <Entr>\n\
              config.toml:3:1: keys.qiut: unknown action \"qiut\" (geolens config --print-default lists them)\n\
              config.toml:7:11: theme.heading: unknown colour \"mauve\": use a name such as red or bright-cyan, default, or #rrggbb\n\
              config.toml:8:1: theme.links: unknown style \"links\"\n"
+        );
+        let width = parse("config.toml", "reading_width = 5\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            width,
+            "config.toml:1:17: reading_width: 5 is not a reading width: use 30 to 1000 columns, or 0 for the whole pane\n"
         );
         let syntax = parse("config.toml", "[keys\n").unwrap_err().to_string();
         assert!(syntax.starts_with("config.toml:1:"), "{syntax}");

@@ -167,7 +167,7 @@ fn with_mouse_on_a_click_selects_and_quitting_turns_reporting_off() {
     t.expect_screen(&model.text(), "start with --mouse");
     assert_eq!(t.display("#{mouse_any_flag}"), "1", "mouse reporting is on");
     // A click on the third row of the list selects the third analysis, as in the model.
-    let list = geolens::layout::inner(model.app.screen().list);
+    let list = geolens::layout::inner(model.app.layout().list);
     let (x, y) = (list.x + 4, list.y + 2);
     model.app.mouse(
         &data,

@@ -305,7 +305,7 @@ fn with_the_mouse_on_clicks_select_and_the_wheel_scrolls() {
     use crossterm::event::{MouseButton, MouseEventKind};
     let d = common::fixture("mini");
     let mut h = Headless::new(&d, 160, 48);
-    let screen = h.app.screen();
+    let screen = h.app.layout();
     let list = geolens::layout::inner(screen.list);
     // The third analysis, by a click on its row.
     click(

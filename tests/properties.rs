@@ -745,7 +745,7 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
         None => {}
     }
     // The selected row and the detail cursor are drawn where the state says.
-    let screen = app.screen();
+    let screen = app.layout();
     let list = layout::inner(screen.list);
     let pane = app.list_pane();
     if let Some(row) = pane.selected_row()

@@ -8,6 +8,6 @@ pub mod index;
 pub mod search;
 
 pub use facets::{Facet, Value};
-pub use filter::{Filter, Sort, list, members};
+pub use filter::{Filter, PlaceScope, Sort, list, members};
 pub use index::SearchIndex;
 pub use search::{Hit, Matched, Query, Results, quick_search, search};

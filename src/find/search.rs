@@ -56,6 +56,12 @@ impl Query {
             for raw in part.split_whitespace() {
                 let star = raw.ends_with('*');
                 let ws = words(raw);
+                // Words joined by a hyphen or a slash ("post-Soviet", "Armenia–Azerbaijan") are
+                // read as written: one after the other.
+                if ws.len() > 1 && !star {
+                    terms.push(Term::Phrase(ws.into_iter().map(|w| w.folded).collect()));
+                    continue;
+                }
                 for (j, w) in ws.iter().enumerate() {
                     terms.push(if star && j + 1 == ws.len() {
                         Term::Prefix(w.folded.clone())
@@ -154,6 +160,8 @@ pub struct Results {
     pub groups: Vec<Group>,
     /// False for the quick first pass ([`quick_search`]): more may come.
     pub complete: bool,
+    /// How many more items match but are hidden by the filters.
+    pub hidden: usize,
 }
 
 impl Results {
@@ -258,6 +266,7 @@ fn run(
             query: query.clone(),
             groups: Vec::new(),
             complete,
+            hidden: 0,
         };
     }
     // Each document's best score so far (0: no match) and the name that gave it. Hits are built
@@ -341,9 +350,11 @@ fn run(
             by_kind[kind.index()].push((score, doc as DocId));
         }
     }
+    let mut hidden = 0;
     if !filter.is_empty() {
         // Search within the filtered lists: the filter decides what exists, the query what
-        // matches. Each kind's list is computed only if something of that kind matched.
+        // matches. Each kind's list is computed only if something of that kind matched. What
+        // the filters hide is counted, so the reader knows to look past them.
         for (kind, hits) in ListKind::ALL.iter().zip(by_kind.iter_mut()) {
             if hits.is_empty() {
                 continue;
@@ -351,7 +362,9 @@ fn run(
             let allowed: foldhash::HashSet<Target> = super::filter::members(data, *kind, filter)
                 .into_iter()
                 .collect();
+            let before = hits.len();
             hits.retain(|&(_, doc)| allowed.contains(&index.docs[doc as usize]));
+            hidden += before - hits.len();
         }
     }
     let mut groups: Vec<Group> = ListKind::ALL
@@ -399,6 +412,7 @@ fn run(
         query: query.clone(),
         groups,
         complete,
+        hidden,
     }
 }
 
@@ -482,7 +496,17 @@ fn text_matches(index: &SearchIndex, data: &dyn Store, query: &Query) -> Vec<Pos
         match term {
             Term::Word(w) => lists.push(index.word(w)),
             Term::Prefix(p) => lists.push(index.prefix(p)),
-            Term::Partial(p) if p.chars().count() >= MIN_PARTIAL => lists.push(index.prefix(p)),
+            // A word the text holds as it is means itself ("russia", not "russian"); only a word
+            // no text holds is taken as the start of one. So a finished word gives the same
+            // answer typed in the explorer or given to `geolens search`.
+            Term::Partial(p) if p.chars().count() >= MIN_PARTIAL => {
+                let exact = index.word(p);
+                lists.push(if exact.is_empty() {
+                    index.prefix(p)
+                } else {
+                    exact
+                });
+            }
             Term::Partial(_) => {}
             Term::Phrase(ws) => {
                 lists.extend(ws.iter().map(|w| index.word(w)));

@@ -83,10 +83,30 @@ pub(super) fn render(
     if values.height == 0 {
         return;
     }
-    let header = Line::from(Span::styled(
-        format!("{} (items shown with it on)", panel.current_facet().title()),
-        theme.heading,
-    ));
+    let facet = panel.current_facet();
+    let header = match &panel.find {
+        // Finding: the text typed, with a cursor, and how many values it leaves.
+        Some(text) => Line::from(vec![
+            Span::styled("/ ", theme.label),
+            Span::styled(sanitize(text).into_owned(), theme.body),
+            Span::styled(" ", theme.selected),
+            Span::styled(
+                format!("  {} of {}", panel.values.len(), panel.all.len()),
+                theme.muted,
+            ),
+        ]),
+        None if facet == Facet::Place => Line::from(vec![
+            Span::styled(format!("{} ", facet.title()), theme.heading),
+            Span::styled(
+                format!("(regions: {})", app.filter.place_scope.words()),
+                theme.muted,
+            ),
+        ]),
+        None => Line::from(Span::styled(
+            format!("{} (items shown with it on)", facet.title()),
+            theme.heading,
+        )),
+    };
     put_line(buf, values.x, values.y, values.width, &header, g);
     let count_width = panel
         .values

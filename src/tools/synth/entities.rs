@@ -57,6 +57,7 @@ pub(super) fn new_place(
         kind,
         aliases,
         members,
+        touching: Vec::new(),
         centroid: LatLon {
             lat: (rng.unit() * 160.0 - 80.0).round(),
             lon: (rng.unit() * 340.0 - 170.0).round(),
