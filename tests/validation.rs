@@ -304,7 +304,10 @@ fn reading_a_directory_reports_missing_paths_and_bad_encoding() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(
         err.to_string(),
-        "themes.json:2:14: not valid UTF-8 (byte 0xE9): save the file as UTF-8\n"
+        format!(
+            "{}/themes.json:2:14: not valid UTF-8 (byte 0xE9): save the file as UTF-8\n",
+            dir.display()
+        )
     );
 }
 

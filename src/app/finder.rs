@@ -163,17 +163,28 @@ impl Finder {
             FinderKind::Palette => {
                 let pattern = Pattern::parse(input, CaseMatching::Ignore, Normalization::Smart);
                 let mut matcher = Matcher::new(Config::DEFAULT);
+                let mut indices = Vec::new();
                 let mut scored: Vec<(u32, usize)> = self
                     .entries
                     .iter()
                     .enumerate()
                     .filter_map(|(i, e)| {
+                        let label = Utf32String::from(e.label.as_str());
+                        indices.clear();
+                        let by_label = pattern
+                            .indices(label.slice(..), &mut matcher, &mut indices)
+                            .map(|score| {
+                                // What a description starts with is what it is about: "filter
+                                // the lists" before "clear every filter" for "flt".
+                                let lead = indices.iter().min() == Some(&0);
+                                score + if lead { 1_000 } else { 0 }
+                            });
                         let name = match e.pick {
-                            Pick::Run(a) => a.name(),
-                            Pick::Row(_) => "",
+                            Pick::Run(a) => Utf32String::from(a.name()),
+                            Pick::Row(_) => Utf32String::default(),
                         };
-                        let hay = Utf32String::from(format!("{} {name}", e.label));
-                        pattern.score(hay.slice(..), &mut matcher).map(|s| (s, i))
+                        let by_name = pattern.score(name.slice(..), &mut matcher);
+                        by_label.max(by_name).map(|score| (score, i))
                     })
                     .collect();
                 scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));

@@ -70,11 +70,11 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, finder: &Finder, g: &Glyphs, 
         }
         let note = sanitize(&e.note).into_owned();
         let note_width = (note.width() as u16).min(inside.width / 2);
-        let label_width = inside.width.saturating_sub(note_width + 1);
+        let label_width = inside.width.saturating_sub(note_width + 2);
         let label = Line::from(Span::styled(format!(" {}", sanitize(&e.label)), style));
         put_line(buf, inside.x, y, label_width, &label, g);
         if note_width > 0 {
-            let x = inside.right() - note_width;
+            let x = inside.right().saturating_sub(note_width + 1);
             let line = Line::from(Span::styled(note, style.patch(theme.status_key)));
             put_line(buf, x, y, note_width, &line, g);
         }
