@@ -139,7 +139,9 @@ pub fn search(
     limit: usize,
     json: bool,
 ) -> Output {
-    let query = Query::parse(text, false);
+    // Parsed as the explorer's search box parses what is typed into it, so that one query gets
+    // one answer in both: a last word the text does not hold is taken as the start of one.
+    let query = Query::parse(text, true);
     let mut results = find::search(index, data, &query, &Filter::default(), limit);
     if let Some(kind) = kind {
         results.groups.retain(|g| g.kind == kind);

@@ -80,11 +80,15 @@ fn check_of_a_broken_dataset_lists_every_problem_and_fails() {
     let d = dir.display();
     assert_eq!(
         lines[0],
-        format!("{d}/analyses/cpc-2022.json:14:15: actors[0].actor: unknown actor \"no-such-actor\"")
+        format!(
+            "{d}/analyses/cpc-2022.json:14:15: actors[0].actor: unknown actor \"no-such-actor\""
+        )
     );
     assert_eq!(
         lines[1],
-        format!("{d}/analyses/evil.json:1:42: actors: invalid type: integer `5`, expected a sequence")
+        format!(
+            "{d}/analyses/evil.json:1:42: actors: invalid type: integer `5`, expected a sequence"
+        )
     );
     assert!(
         lines[2].starts_with(&format!(
@@ -246,12 +250,20 @@ fn each_command_lists_and_takes_only_its_own_flags() {
             let listed = help
                 .lines()
                 .any(|l| l.trim_start().starts_with(&format!("{flag} ")) || l.trim() == flag);
-            assert_eq!(listed, takes.contains(&flag), "{flag} in `geolens {}` help:\n{help}", command.join(" "));
+            assert_eq!(
+                listed,
+                takes.contains(&flag),
+                "{flag} in `geolens {}` help:\n{help}",
+                command.join(" ")
+            );
         }
     }
     let o = geolens(&["--mouse", "generate", "--out", "/nonexistent/x"]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(stderr(&o), "geolens: --mouse does not apply to `geolens generate`\n");
+    assert_eq!(
+        stderr(&o),
+        "geolens: --mouse does not apply to `geolens generate`\n"
+    );
     let mini = common::fixture_dir("mini");
     let o = geolens(&["--data", mini.to_str().unwrap(), "list", "themes"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -132,7 +132,11 @@ fn search_and_list_say_the_same_when_nothing_matches() {
         let o = run(args);
         assert_eq!(o.status.code(), Some(1), "{args:?}");
         assert_eq!(String::from_utf8_lossy(&o.stdout), "", "{args:?}");
-        assert_eq!(String::from_utf8_lossy(&o.stderr), "no results\n", "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            "no results\n",
+            "{args:?}"
+        );
         let mut json = args.to_vec();
         json.push("--json");
         let o = run(&json);
@@ -140,7 +144,11 @@ fn search_and_list_say_the_same_when_nothing_matches() {
         let value: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         let count = value.get("total").or(value.get("count")).unwrap();
         assert_eq!(count, 0, "{json:?}");
-        assert_eq!(String::from_utf8_lossy(&o.stderr), "no results\n", "{json:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            "no results\n",
+            "{json:?}"
+        );
     }
 }
 

@@ -164,6 +164,7 @@ impl Finder {
                 let pattern = Pattern::parse(input, CaseMatching::Ignore, Normalization::Smart);
                 let mut matcher = Matcher::new(Config::DEFAULT);
                 let mut indices = Vec::new();
+                let typed = fold(input);
                 let mut scored: Vec<(u32, usize)> = self
                     .entries
                     .iter()
@@ -171,26 +172,42 @@ impl Finder {
                     .filter_map(|(i, e)| {
                         let label = Utf32String::from(e.label.as_str());
                         indices.clear();
-                        let by_label = pattern
-                            .indices(label.slice(..), &mut matcher, &mut indices)
-                            .map(|score| {
-                                // What a description starts with is what it is about: "filter
-                                // the lists" before "clear every filter" for "flt".
-                                let lead = indices.iter().min() == Some(&0);
-                                score + if lead { 1_000 } else { 0 }
-                            });
+                        let fuzzy = pattern.indices(label.slice(..), &mut matcher, &mut indices);
                         let name = match e.pick {
-                            Pick::Run(a) => Utf32String::from(a.name()),
-                            Pick::Row(_) => Utf32String::default(),
+                            Pick::Run(a) => a.name(),
+                            Pick::Row(_) => "",
                         };
-                        let by_name = pattern.score(name.slice(..), &mut matcher);
-                        by_label.max(by_name).map(|score| (score, i))
+                        let by_name =
+                            pattern.score(Utf32String::from(name).slice(..), &mut matcher);
+                        let score = fuzzy.max(by_name)?;
+                        Some((palette_tier(&e.label, name, &typed, &indices) + score, i))
                     })
                     .collect();
                 scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
                 scored.into_iter().map(|(_, i)| i).collect()
             }
         };
+    }
+}
+
+/// How plainly an entry answers what was typed, above any fuzzy score: the action's own name, or
+/// a word of its description, starting with it ("sort" is the sort order, not "Show Or hide
+/// this help"); then the typed text anywhere in it; then the typed letters close together from
+/// the start ("flter" is "filter the lists" before "clear every filter").
+fn palette_tier(label: &str, name: &str, typed: &str, indices: &[u32]) -> u32 {
+    let label = fold(label);
+    let at_word = label
+        .match_indices(typed)
+        .any(|(at, _)| at == 0 || !label[..at].ends_with(char::is_alphanumeric));
+    if name.starts_with(typed) || at_word {
+        30_000
+    } else if label.contains(typed) {
+        20_000
+    } else {
+        let first = indices.iter().min().copied().unwrap_or(u32::MAX);
+        let last = indices.iter().max().copied().unwrap_or(0);
+        let compact = first == 0 && (last - first + 1) as usize <= 2 * typed.chars().count();
+        if compact { 10_000 } else { 0 }
     }
 }
 

@@ -97,6 +97,18 @@ impl Default for Keymap {
         use KeyCode as K;
         let c = Key::char;
         let k = Key::plain;
+        let digits: &[Key] = &[
+            c('0'),
+            c('1'),
+            c('2'),
+            c('3'),
+            c('4'),
+            c('5'),
+            c('6'),
+            c('7'),
+            c('8'),
+            c('9'),
+        ];
         let table: &[(Mode, &[Key], Action)] = &[
             (Mode::Global, &[c('q'), Key::ctrl('c')], Quit),
             (Mode::Global, &[Key::ctrl('z')], Suspend),
@@ -139,22 +151,8 @@ impl Default for Keymap {
             (Mode::Detail, &[k(K::BackTab)], PrevLink),
             (Mode::Detail, &[c('h'), k(K::Left)], FocusList),
             (Mode::Detail, &[c('l'), k(K::Right)], Open),
-            (
-                Mode::Detail,
-                &[
-                    c('0'),
-                    c('1'),
-                    c('2'),
-                    c('3'),
-                    c('4'),
-                    c('5'),
-                    c('6'),
-                    c('7'),
-                    c('8'),
-                    c('9'),
-                ],
-                Count,
-            ),
+            // In a page, digits are a count for the next move; in a list they pick the lists.
+            (Mode::Detail, digits, Count),
             (
                 Mode::Compare,
                 &[
@@ -167,6 +165,7 @@ impl Default for Keymap {
                 ],
                 OtherSide,
             ),
+            (Mode::Compare, digits, Count),
             (Mode::Compare, &[c('s')], ToggleSync),
             (Mode::Search, &[k(K::Enter)], Open),
             (Mode::Search, &[k(K::Esc)], Close),

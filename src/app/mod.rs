@@ -17,7 +17,7 @@ pub mod lists;
 mod mouse;
 pub mod nav;
 mod overlays;
-mod reading;
+pub mod reading;
 pub mod screen;
 pub mod search;
 
