@@ -16,6 +16,7 @@ use crossterm::event::{Event, KeyCode};
 use geolens::app::action::Action;
 use geolens::app::filters::Column;
 use geolens::app::keymap::{Keymap, Mode};
+use geolens::app::screen::Screen;
 use geolens::app::search::{MAX_INPUT, SearchRequest};
 use geolens::app::{App, Focus, Overlay};
 use geolens::data::Dataset;
@@ -377,8 +378,9 @@ impl<'a> Session<'a> {
                 );
             }
             Step::Paste(text) => {
+                // The last query, offered selected, is replaced by what is pasted over it.
                 let before = match &self.app.overlay {
-                    Some(Overlay::Search(search)) => Some(search.input.clone()),
+                    Some(Overlay::Search(search)) => Some((search.input.clone(), search.replace)),
                     _ => None,
                 };
                 let redraw = self
@@ -390,9 +392,12 @@ impl<'a> Session<'a> {
                     "{}: a paste matters only to the search box",
                     at()
                 );
-                if let (Some(input), Some(Overlay::Search(search))) = (before, &self.app.overlay) {
+                if let (Some((input, replace)), Some(Overlay::Search(search))) =
+                    (before, &self.app.overlay)
+                {
                     let pasted = text.chars().map(|c| if c.is_control() { ' ' } else { c });
-                    let all: String = input.chars().chain(pasted).collect();
+                    let kept_input = if replace { "" } else { input.as_str() };
+                    let all: String = kept_input.chars().chain(pasted).collect();
                     let kept: String = all.chars().take(MAX_INPUT).collect();
                     assert_eq!(search.input, kept, "{}: a paste is typed as text", at());
                     assert_eq!(
@@ -540,6 +545,35 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
         });
     }
 
+    // A comparison: both sides as tall (sections aligned), each cursor on its rows and on screen,
+    // and with sync on, the two sides showing the same rows.
+    if let Screen::Compare(view) = &app.screen {
+        let height = layout::inner(app.body_area()).height as usize;
+        assert_eq!(
+            view.sides[0].rows.len(),
+            view.sides[1].rows.len(),
+            "{}: compare sides of different heights",
+            at()
+        );
+        for (i, side) in view.sides.iter().enumerate() {
+            check_window(
+                side.offset,
+                side.cursor,
+                height,
+                side.rows.len().max(1),
+                &|| format!("{}: compare side {i}", at()),
+            );
+        }
+        if view.sync {
+            assert_eq!(
+                view.sides[0].offset,
+                view.sides[1].offset,
+                "{}: sides apart with sync on",
+                at()
+            );
+        }
+    }
+
     // The detail shows the current history entry; it is the selection of the list shown unless
     // that list is empty or the filter hides the page (reached through a link).
     let current = app.history.current().map(|v| v.target);
@@ -603,6 +637,25 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
                     search.query,
                     "{}: results of another query",
                     at()
+                );
+            }
+        }
+        Some(Overlay::Finder(finder)) => {
+            let n = finder.shown.len();
+            assert!(
+                finder.selected < n.max(1),
+                "{}: finder entry {} of {n}",
+                at(),
+                finder.selected
+            );
+            let rows = layout::inner(layout::finder_area(app.size)).height as usize;
+            if n > 0 {
+                check_window(
+                    finder.offset,
+                    finder.selected,
+                    rows.saturating_sub(geolens::app::finder::HEAD_ROWS),
+                    n,
+                    &|| format!("{}: finder entries", at()),
                 );
             }
         }
@@ -692,8 +745,9 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
     }
     assert!(lines[0].starts_with("geolens"), "{}: header:\n{text}", at());
     let status = lines[h as usize - 1];
-    if app.message.is_none() {
+    if app.message.is_none() && app.count.is_none() {
         let position = match app.focus {
+            _ if matches!(app.screen, Screen::Compare(_)) => "%".to_owned(),
             Focus::List => {
                 let pane = app.list_pane();
                 format!(
@@ -744,6 +798,22 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
         Some(_) => return,
         None => {}
     }
+    // In a comparison, the focused side's cursor bar is drawn where its state says.
+    if let Screen::Compare(view) = &app.screen {
+        let body = app.body_area();
+        let side = view.focused();
+        let inside = layout::inner(body);
+        if inside.height > 0 && body.width >= 4 && !side.rows.is_empty() {
+            let x = body.x + 1 + (body.width / 2) * view.focus as u16;
+            let y = inside.y + (side.cursor - side.offset) as u16;
+            assert!(
+                buf[(x, y)].modifier.contains(Modifier::REVERSED),
+                "{}: compare cursor not drawn at ({x}, {y}):\n{text}",
+                at()
+            );
+        }
+        return;
+    }
     // The selected row and the detail cursor are drawn where the state says.
     let screen = app.layout();
     let list = layout::inner(screen.list);
@@ -793,6 +863,8 @@ fn check_lists_are_current(s: &Session) {
 fn check_history_walk(s: &mut Session) {
     let app = &mut s.app;
     app.overlay = None;
+    app.screen = Screen::Explorer;
+    app.count = None;
     let here = (app.detail.target, app.detail.cursor, app.detail.offset);
     let behind = app.history.trail().len() - 1;
     let ahead = app.history.ahead();

@@ -337,7 +337,10 @@ fn the_explorer_and_the_command_line_agree_on_twenty_queries() {
         let o = common::geolens(&["search", q, "--json"]);
         let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         let cli = json["total"].as_u64().unwrap() as usize;
-        assert_eq!(explorer, cli, "{q:?}: the explorer says {explorer}, the CLI {cli}");
+        assert_eq!(
+            explorer, cli,
+            "{q:?}: the explorer says {explorer}, the CLI {cli}"
+        );
         assert!(explorer > 0, "{q:?} finds something");
         let shown = h.text();
         assert!(
@@ -421,7 +424,10 @@ fn n_says_which_match_of_how_many_and_when_it_goes_round() {
     let n = rows.len();
     h.press(&parse_keys("g n").unwrap());
     let first = if rows[0] == 0 { 2 } else { 1 };
-    assert_eq!(h.app.message.as_deref(), Some(&*format!("match {first} of {n}")));
+    assert_eq!(
+        h.app.message.as_deref(),
+        Some(&*format!("match {first} of {n}"))
+    );
     h.press(&parse_keys("G n").unwrap());
     assert_eq!(
         h.app.message.as_deref(),

@@ -39,7 +39,7 @@ impl PlaceScope {
         match self {
             PlaceScope::Only => "this region only",
             PlaceScope::Within => "with the places in it",
-            PlaceScope::Touching => "with places in it or touching it",
+            PlaceScope::Touching => "with places it touches too",
         }
     }
 

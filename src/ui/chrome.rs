@@ -99,14 +99,17 @@ fn shorten(text: &str, max: usize, ellipsis: &str) -> String {
 /// The panes by name, the active one reversed; names shrink to fit narrow terminals.
 pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let wide = area.width >= crate::layout::WIDE_MIN_WIDTH;
+    let comparing = matches!(app.screen, Screen::Compare(_));
     let mut names: Vec<(String, bool)> = ListKind::ALL
         .iter()
         .map(|&k| {
-            let active = app.list == k && (wide || app.focus == Focus::List);
+            let active = app.list == k && (wide || app.focus == Focus::List) && !comparing;
             (format!("{} {}", k.index() + 1, k.title()), active)
         })
         .collect();
-    if !wide {
+    if comparing {
+        names.push(("Compare".to_owned(), true));
+    } else if !wide {
         names.push(("Detail".to_owned(), app.focus == Focus::Detail));
     }
     let fits = |names: &[(String, bool)]| {
@@ -276,7 +279,6 @@ pub(super) fn chips(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, t
     if let Some(to) = f.to {
         groups.push(("To".to_owned(), vec![to.to_string()]));
     }
-    let total: usize = groups.iter().map(|(_, v)| v.len()).sum();
     let key = |action| {
         app.keymap
             .key_for(Mode::Global, action)
@@ -287,41 +289,64 @@ pub(super) fn chips(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, t
         (Some(x), None) => format!("{}{x} clears", g.sep),
         _ => String::new(),
     };
+    // Each facet's chip shows the values that fit and counts the rest ("+2"); facets with no
+    // room at all are counted at the end ("+3 more"), so nothing on is ever out of sight.
+    let chip = |(title, values): &(String, Vec<String>), n: usize| {
+        let hidden = values.len() - n;
+        let rest = if hidden > 0 {
+            format!(" +{hidden}")
+        } else {
+            String::new()
+        };
+        format!(" {title}: {}{rest} ", values[..n].join(", "))
+    };
     let more = |n: usize| format!(" +{n} more");
-    let avail = area.width as usize;
-    let mut spans = vec![Span::styled(" Filters:", theme.label)];
-    let mut used = " Filters:".width();
-    let mut shown = 0;
-    'groups: for (title, values) in &groups {
-        let mut taken = 0;
-        for n in 1..=values.len() {
-            let chip = format!(" {title}: {} ", values[..n].join(", "));
-            let left = total - shown - n;
-            let reserve = if left > 0 { more(left).width() } else { 0 };
-            // The clear hint may go if the chips need the room; the count of the rest may not.
-            if used + 1 + chip.width() + reserve > avail {
-                break;
-            }
-            taken = n;
-        }
-        if taken == 0 {
-            break 'groups;
-        }
-        let chip = format!(" {title}: {} ", values[..taken].join(", "));
-        used += 1 + chip.width();
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(chip, theme.chip));
-        shown += taken;
-        if taken < values.len() {
+    let avail = (area.width as usize).saturating_sub(" Filters:".width());
+    let width = |counts: &[usize]| -> usize {
+        let fits = counts.iter().take_while(|&&n| n > 0).count();
+        let chips: usize = groups[..fits]
+            .iter()
+            .zip(counts)
+            .map(|(group, &n)| 1 + chip(group, n).width())
+            .sum();
+        let left: usize = groups[fits..].iter().map(|(_, v)| v.len()).sum();
+        chips + if left > 0 { more(left).width() } else { 0 }
+    };
+    // First one value of as many facets as fit, then more values, a facet at a time.
+    let mut counts = vec![0; groups.len()];
+    for i in 0..groups.len() {
+        counts[i] = 1;
+        if width(&counts) > avail {
+            counts[i] = 0;
             break;
         }
     }
-    if shown < total {
-        let text = more(total - shown);
-        used += text.width();
-        spans.push(Span::styled(text, theme.label));
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for i in 0..groups.len() {
+            if counts[i] > 0 && counts[i] < groups[i].1.len() {
+                counts[i] += 1;
+                if width(&counts) <= avail {
+                    grew = true;
+                } else {
+                    counts[i] -= 1;
+                }
+            }
+        }
     }
-    if used + hint.width() <= avail {
+    let mut spans = vec![Span::styled(" Filters:", theme.label)];
+    let shown = counts.iter().take_while(|&&n| n > 0).count();
+    for (group, &n) in groups.iter().zip(&counts).take(shown) {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(chip(group, n), theme.chip));
+    }
+    let left: usize = groups[shown..].iter().map(|(_, v)| v.len()).sum();
+    if left > 0 {
+        spans.push(Span::styled(more(left), theme.label));
+    }
+    // The hint goes last, and only where there is room for it.
+    if width(&counts) + hint.width() <= avail {
         spans.push(Span::styled(hint, theme.muted));
     }
     put_line(buf, area.x, area.y, area.width, &Line::from(spans), g);

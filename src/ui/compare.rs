@@ -27,9 +27,10 @@ pub(super) fn render(
     let g = &app.glyphs;
     for (i, (side, pane)) in view.sides.iter().zip(halves).enumerate() {
         let focused = i == view.focus;
-        let sync = if view.sync { "" } else { " (apart)" };
+        // Apart, each title says so first, where a narrow pane still shows it.
+        let sync = if view.sync { "" } else { "apart: " };
         let name = sanitize(&pages::label(data, side.target, g)).into_owned();
-        let title = format!(" {}{sync} ", name.chars().take(60).collect::<String>());
+        let title = format!(" {sync}{} ", name.chars().take(80).collect::<String>());
         theme.pane(title, focused).render(pane, buf);
         let inside = detail_text(pane);
         if inside.area() == 0 {

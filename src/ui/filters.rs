@@ -9,6 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, put_line};
 use crate::app::App;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
 use crate::app::filters::{Column, FilterPanel};
 use crate::data::Store;
 use crate::find::Facet;
@@ -95,13 +97,21 @@ pub(super) fn render(
                 theme.muted,
             ),
         ]),
-        None if facet == Facet::Place => Line::from(vec![
-            Span::styled(format!("{} ", facet.title()), theme.heading),
-            Span::styled(
-                format!("(regions: {})", app.filter.place_scope.words()),
-                theme.muted,
-            ),
-        ]),
+        // The places facet says what a region stands for, and which key changes it.
+        None if facet == Facet::Place => {
+            let key = app
+                .keymap
+                .key_for(Mode::Filters, Action::RegionScope)
+                .map(|k| format!("  {} changes", k.label_in(g.ascii)))
+                .unwrap_or_default();
+            Line::from(vec![
+                Span::styled("Regions: ", theme.heading),
+                Span::styled(
+                    format!("{}{key}", app.filter.place_scope.words()),
+                    theme.muted,
+                ),
+            ])
+        }
         None => Line::from(Span::styled(
             format!("{} (items shown with it on)", facet.title()),
             theme.heading,
