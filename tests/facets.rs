@@ -277,7 +277,7 @@ fn a_region_keeps_what_is_about_it_and_a_switch_widens_or_narrows_it() {
     assert_eq!(h.app.lists[0].rows.len(), touching.len());
     assert!(
         h.text()
-            .contains("regions: with places in it or touching it")
+            .contains("Regions: with places it touches too  m changes")
     );
     press(&mut h, "m");
     assert_eq!(h.app.lists[0].rows.len(), only.len());
@@ -366,7 +366,11 @@ fn the_chips_group_by_facet_and_count_what_does_not_fit() {
     assert!(line(&h).contains("Channel: energy"));
     assert!(line(&h).contains("Year: 2022, 2023"));
     h.resize(120, 30);
-    assert!(line(&h).contains("Region or country: Europe (region) +3"), "{}", line(&h));
+    assert!(
+        line(&h).contains("Region or country: Europe (region) +3"),
+        "{}",
+        line(&h)
+    );
 }
 
 /// A long list of values narrows as one types; Enter turns the value on, Esc stops finding.

@@ -261,7 +261,9 @@ impl Action {
             Action::OtherSide => "the other side",
             Action::UndoFilter => "undo the last change to the filters",
             Action::Find => "find a value by typing",
-            Action::RegionScope => "a region alone, with the places in it, or touching it",
+            Action::RegionScope => {
+                "a region alone, with the places in it, or with those it touches"
+            }
             Action::KeepInput => "keep the last search and add to it",
             Action::ShowHidden => "search past the filters too (again: within them)",
             Action::Choose => "take the highlighted entry",
