@@ -323,6 +323,7 @@ fn item_json(data: &dyn Store, t: Target) -> Json {
                 "kind": p.kind.as_str(),
                 "aliases": p.aliases,
                 "members": p.members,
+                "touching": p.touching,
                 "analyses": data.place_analyses(ix).len(),
             })
         }
@@ -403,6 +404,7 @@ fn show_json(data: &dyn Store, t: Target) -> Json {
             serde_json::to_value(data.place(ix)),
             json!({
                 "member_of": ids(&mut data.place_groups(ix).iter().map(|&p| Target::Place(p))),
+                "partly_in": ids(&mut data.place_partly_in(ix).iter().map(|&p| Target::Place(p))),
                 "analyses": ids(&mut data.place_analyses(ix).iter().map(|&a| Target::Analysis(a))),
                 "implications": data.place_implications(ix).iter().map(|l| json!({
                     "id": data.implication_id(l.implication),

@@ -488,3 +488,22 @@ fn sources_outcomes_and_offices_are_checked() {
         "{got:?}"
     );
 }
+
+/// A region lists a place as in it or as touching it, never both; a country does neither.
+#[test]
+fn places_touching_a_region_are_checked_like_its_members() {
+    let places = r#"[
+  {"id": "caspian", "name": "Caspian Sea", "kind": "waterway", "touching": ["KZ", "RU", "XX"], "centroid": {"lat": 42, "lon": 51}},
+  {"id": "steppe", "name": "Steppe", "kind": "region", "members": ["KZ"], "touching": ["KZ", "steppe"], "centroid": {"lat": 48, "lon": 60}},
+  {"id": "AZ", "name": "Azerbaijan", "kind": "country", "touching": ["RU"], "centroid": {"lat": 40, "lon": 47}}
+]"#;
+    assert_eq!(
+        problems(&[("places/extra.json", places)]),
+        [
+            "places/extra.json:2:89: [0].touching[2]: unknown place \"XX\"",
+            "places/extra.json:3:87: [1].touching: a place cannot touch itself",
+            "places/extra.json:3:88: [1].touching[0]: \"KZ\" is also a member: a place is either in the region or touches it",
+            "places/extra.json:4:69: [2].touching: a country touches nothing here: list it in the touching of a region",
+        ]
+    );
+}
