@@ -251,10 +251,7 @@ impl App {
     }
 
     /// `m`: marks the item shown (or unmarks it); two marks are what `c` compares.
-    pub(super) fn mark(&mut self, data: &dyn Store) {
-        let Some(target) = self.detail.target else {
-            return;
-        };
+    pub(super) fn mark(&mut self, data: &dyn Store, target: Target) {
         let name = pages::label(data, target, &self.glyphs);
         if let Some(at) = self.marks.iter().position(|&t| t == target) {
             self.marks.remove(at);
@@ -376,9 +373,16 @@ impl App {
             Action::Back | Action::Compare => self.screen = Screen::Explorer,
             Action::Outline => self.open_outline(),
             Action::Palette => self.open_palette(),
-            Action::ToggleHelp | Action::Search | Action::Filters | Action::Mark => {
-                self.apply(data, action)
+            // The side with the keys is the item a mark means.
+            Action::Mark => {
+                let target = view.focused().target;
+                self.mark(data, target);
             }
+            Action::ToggleHelp
+            | Action::Search
+            | Action::Filters
+            | Action::ClearFilters
+            | Action::UndoFilter => self.apply(data, action),
             Action::ShowList(_) | Action::FocusList | Action::FocusDetail => {
                 self.screen = Screen::Explorer;
                 self.apply(data, action);

@@ -6,7 +6,7 @@ use super::filters::FilterPanel;
 use super::lists::ListRows;
 use super::nav::Visit;
 use super::search::SearchBox;
-use super::{App, Focus, HelpScreen, Overlay, help};
+use super::{App, Focus, HelpScreen, Overlay, Screen, help};
 use crate::data::{ListKind, Store};
 use crate::find::{self, Sort};
 use crate::pages;
@@ -52,7 +52,11 @@ impl App {
             Action::Palette => self.open_palette(),
             Action::HalfPageUp => self.page_by(data, -(page / 2).max(1)),
             Action::HalfPageDown => self.page_by(data, (page / 2).max(1)),
-            Action::Mark => self.mark(data),
+            Action::Mark => {
+                if let Some(target) = self.detail.target {
+                    self.mark(data, target)
+                }
+            }
             Action::Compare => self.compare_chosen(data),
             Action::CycleSort => self.cycle_sort(data),
             Action::NextMatch | Action::PrevMatch => self.find_in_page(action == Action::PrevMatch),
@@ -255,6 +259,8 @@ impl App {
     /// item hidden by the filter is still shown, following a link never fails, but the list keeps
     /// a selection among the items it shows, for the movement keys to start from.
     pub(super) fn go_to(&mut self, data: &dyn Store, visit: Visit, push: bool) {
+        // Going to a page (a search result, Back) leaves a comparison for the explorer.
+        self.screen = Screen::Explorer;
         // Opening the page already shown is not a step: it would only make Back do nothing.
         let push = push && self.detail.target != Some(visit.target);
         if push {
