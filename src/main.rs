@@ -283,10 +283,10 @@ fn main() -> ExitCode {
                 // Only --ascii, never the locale: a snapshot is the same on every machine.
                 let glyphs = if ascii { pages::ASCII } else { pages::UNICODE };
                 let mut h = Headless::with_glyphs(d, size.0, size.1, glyphs);
-                if let Some(id) = &open {
-                    if let Err(e) = start_on(&mut h.app, d, id, compare.as_deref()) {
-                        return fail(&e);
-                    }
+                if let Some(id) = &open
+                    && let Err(e) = start_on(&mut h.app, d, id, compare.as_deref())
+                {
+                    return fail(&e);
                 }
                 h.press(&keys);
                 print!("{}", h.text());

@@ -5,6 +5,7 @@ pub mod facets;
 pub mod filter;
 pub mod fold;
 pub mod index;
+pub mod query;
 pub mod search;
 
 pub use facets::{Facet, Value};
