@@ -167,7 +167,7 @@ fn with_mouse_on_a_click_selects_and_quitting_turns_reporting_off() {
     t.expect_screen(&model.text(), "start with --mouse");
     assert_eq!(t.display("#{mouse_any_flag}"), "1", "mouse reporting is on");
     // A click on the third row of the list selects the third analysis, as in the model.
-    let list = geolens::layout::inner(model.app.layout().list);
+    let list = geolens::layout::inner(model.app.screen().list);
     let (x, y) = (list.x + 4, list.y + 2);
     model.app.mouse(
         &data,
@@ -274,7 +274,7 @@ fn the_wheel_scrolls_the_text_under_the_pointer() {
     let t = Tmux::start("wheel", w, h, "--mouse", &[]);
     let mut model = Headless::new(&data, w, h);
     t.expect_screen(&model.text(), "start with --mouse");
-    let text = geolens::layout::detail_text(model.app.layout().detail);
+    let text = geolens::layout::detail_text(model.app.screen().detail);
     let (x, y) = (text.x + 4, text.y + 3);
     for _ in 0..2 {
         model.app.mouse(

@@ -292,7 +292,7 @@ fn with_the_mouse_on_clicks_select_and_the_wheel_scrolls() {
     use crossterm::event::{MouseButton, MouseEventKind};
     let d = common::fixture("mini");
     let mut h = Headless::new(&d, 160, 48);
-    let screen = h.app.layout();
+    let screen = h.app.screen();
     let list = geolens::layout::inner(screen.list);
     // The third analysis, by a click on its row.
     click(
@@ -339,7 +339,7 @@ fn with_the_mouse_on_clicks_select_and_the_wheel_scrolls() {
     // cursor stays on its line while that line is on screen, and the focus stays where it was.
     h.resize(160, 12);
     press(&mut h, "g h");
-    let text = geolens::layout::detail_text(h.app.layout().detail);
+    let text = geolens::layout::detail_text(h.app.screen().detail);
     click(&mut h, MouseEventKind::ScrollDown, text.x + 4, text.y + 1);
     assert_eq!(
         (h.app.detail.offset, h.app.detail.cursor),
@@ -357,7 +357,7 @@ fn with_the_mouse_on_clicks_select_and_the_wheel_scrolls() {
     click(&mut h, MouseEventKind::ScrollUp, text.x + 4, text.y + 1);
     assert_eq!((h.app.detail.offset, h.app.detail.cursor), (3, 7));
     // Over the list, it scrolls the list; the focus stays in the detail.
-    let list = geolens::layout::inner(h.app.layout().list);
+    let list = geolens::layout::inner(h.app.screen().list);
     click(&mut h, MouseEventKind::ScrollUp, list.x + 3, list.y);
     assert_eq!(h.app.focus, Focus::Detail);
     // Outside any pane nothing happens.

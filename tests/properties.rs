@@ -547,7 +547,7 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
 
     // A comparison: both sides as tall (sections aligned), each cursor on its rows and on screen,
     // and with sync on, the two sides showing the same rows.
-    if let Screen::Compare(view) = &app.screen {
+    if let Some(view) = app.comparing() {
         let height = layout::inner(app.body_area()).height as usize;
         assert_eq!(
             view.sides[0].rows.len(),
@@ -747,7 +747,7 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
     let status = lines[h as usize - 1];
     if app.message.is_none() && app.count.is_none() {
         let position = match app.focus {
-            _ if matches!(app.screen, Screen::Compare(_)) => "%".to_owned(),
+            _ if app.comparing().is_some() => "%".to_owned(),
             Focus::List => {
                 let pane = app.list_pane();
                 format!(
@@ -799,7 +799,7 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
         None => {}
     }
     // In a comparison, the focused side's cursor bar is drawn where its state says.
-    if let Screen::Compare(view) = &app.screen {
+    if let Some(view) = app.comparing() {
         let body = app.body_area();
         let side = view.focused();
         let inside = layout::inner(body);
@@ -815,7 +815,7 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
         return;
     }
     // The selected row and the detail cursor are drawn where the state says.
-    let screen = app.layout();
+    let screen = app.screen();
     let list = layout::inner(screen.list);
     let pane = app.list_pane();
     if let Some(row) = pane.selected_row()

@@ -195,14 +195,14 @@ fn half_pages_move_half_the_pane() {
     let d = common::bundled();
     let mut h = Headless::new(&d, 80, 24);
     h.app.open(&d, analysis(&d, "kz-uk-business-2024"));
-    let height = geolens::layout::inner(h.app.layout().detail).height as usize;
+    let height = geolens::layout::inner(h.app.screen().detail).height as usize;
     press(&mut h, "<C-d>");
     assert_eq!(h.app.detail.cursor, height / 2);
     press(&mut h, "<C-d> <C-u>");
     assert_eq!(h.app.detail.cursor, height / 2);
     // In a list too.
     press(&mut h, "h g <C-d>");
-    let list_height = geolens::layout::inner(h.app.layout().list).height as usize;
+    let list_height = geolens::layout::inner(h.app.screen().list).height as usize;
     assert_eq!(h.app.list_pane().selected_row(), Some(list_height / 2));
 }
 
@@ -298,7 +298,7 @@ fn the_palette_finds_any_action_by_what_it_does_and_runs_it() {
 fn the_reading_width_caps_the_prose_and_the_list_takes_the_rest() {
     let d = common::fixture("mini");
     let mut h = Headless::new(&d, 200, 40);
-    let s = h.app.layout();
+    let s = h.app.screen();
     assert_eq!(geolens::layout::detail_text(s.detail).width, 90);
     assert_eq!(s.list.width, 200 - 94);
     assert!(
@@ -311,7 +311,7 @@ fn the_reading_width_caps_the_prose_and_the_list_takes_the_rest() {
     // A reader who wants longer lines says so in the config.
     h.app.set_reading_width(120);
     assert_eq!(h.app.detail.width, 120);
-    assert_eq!(h.app.layout().list.width, 200 - 124);
+    assert_eq!(h.app.screen().list.width, 200 - 124);
     press(&mut h, "<Enter>");
     assert_eq!(h.app.detail.width, 120, "pages opened later too");
 }
@@ -343,7 +343,7 @@ fn themes_sorted_other_than_as_a_tree_are_flat() {
     let d = common::bundled();
     let mut h = Headless::new(&d, 100, 60);
     press(&mut h, "3");
-    let list = geolens::layout::inner(h.app.layout().list);
+    let list = geolens::layout::inner(h.app.screen().list);
     let rows = |h: &Headless| -> Vec<String> {
         let text = h.text();
         text.lines()
@@ -381,7 +381,7 @@ fn marking_two_items_and_compare_opens_them_side_by_side() {
         "marked rows say so"
     );
     press(&mut h, "c");
-    let Screen::Compare(view) = &h.app.screen else {
+    let Some(view) = h.app.comparing() else {
         panic!("compare is shown");
     };
     assert_eq!(view.sides[0].target, analysis(&d, "kz-uk-2024"));
@@ -404,14 +404,14 @@ fn marking_two_items_and_compare_opens_them_side_by_side() {
     assert_eq!(view.sides[0].rows.len(), view.sides[1].rows.len());
     // Together: both sides scroll as one.
     press(&mut h, "}}}");
-    let Screen::Compare(view) = &h.app.screen else {
+    let Some(view) = h.app.comparing() else {
         panic!()
     };
     assert_eq!(view.sides[0].offset, view.sides[1].offset);
     assert!(view.sides[0].offset > 0);
     // Apart: only the side with the keys moves.
     press(&mut h, "s <Tab> g");
-    let Screen::Compare(view) = &h.app.screen else {
+    let Some(view) = h.app.comparing() else {
         panic!()
     };
     assert_eq!(view.focus, 1);
@@ -438,7 +438,7 @@ fn another_reading_of_the_same_event_is_compared_in_one_key() {
     assert_eq!(h.app.detail.link_under_cursor(), Some(energy));
     assert!(h.text().contains("c compare the readings"), "{}", h.text());
     press(&mut h, "c");
-    let Screen::Compare(view) = &h.app.screen else {
+    let Some(view) = h.app.comparing() else {
         panic!("compare is shown");
     };
     assert_eq!(
@@ -449,7 +449,7 @@ fn another_reading_of_the_same_event_is_compared_in_one_key() {
     let mut h = Headless::new(&d, 120, 40);
     h.app.open(&d, energy);
     press(&mut h, "G c");
-    let Screen::Compare(view) = &h.app.screen else {
+    let Some(view) = h.app.comparing() else {
         panic!("compare is shown");
     };
     assert_eq!(
@@ -457,7 +457,7 @@ fn another_reading_of_the_same_event_is_compared_in_one_key() {
         (energy, security)
     );
     // Enter on a link in a side follows it, back in the explorer.
-    let Screen::Compare(view) = &h.app.screen else {
+    let Some(view) = h.app.comparing() else {
         panic!()
     };
     let (row, link) = view.sides[0]

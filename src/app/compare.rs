@@ -213,13 +213,9 @@ impl App {
             return;
         }
         let width = self.compare_width();
-        self.screen = Screen::Compare(Box::new(CompareView::new(
-            data,
-            left,
-            right,
-            &self.glyphs,
-            width,
-        )));
+        let view = CompareView::new(data, left, right, &self.glyphs, width);
+        self.compare = Some(Box::new(view));
+        self.screen = Screen::Compare;
         self.marks.clear();
         self.keep_visible();
     }
@@ -232,20 +228,20 @@ impl App {
 
     /// The area between the tab strip (or the chips) and the status line.
     pub fn body_area(&self) -> ratatui::layout::Rect {
-        let s = self.layout();
+        let s = self.screen();
         s.list.union(s.detail)
     }
 
     pub(super) fn rewrap_compare(&mut self) {
         let width = self.compare_width();
-        if let Screen::Compare(view) = &mut self.screen {
+        if let Some(view) = &mut self.compare {
             view.rewrap(width);
         }
     }
 
     pub(super) fn keep_compare_visible(&mut self) {
         let height = layout::inner(self.body_area()).height as usize;
-        if let Screen::Compare(view) = &mut self.screen {
+        if let Some(view) = &mut self.compare {
             view.keep_visible(height);
         }
     }
@@ -309,7 +305,7 @@ impl App {
 
     pub(super) fn compare_action(&mut self, data: &dyn Store, action: Action) {
         let height = layout::inner(self.body_area()).height.max(1) as isize;
-        let Screen::Compare(view) = &mut self.screen else {
+        let Some(view) = self.compare.as_deref_mut() else {
             return;
         };
         let move_by = |view: &mut CompareView, by: isize| {

@@ -214,12 +214,12 @@ fn palette_tier(label: &str, name: &str, typed: &str, indices: &[u32]) -> u32 {
 impl App {
     /// Opens the outline of what the body shows: the page, or the focused side of a comparison.
     pub(super) fn open_outline(&mut self) {
-        let (rows, cursor) = match &self.screen {
-            Screen::Compare(view) => {
+        let (rows, cursor) = match self.comparing() {
+            Some(view) => {
                 let side = view.focused();
                 (&side.rows, side.cursor)
             }
-            Screen::Explorer => (&self.detail.rows, self.detail.cursor),
+            None => (&self.detail.rows, self.detail.cursor),
         };
         let finder = Finder::outline(rows, cursor);
         if finder.entries.is_empty() {
@@ -298,9 +298,9 @@ impl App {
 
     /// The cursor to `row` of the body's page, shown at the top of the pane.
     pub(super) fn jump_to_row(&mut self, row: usize) {
-        match &mut self.screen {
-            Screen::Compare(view) => view.jump(row),
-            Screen::Explorer => {
+        match (self.screen, self.compare.as_deref_mut()) {
+            (Screen::Compare, Some(view)) => view.jump(row),
+            _ => {
                 self.detail.cursor = row;
                 self.detail.offset = row;
                 self.focus = Focus::Detail;

@@ -115,6 +115,8 @@ pub struct App {
     pub filter_undo: Vec<Filter>,
     /// What fills the body of the screen: the explorer or a view.
     pub screen: Screen,
+    /// The last comparison, shown while `screen` is `Compare`.
+    pub compare: Option<Box<compare::CompareView>>,
 }
 
 impl App {
@@ -156,6 +158,7 @@ impl App {
             marks: Vec::new(),
             filter_undo: Vec::new(),
             screen: Screen::Explorer,
+            compare: None,
         };
         if let Some(first) = app.lists[0].selected {
             app.history.push(Visit::new(first));
@@ -217,7 +220,7 @@ impl App {
             (Some(Overlay::Filters(panel)), _) if panel.finding() => Mode::Find,
             (Some(Overlay::Filters(_)), _) => Mode::Filters,
             (Some(Overlay::Finder(_)), _) => Mode::Find,
-            (None, _) if matches!(self.screen, Screen::Compare(_)) => Mode::Compare,
+            (None, _) if self.comparing().is_some() => Mode::Compare,
             (None, Focus::List) => Mode::List,
             (None, Focus::Detail) => Mode::Detail,
         }
@@ -231,8 +234,16 @@ impl App {
         }
     }
 
+    /// The comparison on screen, if one is.
+    pub fn comparing(&self) -> Option<&compare::CompareView> {
+        match self.screen {
+            Screen::Compare => self.compare.as_deref(),
+            Screen::Explorer => None,
+        }
+    }
+
     /// The layout of the current frame.
-    pub fn layout(&self) -> layout::Screen {
+    pub fn screen(&self) -> layout::Screen {
         layout::screen_for(
             self.size,
             self.shown(),
@@ -337,9 +348,7 @@ impl App {
                 Some(Overlay::Search(search)) => self.search_action(data, search, action),
                 Some(Overlay::Filters(panel)) => self.filters_action(data, panel, action),
                 Some(Overlay::Finder(finder)) => self.finder_action(data, finder, action),
-                None if matches!(self.screen, Screen::Compare(_)) => {
-                    self.compare_action(data, action)
-                }
+                None if self.comparing().is_some() => self.compare_action(data, action),
                 None => self.apply(data, action),
             },
         }

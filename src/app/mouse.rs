@@ -25,7 +25,7 @@ impl App {
     /// the focus stays where it was. Only reported when the user turned the mouse on.
     pub fn mouse(&mut self, data: &dyn Store, event: MouseEvent) {
         let at = ratatui::layout::Position::new(event.column, event.row);
-        let screen = self.layout();
+        let screen = self.screen();
         let wheel = match event.kind {
             MouseEventKind::ScrollDown => Some(WHEEL_ROWS),
             MouseEventKind::ScrollUp => Some(-WHEEL_ROWS),
@@ -39,7 +39,7 @@ impl App {
             return;
         }
         self.message = None;
-        if let Screen::Compare(view) = &mut self.screen {
+        if let (Screen::Compare, Some(view)) = (self.screen, self.compare.as_deref_mut()) {
             let body = screen.list.union(screen.detail);
             let right = at.x >= body.x + body.width / 2;
             if let Some(by) = wheel {

@@ -9,7 +9,6 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, put_line};
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
-use crate::app::screen::Screen;
 use crate::app::{App, Focus};
 use crate::data::Store;
 use crate::data::{ListKind, Target};
@@ -99,7 +98,7 @@ fn shorten(text: &str, max: usize, ellipsis: &str) -> String {
 /// The panes by name, the active one reversed; names shrink to fit narrow terminals.
 pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let wide = area.width >= crate::layout::WIDE_MIN_WIDTH;
-    let comparing = matches!(app.screen, Screen::Compare(_));
+    let comparing = app.comparing().is_some();
     let mut names: Vec<(String, bool)> = ListKind::ALL
         .iter()
         .map(|&k| {
@@ -153,17 +152,17 @@ pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
         };
         format!(" {pct}% ")
     };
-    let position = match (&app.screen, app.focus) {
-        (Screen::Compare(view), _) => {
+    let position = match (app.comparing(), app.focus) {
+        (Some(view), _) => {
             let side = view.focused();
             percent(side.cursor, side.rows.len())
         }
-        (Screen::Explorer, Focus::List) => {
+        (None, Focus::List) => {
             let pane = app.list_pane();
             let row = pane.selected_row().map_or(0, |r| r + 1);
             format!(" {}/{} ", row, pane.rows.len())
         }
-        (Screen::Explorer, Focus::Detail) => percent(app.detail.cursor, app.detail.rows.len()),
+        (None, Focus::Detail) => percent(app.detail.cursor, app.detail.rows.len()),
     };
     let pos_width = position.width() as u16;
     let left_width = area.width.saturating_sub(pos_width);

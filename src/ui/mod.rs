@@ -17,7 +17,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::screen::Screen;
 use crate::app::{App, Overlay};
 use crate::data::Store;
 use crate::doc::Span as DocSpan;
@@ -34,16 +33,16 @@ pub fn draw(frame: &mut Frame, app: &App, data: &dyn Store, theme: &Theme) {
 
 /// Renders the whole screen into a buffer: used by the terminal loop and by `geolens snapshot`.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: &Theme) {
-    let screen = app.layout();
+    let screen = app.screen();
     if screen.mode == Mode::TooSmall {
         chrome::too_small(buf, area, theme);
     } else {
         chrome::header(buf, screen.header, app, data, theme);
         chrome::tabs(buf, screen.tabs, app, theme);
         chrome::chips(buf, screen.chips, app, data, theme);
-        match &app.screen {
-            Screen::Compare(view) => compare::render(buf, app.body_area(), view, app, data, theme),
-            Screen::Explorer => {
+        match app.comparing() {
+            Some(view) => compare::render(buf, app.body_area(), view, app, data, theme),
+            None => {
                 if screen.list.area() > 0 {
                     list::render(buf, screen.list, app, data, theme);
                 }
