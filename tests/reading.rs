@@ -487,3 +487,42 @@ fn nothing_to_compare_says_what_to_do() {
     press(&mut h, "m m");
     assert!(h.app.marks.is_empty(), "m again unmarks");
 }
+
+/// A comparison is a step in the history: Back returns to the page it was opened from, Forward
+/// to the comparison as it was left, and Back after following a link from it comes back to it.
+#[test]
+fn a_comparison_is_a_step_in_the_history() {
+    let d = common::bundled();
+    let security = analysis(&d, "niger-coup-2023-security");
+    let energy = analysis(&d, "niger-coup-2023-energy");
+    let mut h = Headless::new(&d, 120, 40);
+    h.app.open(&d, security);
+    press(&mut h, "c } }");
+    let offset = h.app.comparing().unwrap().sides[0].offset;
+    assert!(offset > 0);
+    press(&mut h, "<BS>");
+    assert!(h.app.comparing().is_none());
+    assert_eq!(h.app.detail.target, Some(security));
+    press(&mut h, "]");
+    let view = h
+        .app
+        .comparing()
+        .expect("forward comes back to the comparison");
+    assert_eq!(
+        (view.sides[0].target, view.sides[1].target),
+        (security, energy)
+    );
+    assert_eq!(view.sides[0].offset, offset, "as it was left");
+    // Follow a link from the left side, then come back.
+    let row = view.sides[0]
+        .rows
+        .iter()
+        .position(|r| r.link.is_some())
+        .unwrap();
+    let link = view.sides[0].rows[row].link.unwrap();
+    press(&mut h, &format!("g {row}j <Enter>"));
+    assert_eq!(h.app.detail.target, Some(link));
+    press(&mut h, "<BS>");
+    assert!(h.app.comparing().is_some(), "back into the comparison");
+    assert!(h.text().contains("› Compare"), "the breadcrumb names it");
+}

@@ -215,7 +215,16 @@ impl App {
         let width = self.compare_width();
         let view = CompareView::new(data, left, right, &self.glyphs, width);
         self.compare = Some(Box::new(view));
+        // A step in the history, with the page behind it: Back returns to that page, Forward
+        // to this comparison as it was left.
+        self.save_position();
         self.screen = Screen::Compare;
+        if let Some(page) = self.detail.visit() {
+            self.history.push(Visit {
+                screen: Screen::Compare,
+                ..page
+            });
+        }
         self.marks.clear();
         self.keep_visible();
     }
@@ -359,14 +368,15 @@ impl App {
                 let side = view.focused();
                 match side.rows.get(side.cursor).and_then(|r| r.link) {
                     Some(target) => {
-                        self.screen = Screen::Explorer;
                         self.go_to(data, Visit::new(target), true);
                         self.focus = Focus::Detail;
                     }
                     None => self.message = Some("nothing to follow on this line".to_owned()),
                 }
             }
-            Action::Back | Action::Compare => self.screen = Screen::Explorer,
+            // Leaving the comparison is a step back, to the page it was opened from.
+            Action::Back | Action::Compare => self.back(data),
+            Action::Forward => self.forward(data),
             Action::Outline => self.open_outline(),
             Action::Palette => self.open_palette(),
             // The side with the keys is the item a mark means.

@@ -259,14 +259,19 @@ impl App {
     /// item hidden by the filter is still shown, following a link never fails, but the list keeps
     /// a selection among the items it shows, for the movement keys to start from.
     pub(super) fn go_to(&mut self, data: &dyn Store, visit: Visit, push: bool) {
-        // Going to a page (a search result, Back) leaves a comparison for the explorer.
-        self.screen = Screen::Explorer;
+        // The entry says what filled the body: a page, or the comparison kept behind it.
+        let screen = match visit.screen {
+            Screen::Compare if self.compare.is_some() => Screen::Compare,
+            _ => Screen::Explorer,
+        };
         // Opening the page already shown is not a step: it would only make Back do nothing.
-        let push = push && self.detail.target != Some(visit.target);
+        let push = push && (self.detail.target != Some(visit.target) || self.screen != screen);
         if push {
+            // Saved as what it was, a comparison included, before the body changes.
             self.save_position();
             self.history.push(visit);
         }
+        self.screen = screen;
         self.list = visit.target.list();
         let pane = self.list_pane_mut();
         if pane.rows.row_of(visit.target).is_some() {
@@ -277,7 +282,8 @@ impl App {
 
     pub(super) fn save_position(&mut self) {
         if let Some(visit) = self.detail.visit() {
-            self.history.replace(visit);
+            let screen = self.screen;
+            self.history.replace(Visit { screen, ..visit });
         }
     }
 

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, put_line};
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
+use crate::app::screen::Screen;
 use crate::app::{App, Focus};
 use crate::data::Store;
 use crate::data::{ListKind, Target};
@@ -30,7 +31,10 @@ pub(super) fn header(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
     let labels: Vec<String> = trail[skipped..]
         .iter()
         .map(|v| {
-            let label = pages::label(data, v.target, g);
+            let label = match v.screen {
+                Screen::Compare => "Compare".to_owned(),
+                Screen::Explorer => pages::label(data, v.target, g),
+            };
             let head: String = label.chars().take(2 * avail).collect();
             sanitize(&head).into_owned()
         })
