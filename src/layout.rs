@@ -145,6 +145,12 @@ pub fn detail_wrap_width_for(size: Rect, reading: u16) -> u16 {
     }
 }
 
+/// The two sides of a comparison: the body cut in half (the left one a column wider when the
+/// width is odd). Drawing, the mouse and the tests all cut it here.
+pub fn halves(body: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(body)
+}
+
 /// A finder (the outline, the command palette): centred, narrower than help, as tall as it may.
 pub fn finder_area(area: Rect) -> Rect {
     let width = area.width.saturating_sub(4).min(64);

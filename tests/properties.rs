@@ -356,7 +356,15 @@ impl<'a> Session<'a> {
             Step::Key(key) => {
                 let mode = self.app.mode();
                 let action = self.app.keymap.lookup(mode, *key);
-                self.quit |= action == Some(Action::Quit);
+                // Quitting by its key, or by choosing it in the command palette.
+                let chosen = match &self.app.overlay {
+                    Some(Overlay::Finder(f)) if action == Some(Action::Choose) => {
+                        f.current().map(|e| e.pick)
+                    }
+                    _ => None,
+                };
+                self.quit |= action == Some(Action::Quit)
+                    || chosen == Some(geolens::app::finder::Pick::Run(Action::Quit));
                 let event = Event::Key(key.to_event());
                 assert!(
                     self.app.handle_event(self.data, &event),
@@ -804,7 +812,7 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
         let side = view.focused();
         let inside = layout::inner(body);
         if inside.height > 0 && body.width >= 4 && !side.rows.is_empty() {
-            let x = body.x + 1 + (body.width / 2) * view.focus as u16;
+            let x = layout::halves(body)[view.focus].x + 1;
             let y = inside.y + (side.cursor - side.offset) as u16;
             assert!(
                 buf[(x, y)].modifier.contains(Modifier::REVERSED),
@@ -1073,6 +1081,19 @@ fn back_and_forward_across_a_resize_return_to_the_same_line() {
     // The cursor row was restored as a number, which names another line at another width. The
     // walk at the end of every replay goes back, resizes, and comes forward again.
     replay("mini", "{open 1} {resize 80x24} <Space>");
+}
+
+#[test]
+fn a_comparison_opened_small_and_resized_keeps_its_sides_in_step() {
+    replay("bundled", "{resize 0x0} m <PgDn> c l {resize 21x6}");
+}
+
+#[test]
+fn the_palette_opened_before_the_first_resize_runs_what_it_offers() {
+    replay(
+        "bundled",
+        "{resize 0x0} : {resize 80x24} u <C-d> <C-k> <Enter>",
+    );
 }
 
 fn replay(name: &str, script: &str) {

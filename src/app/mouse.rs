@@ -41,7 +41,7 @@ impl App {
         self.message = None;
         if let (Screen::Compare, Some(view)) = (self.screen, self.compare.as_deref_mut()) {
             let body = screen.list.union(screen.detail);
-            let right = at.x >= body.x + body.width / 2;
+            let right = layout::halves(body)[1].contains(at);
             if let Some(by) = wheel {
                 let height = layout::inner(body).height as usize;
                 let sides: &[usize] = if view.sync {

@@ -2,7 +2,7 @@
 //! highlighted border and the cursor bar; the other shows where its cursor is with an underline.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
@@ -22,8 +22,7 @@ pub(super) fn render(
     data: &dyn Store,
     theme: &Theme,
 ) {
-    let halves: [Rect; 2] =
-        Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(area);
+    let halves = crate::layout::halves(area);
     let g = &app.glyphs;
     for (i, (side, pane)) in view.sides.iter().zip(halves).enumerate() {
         let focused = i == view.focus;
