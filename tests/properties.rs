@@ -16,7 +16,6 @@ use crossterm::event::{Event, KeyCode};
 use geolens::app::action::Action;
 use geolens::app::filters::Column;
 use geolens::app::keymap::{Keymap, Mode};
-use geolens::app::screen::Screen;
 use geolens::app::search::{MAX_INPUT, SearchRequest};
 use geolens::app::{App, Focus, Overlay};
 use geolens::data::Dataset;
