@@ -290,3 +290,38 @@ fn check_names_files_as_typed_from_the_current_directory() {
         stderr(&o)
     );
 }
+
+/// `geolens snapshot --open A --compare B` shows what `geolens open A --compare B` opens on, for
+/// tests and bug reports; `--compare` needs `--open`, and a bad id is refused by name.
+#[test]
+fn snapshot_opens_on_an_item_and_compares_it() {
+    let o = geolens(&[
+        "snapshot",
+        "--size",
+        "100x30",
+        "--open",
+        "niger-coup-2023-security",
+        "--compare",
+        "niger-coup-2023-energy",
+        "--keys",
+        "}",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let d = common::bundled();
+    let a = geolens::data::Target::Analysis(d.analysis_ix("niger-coup-2023-security").unwrap());
+    let b = geolens::data::Target::Analysis(d.analysis_ix("niger-coup-2023-energy").unwrap());
+    let mut h = Headless::new(&d, 100, 30);
+    h.app.open(&d, a);
+    h.app.compare(&d, a, b);
+    h.press(&parse_keys("}").unwrap());
+    assert_eq!(stdout(&o), h.text());
+    assert_eq!(stdout(&o).matches("Summary").count(), 2, "{}", stdout(&o));
+    let o = geolens(&["snapshot", "--compare", "KZ"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = geolens(&["snapshot", "--open", "KZ", "--compare", "nowhere"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "geolens: --compare: nothing has the id \"nowhere\"\n"
+    );
+}
