@@ -6,6 +6,9 @@
 
 use serde_json::{Value as Json, json};
 
+mod score;
+pub use score::score;
+
 use crate::data::{ImplicationIx, Side, Store};
 use crate::data::{ListKind, Target};
 use crate::doc::wrap;

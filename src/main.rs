@@ -13,7 +13,7 @@ use geolens::find::{SearchIndex, Sort};
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
 use geolens::terminal::Exit;
-use geolens::text::sanitize;
+use geolens::text::{self, sanitize};
 use geolens::tools::synth;
 use geolens::{cli, pages, terminal};
 use ratatui::layout::Rect;
@@ -76,6 +76,10 @@ struct ConfigArg {
     #[arg(long, value_name = "PATH")]
     config: Option<PathBuf>,
 }
+
+/// Out of memory: one clear line and exit 2, the terminal given back first (src/oom.rs).
+#[global_allocator]
+static ALLOCATOR: geolens::oom::Allocator = geolens::oom::Allocator;
 
 fn parse_choice(text: &str) -> Result<Choice, String> {
     Choice::parse(text).ok_or_else(|| format!("{text:?} is not auto, always or never"))
@@ -160,6 +164,13 @@ enum Command {
         #[command(flatten)]
         look: LookArgs,
     },
+    /// How the forecasts turned out: Brier score, calibration, by perspective, channel, horizon.
+    Score {
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        data: DataArg,
+    },
     /// Print the JSON Schema of dataset files.
     Schema,
     /// The config file: where it is read from, and the full default.
@@ -196,6 +207,7 @@ impl Command {
             Command::List { .. } => "list",
             Command::Show { .. } => "show",
             Command::Open { .. } => "open",
+            Command::Score { .. } => "score",
             Command::Schema => "schema",
             Command::Config { .. } => "config",
             Command::Generate { .. } => "generate",
@@ -205,7 +217,10 @@ impl Command {
     /// The explorer's flags this command takes when they are given before it.
     fn takes(&self) -> &'static [&'static str] {
         match self {
-            Command::Check { .. } | Command::Search { .. } | Command::List { .. } => &["--data"],
+            Command::Check { .. }
+            | Command::Search { .. }
+            | Command::List { .. }
+            | Command::Score { .. } => &["--data"],
             Command::Snapshot { .. } | Command::Show { .. } => &["--data", "--ascii"],
             Command::Open { .. } => &["--data", "--color", "--ascii", "--mouse", "--config"],
             Command::Config { .. } => &["--config"],
@@ -227,7 +242,11 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    geolens::oom::install_panic_hook();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     let Some(command) = cli.command else {
         return explore(&cli.data, &cli.look, None);
     };
@@ -254,6 +273,9 @@ fn main() -> ExitCode {
             print!("{}", data::model::json_schema());
             ExitCode::SUCCESS
         }
+        Command::Score { json, data } => with_data(data_dir(&data).as_deref(), |d| {
+            print_output(cli::score(&d, json))
+        }),
         Command::Check { data } => with_data(data_dir(&data).as_deref(), |d| {
             println!(
                 "{} analyses, {} actors, {} themes, {} implications, {} places",
@@ -545,14 +567,30 @@ fn with_data(dir: Option<&Path>, then: impl FnOnce(Dataset) -> ExitCode) -> Exit
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!("geolens: {}", sanitize(message));
+    eprintln!("geolens: {}", text::message(message));
     ExitCode::from(2)
+}
+
+/// clap's errors quote what was typed, escape sequences and all: they go through the same
+/// sanitizer as every other message. Help and version go to stdout as clap prints them.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    // Plain rendering would drop an escape sequence typed as a value, leaving `''`; the styled
+    // one keeps it, to be shown neutralised once clap's own colours are taken out.
+    let rendered = e.render().ansi().to_string();
+    eprint!("{}", text::message(&text::without_sgr(&rendered)));
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// Prints every problem, one per line, and a count; nothing from the data reaches the terminal raw.
 fn report(problems: &Problems) -> ExitCode {
     for p in &problems.0 {
-        eprintln!("{}", sanitize(&p.to_string()));
+        // Lines break only between problems: a line break inside one is data, shown as a space.
+        eprintln!("{}", text::message(&sanitize(&p.to_string())));
     }
     let n = problems.0.len();
     eprintln!(

@@ -86,9 +86,7 @@ fn check_of_a_broken_dataset_lists_every_problem_and_fails() {
     );
     assert_eq!(
         lines[1],
-        format!(
-            "{d}/analyses/evil.json:1:42: actors: invalid type: integer `5`, expected a sequence"
-        )
+        format!("{d}/analyses/evil.json:1:42: actors: invalid type: integer `5`, expected a list")
     );
     assert!(
         lines[2].starts_with(&format!(
@@ -200,8 +198,8 @@ fn the_default_config_prints_and_a_bad_one_is_refused_with_its_line() {
     assert_eq!(
         stderr(&o),
         format!(
-            "{shown}:4:9: keys.back[0]: unknown key name <Bakspace>\n\
-             {shown}:3:1: keys.qiut: unknown action \"qiut\" (geolens config --print-default lists them)\n\
+            "{shown}:3:1: keys.qiut: unknown action \"qiut\" (geolens config --print-default lists them)\n\
+             {shown}:4:9: keys.back[0]: unknown key name <Bakspace>\n\
              geolens: 2 problems found; nothing was loaded\n"
         )
     );
@@ -212,7 +210,7 @@ fn a_missing_config_file_is_an_error_only_when_named() {
     let o = geolens(&["--config", "/nonexistent/geolens.toml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).starts_with("/nonexistent/geolens.toml: No such file"),
+        stderr(&o).starts_with("/nonexistent/geolens.toml: no such file"),
         "{}",
         stderr(&o)
     );

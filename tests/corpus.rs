@@ -391,3 +391,49 @@ fn every_country_is_a_country_and_every_region_has_members() {
         }
     }
 }
+
+/// Issue 16: where an analysis names a person in an office (the role's `office`), that person held
+/// the office on the day of the event. A month-only date stands for any day of its month, so an
+/// office and an event that share a month are taken to overlap.
+#[test]
+fn every_office_an_analysis_names_covers_its_event() {
+    // An analysis tells its event as of `as_of`: a person named in an office must have held it at
+    // some point from the event to that day (a coup leader named as the junta's chairman took the
+    // title two days after the coup; an office that ended before the event is always wrong).
+    let d = common::bundled();
+    let mut problems = Vec::new();
+    for a in &d.analyses {
+        for (i, role) in a.actors.iter().enumerate() {
+            let Some(title) = &role.office else { continue };
+            let actor = d.actor(d.actor_ix(&role.actor).unwrap());
+            let held: Vec<_> = actor.offices.iter().filter(|o| &o.title == title).collect();
+            let covers = held.iter().any(|o| {
+                o.from.earliest_day() <= a.as_of.latest_day()
+                    && o.to
+                        .is_none_or(|to| a.event_date.earliest_day() <= to.latest_day())
+            });
+            if !covers {
+                let spans: Vec<String> = held
+                    .iter()
+                    .map(|o| match o.to {
+                        Some(to) => format!("{} to {to}", o.from),
+                        None => format!("from {}", o.from),
+                    })
+                    .collect();
+                problems.push(format!(
+                    "{} actors[{i}]: {} was not {title} between {} and {} (held {})",
+                    a.id,
+                    actor.id,
+                    a.event_date,
+                    a.as_of,
+                    if spans.is_empty() {
+                        "never".to_owned()
+                    } else {
+                        spans.join(", ")
+                    }
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -681,15 +681,34 @@ fn under_tmux_a_raw_attack_is_seen_by_the_checks() {
 
 #[test]
 fn under_tmux_hostile_pages_leave_title_window_name_and_clipboard_alone() {
+    under_tmux_the_screen_is_the_model("escapes");
+}
+
+/// Wide scripts, emoji sequences joined by U+200D, combining marks: tmux must lay out each cell
+/// where the model put it (a width disagreement doubles a border or leaves stale cells).
+#[test]
+fn under_tmux_wide_scripts_and_emoji_sequences_sit_where_the_model_puts_them() {
+    under_tmux_the_screen_is_the_model("scripts");
+}
+
+/// Zero-width characters, a lone U+200D among them, take no cell under tmux either.
+#[test]
+fn under_tmux_zero_width_characters_take_no_cell() {
+    under_tmux_the_screen_is_the_model("zero-width");
+}
+
+/// Every screen with the payload in it, through the real binary in tmux, must be exactly what
+/// the model draws; and nothing may retitle, rename or reach the clipboard.
+fn under_tmux_the_screen_is_the_model(name: &str) {
     if !tmux::tmux_available() {
         return;
     }
-    let p = payload("escapes");
+    let p = payload(name);
     let dir = hostile_data::build(&p);
     let d = load(dir.path());
     let (w, h) = (80, 24);
     let t = Tmux::start(
-        "pages",
+        &format!("pages-{name}"),
         w,
         h,
         &format!("'{BIN}' --data '{}'", dir.path().display()),

@@ -64,7 +64,11 @@ fn the_first_key_actor_of_the_kazakhstan_analysis_is_four_keys_away() {
         // link, and Enter.
         press(&mut h, "o k");
         assert!(h.app.overlay.is_none(), "a unique section jumps at once");
-        assert_eq!(cursor_text(&h), "Key actors (8)");
+        assert!(
+            cursor_text(&h).starts_with("Key actors ("),
+            "{}",
+            cursor_text(&h)
+        );
         assert_eq!(
             h.app.detail.offset, h.app.detail.cursor,
             "the section starts at the top"
@@ -161,7 +165,7 @@ fn the_outline_lists_the_sections_and_jumps_to_the_one_chosen() {
     };
     let names: Vec<&str> = outline.entries.iter().map(|e| e.label.as_str()).collect();
     assert_eq!(names[0], "Summary");
-    assert!(names.contains(&"Key actors (8)"));
+    assert!(names.iter().any(|n| n.starts_with("Key actors (")));
     assert!(
         names
             .iter()
@@ -349,7 +353,8 @@ fn themes_sorted_other_than_as_a_tree_are_flat() {
         text.lines()
             .skip(list.y as usize)
             .take(list.height as usize)
-            .map(|l| l.chars().skip(list.x as usize + 1).take(20).collect())
+            // From the first column inside the border: the mark column, then the row.
+            .map(|l| l.chars().skip(list.x as usize).take(20).collect())
             .collect()
     };
     assert!(

@@ -101,7 +101,7 @@ fn a_wrong_type_names_the_field_path() {
     let text = analysis_with("places", "\"KZ\"");
     assert_eq!(
         problems(&[("analyses/t.json", &text)]),
-        ["analyses/t.json:13:13: places: invalid type: string \"KZ\", expected a sequence"]
+        ["analyses/t.json:13:13: places: invalid type: string \"KZ\", expected a list"]
     );
 }
 

@@ -226,6 +226,10 @@ impl Keymap {
     /// The action for `key`, looking in `mode` first and then in `Global`. Overlays let through
     /// only movement, quitting and suspending from the global table; everything else stays in the overlay.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
+        // Ctrl-C quits whatever the config says, so no config can shut a user in.
+        if key == Key::ctrl('c') {
+            return Some(Action::Quit);
+        }
         let find = |m: Mode| {
             self.bindings
                 .iter()
@@ -275,10 +279,13 @@ impl Keymap {
             .bindings
             .iter()
             .position(|b| b.mode == mode && b.action == action)
-            .map_or(self.bindings.len(), |i| {
+            .map_or(usize::MAX, |i| {
                 i - self.bindings[..i].iter().filter(|b| gone(b)).count()
             });
         self.bindings.retain(|b| !gone(b));
+        // An action with no key left goes at the end (measured after the removal, which may
+        // have taken keys from other actions).
+        let at = at.min(self.bindings.len());
         let new = keys.iter().map(|&key| Binding { mode, key, action });
         self.bindings.splice(at..at, new);
     }
@@ -460,6 +467,15 @@ mod tests {
             );
         }
         assert_eq!(km.lookup(Mode::Search, Key::char('z')), None);
+    }
+
+    #[test]
+    fn rebinding_an_action_left_without_keys_puts_it_at_the_end() {
+        let mut km = Keymap::default();
+        km.rebind(Mode::Global, Action::Search, &[Key::char('f')]);
+        km.rebind(Mode::Global, Action::Filters, &[Key::char('F')]);
+        assert_eq!(km.lookup(Mode::List, Key::char('F')), Some(Action::Filters));
+        assert_eq!(km.lookup(Mode::List, Key::char('f')), Some(Action::Search));
     }
 
     #[test]

@@ -286,6 +286,70 @@ impl<'a> Validator<'a> {
                 );
             }
         }
+        self.member_cycles();
+    }
+
+    /// Regions and blocs whose members lead back to themselves (`a` holds `b`, `b` holds `a`):
+    /// "a region includes its members" would never end. Each cycle is reported once, at the
+    /// place of it that comes first in the files, naming the whole round. (A place listing
+    /// itself is reported above, on its own.)
+    fn member_cycles(&mut self) {
+        let parsed = self.parsed;
+        let order: HashMap<&str, usize> = parsed
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| (p.id.as_str(), i))
+            .collect();
+        for (i, (place, o)) in parsed.places.iter().enumerate() {
+            // Breadth first from the members, remembering the way back, until `place` is met.
+            let mut came_from: HashMap<&str, &str> = HashMap::new();
+            let mut queue: std::collections::VecDeque<&str> = std::collections::VecDeque::new();
+            for m in place.members.iter().filter(|m| **m != place.id) {
+                if came_from.insert(m.as_str(), place.id.as_str()).is_none() {
+                    queue.push_back(m.as_str());
+                }
+            }
+            let mut closed_by = None;
+            while let Some(at) = queue.pop_front() {
+                let Some(&j) = order.get(at) else { continue };
+                for m in &parsed.places[j].0.members {
+                    if *m == place.id {
+                        closed_by = Some(at);
+                        break;
+                    }
+                    if !came_from.contains_key(m.as_str()) {
+                        came_from.insert(m.as_str(), at);
+                        queue.push_back(m.as_str());
+                    }
+                }
+                if closed_by.is_some() {
+                    break;
+                }
+            }
+            let Some(last) = closed_by else { continue };
+            let mut round = vec![place.id.as_str()];
+            let mut at = last;
+            while at != place.id {
+                round.push(at);
+                at = came_from[at];
+            }
+            round[1..].reverse();
+            // Once per cycle: at its first place in file order.
+            if round.iter().any(|id| order.get(id).is_some_and(|&k| k < i)) {
+                continue;
+            }
+            round.push(place.id.as_str());
+            let round: Vec<String> = round.iter().map(|id| format!("{id:?}")).collect();
+            self.report(
+                *o,
+                &At::ROOT.key("members"),
+                format!(
+                    "members go round in a circle: {}; a region cannot contain itself",
+                    round.join(" holds ")
+                ),
+            );
+        }
     }
 
     fn actors(&mut self) {

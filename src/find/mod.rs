@@ -6,6 +6,7 @@ pub mod filter;
 pub mod fold;
 pub mod index;
 pub mod query;
+pub mod score;
 pub mod search;
 
 pub use facets::{Facet, Value};

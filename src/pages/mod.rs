@@ -8,7 +8,7 @@ mod place;
 mod theme;
 
 use crate::data::Target;
-use crate::data::model::PlaceKind;
+use crate::data::model::{PlaceKind, Source};
 use crate::data::{ActorIx, AnalysisIx, ImplicationIx, PlaceIx, Store};
 use crate::doc::{Doc, Line, Role, Span, paragraphs};
 
@@ -223,6 +223,23 @@ impl PageBuilder<'_> {
             indent: 2,
             hang: 2,
         });
+    }
+
+    /// A section listing sources: publisher, date, title and address, each on its own bullet.
+    fn sources(&mut self, heading: &str, sources: &[Source]) {
+        if self.counted(heading, sources.len()) {
+            for s in sources {
+                let mut text = s.publisher.clone();
+                if let Some(date) = s.date {
+                    text.push_str(&format!(", {date}"));
+                }
+                text.push_str(&format!(": {}", s.title));
+                if let Some(url) = &s.url {
+                    text.push_str(&format!("{}{url}", self.g.dash));
+                }
+                self.bullet(&text, Role::Body);
+            }
+        }
     }
 
     /// A link to an analysis: date, title and an optional note.
