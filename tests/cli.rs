@@ -231,6 +231,7 @@ fn each_command_lists_and_takes_only_its_own_flags() {
         (&["check"], &["--data"]),
         (&["search"], &["--data"]),
         (&["list"], &["--data"]),
+        (&["score"], &["--data"]),
         (&["show"], &["--data", "--ascii"]),
         (&["snapshot"], &["--data", "--ascii"]),
         (&["config"], &["--config"]),

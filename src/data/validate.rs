@@ -247,6 +247,15 @@ impl<'a> Validator<'a> {
                         );
                     }
                     self.references(o, &root.key("members"), Kind::Place, &place.members);
+                    // A country borders a sea; it is not in one.
+                    if place.kind == PlaceKind::Waterway && !place.members.is_empty() {
+                        self.report(
+                            o,
+                            &root.key("members"),
+                            "a waterway has no members: list the places on its shores in touching"
+                                .to_owned(),
+                        );
+                    }
                     if place.touching.iter().any(|m| m == &place.id) {
                         self.report(
                             o,
