@@ -100,11 +100,12 @@ fn tour(d: &Dataset, paste: &str) -> Vec<Visit> {
         d.implications.len(),
         d.places.len(),
     ];
+    // `h` first: in the detail pane digits are a count, in a list they pick the list.
     for (pane, n) in counts.into_iter().enumerate() {
-        visits.push(visit(format!("{}", pane + 1), false));
+        visits.push(visit(format!("h {}", pane + 1), false));
         for row in 0..n {
             visits.push(visit(
-                format!("{} g {}<Enter>", pane + 1, "j ".repeat(row)),
+                format!("h {} g {}<Enter>", pane + 1, "j ".repeat(row)),
                 true,
             ));
             visits.push(visit("<PgDn> G", false));
@@ -528,9 +529,10 @@ fn hostile_ids_are_refused_with_a_clear_sanitized_error() {
     assert_eq!(wire::text_violations(&o.stderr), Vec::<String>::new());
     let stderr = String::from_utf8(o.stderr).unwrap();
     assert!(
-        stderr.starts_with(
-            "actors.json:4:10: [2].id: invalid id \"ru\\u{1b}]0;PWNED\\u{7}\\u{202e}gov\""
-        ),
+        stderr.starts_with(&format!(
+            "{}/actors.json:4:10: [2].id: invalid id \"ru\\u{{1b}}]0;PWNED\\u{{7}}\\u{{202e}}gov\"",
+            src.path().display()
+        )),
         "{stderr}"
     );
 }

@@ -101,6 +101,8 @@ pub struct Config {
     pub color: Choice,
     pub ascii: Choice,
     pub mouse: bool,
+    /// The longest line of prose in the detail pane, in columns; 0 for as wide as the pane.
+    pub reading_width: u16,
     pub keymap: Keymap,
     /// Colours by style name, as written (`#rrggbb` ones apply only on truecolor terminals).
     pub colors: BTreeMap<String, String>,
@@ -112,6 +114,7 @@ impl Default for Config {
             color: Choice::Auto,
             ascii: Choice::Auto,
             mouse: false,
+            reading_width: crate::layout::READING_WIDTH,
             keymap: Keymap::default(),
             colors: BTreeMap::new(),
         }
@@ -208,13 +211,19 @@ pub fn print_default() -> String {
     ));
     out.push_str(&format!(
         "# Clicks select, the wheel scrolls; while on, the terminal's own text selection\n\
-         # usually needs Shift held.\nmouse = {}\n\n",
+         # usually needs Shift held.\nmouse = {}\n",
         d.mouse
+    ));
+    out.push_str(&format!(
+        "# The longest line of text in the detail pane, in columns (0: as wide as the pane);\n\
+         # on a wide screen the list takes the rest.\nreading_width = {}\n\n",
+        d.reading_width
     ));
     out.push_str(
         "[keys]\n\
-         # action = [keys]; an empty list unbinds. A mode prefix (list., detail., search.,\n\
-         # filters., help.) binds a key only there. Key notation: j, G, <Enter>, <C-c>, <S-Tab>.\n",
+         # action = [keys]; an empty list unbinds. A mode prefix (list., detail., compare.,\n\
+         # search., find., filters., help.) binds a key only there. Key notation: j, G, <Enter>,\n\
+         # <C-c>, <S-Tab>.\n",
     );
     for mode in Mode::ALL {
         let mut seen: Vec<Action> = Vec::new();
@@ -285,9 +294,10 @@ mod tests {
 
     #[test]
     fn a_partial_file_merges_over_the_defaults() {
-        let text = "mouse = true\n[keys]\nquit = [\"<C-q>\"]\n\"detail.open\" = [\"o\"]\n";
+        let text = "mouse = true\nreading_width = 72\n[keys]\nquit = [\"<C-q>\"]\n\"detail.open\" = [\"o\"]\n";
         let c = parse("c.toml", text).unwrap();
         assert!(c.mouse);
+        assert_eq!(c.reading_width, 72);
         use crate::keys::Key;
         assert_eq!(
             c.keymap.lookup(Mode::List, Key::ctrl('q')),
@@ -328,7 +338,7 @@ mod tests {
             "config.toml:1:9: color: \"sometimes\" is not auto, always or never\n\
              config.toml:3:1: keys.qiut: unknown action \"qiut\" (geolens config --print-default lists them)\n\
              config.toml:4:9: keys.open[0]: unknown key name <Entr>\n\
-             config.toml:5:1: keys.lsit.open: unknown mode: use list., detail., search., filters. or help.\n\
+             config.toml:5:1: keys.lsit.open: unknown mode: use list., detail., compare., search., find., filters. or help.\n\
              config.toml:7:11: theme.heading: unknown colour \"mauve\": use a name such as red or bright-cyan, default, or #rrggbb\n\
              config.toml:8:1: theme.links: unknown style \"links\"\n"
         );

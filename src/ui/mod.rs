@@ -2,8 +2,10 @@
 //! data has already been sanitized by `app::doc::Span`, and `scrub` checks the frame once more.
 
 mod chrome;
+mod compare;
 mod detail;
 mod filters;
+mod finder;
 mod help;
 mod list;
 mod search;
@@ -38,18 +40,26 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
         chrome::header(buf, screen.header, app, data, theme);
         chrome::tabs(buf, screen.tabs, app, theme);
         chrome::chips(buf, screen.chips, app, data, theme);
-        if screen.list.area() > 0 {
-            list::render(buf, screen.list, app, data, theme);
+        match app.comparing() {
+            Some(view) => compare::render(buf, app.body_area(), view, app, data, theme),
+            None => {
+                if screen.list.area() > 0 {
+                    list::render(buf, screen.list, app, data, theme);
+                }
+                if screen.detail.area() > 0 {
+                    detail::render(buf, screen.detail, app, theme);
+                }
+            }
         }
-        if screen.detail.area() > 0 {
-            detail::render(buf, screen.detail, app, theme);
-        }
-        chrome::status(buf, screen.status, app, theme);
+        chrome::status(buf, screen.status, app, data, theme);
         let over = layout::help_area(area);
         match &app.overlay {
             Some(Overlay::Help(help)) => help::render(buf, over, help, &app.glyphs, theme),
             Some(Overlay::Search(search)) => search::render(buf, over, search, app, data, theme),
             Some(Overlay::Filters(panel)) => filters::render(buf, over, panel, app, data, theme),
+            Some(Overlay::Finder(finder)) => {
+                finder::render(buf, layout::finder_area(area), finder, &app.glyphs, theme)
+            }
             None => {}
         }
     }
