@@ -28,29 +28,61 @@ use ratatui::layout::Rect;
     after_help = "Run without a command to open the explorer on the bundled dataset."
 )]
 struct Cli {
-    /// Load the dataset in this directory instead of the bundled one.
-    #[arg(long, global = true, value_name = "PATH")]
-    data: Option<PathBuf>,
-    /// Colours: auto (off when NO_COLOR is set or TERM=dumb), always or never.
-    #[arg(long, global = true, value_name = "WHEN", value_parser = parse_choice)]
-    color: Option<Choice>,
-    /// Draw with ASCII only (the default when the locale is not UTF-8).
-    #[arg(long, global = true)]
-    ascii: bool,
-    /// Turn on the mouse: click to select, wheel to scroll.
-    #[arg(long, global = true)]
-    mouse: bool,
-    /// Read this config file instead of $XDG_CONFIG_HOME/geolens/config.toml.
-    #[arg(long, global = true, value_name = "PATH")]
-    config: Option<PathBuf>,
-    /// Start on the first list, not where the last session left off.
-    #[arg(long, global = true)]
-    fresh: bool,
-    /// Let `y` copy to the clipboard (OSC 52) this time, whatever the config says.
-    #[arg(long, global = true)]
-    copy: bool,
+    /// The explorer's own flags. Each subcommand lists the ones that apply to it; given before a
+    /// subcommand they still work where they apply (`geolens --data DIR list`).
+    #[command(flatten)]
+    data: DataArg,
+    #[command(flatten)]
+    look: LookArgs,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// Where the dataset comes from.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct DataArg {
+    /// Load the dataset in this directory instead of the bundled one.
+    #[arg(long, value_name = "PATH")]
+    data: Option<PathBuf>,
+}
+
+/// How the explorer looks and listens: what `geolens` and `geolens open` take.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct LookArgs {
+    /// Colours: auto (off when NO_COLOR is set or TERM=dumb), always or never.
+    #[arg(long, value_name = "WHEN", value_parser = parse_choice)]
+    color: Option<Choice>,
+    /// Draw with ASCII only (the default when the locale is not UTF-8).
+    #[arg(long)]
+    ascii: bool,
+    /// Turn on the mouse: click to select, wheel to scroll.
+    #[arg(long)]
+    mouse: bool,
+    /// Read this config file instead of $XDG_CONFIG_HOME/geolens/config.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Start on the first list, not where the last session left off.
+    #[arg(long)]
+    fresh: bool,
+    /// Let `y` copy to the clipboard (OSC 52) this time, whatever the config says.
+    #[arg(long)]
+    copy: bool,
+}
+
+/// `--ascii` alone, for the commands that print text.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct AsciiArg {
+    /// Draw with ASCII only.
+    #[arg(long)]
+    ascii: bool,
+}
+
+/// `--config` alone, for `geolens config`.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct ConfigArg {
+    /// Read this config file instead of $XDG_CONFIG_HOME/geolens/config.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
 }
 
 /// Out of memory: one clear line and exit 2, the terminal given back first (src/oom.rs).
@@ -64,7 +96,10 @@ fn parse_choice(text: &str) -> Result<Choice, String> {
 #[derive(Subcommand)]
 enum Command {
     /// Validate a dataset; print its counts, or every problem with file:line:column.
-    Check,
+    Check {
+        #[command(flatten)]
+        data: DataArg,
+    },
     /// Print the screen the explorer shows after some keys, as plain text.
     Snapshot {
         /// Terminal size, e.g. 80x24.
@@ -73,6 +108,16 @@ enum Command {
         /// Keys to type, in vim notation: `jj<Enter>`, `<Tab>`, `<BS>`, `<C-c>`.
         #[arg(long, default_value = "")]
         keys: String,
+        /// Start on this item, as `geolens open ID` does.
+        #[arg(long, value_name = "ID")]
+        open: Option<String>,
+        /// Start comparing the item of --open with this one, as `geolens open A --compare B`.
+        #[arg(long, value_name = "ID", requires = "open")]
+        compare: Option<String>,
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        ascii: AsciiArg,
     },
     /// Search names, titles and full text; `"a phrase"`, `prefix*`.
     Search {
@@ -85,6 +130,8 @@ enum Command {
         limit: usize,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// List analyses, actors, themes, implications or places, filtered by facets.
     List {
@@ -97,6 +144,8 @@ enum Command {
         sort: Option<String>,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// Print one item's page (as the explorer shows it), or its data and links with --json.
     Show {
@@ -104,22 +153,35 @@ enum Command {
         id: String,
         #[arg(long)]
         json: bool,
-        /// Wrap the text at this many columns.
-        #[arg(long, default_value_t = 100)]
+        /// Wrap the text at this many columns (20 or more).
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(20..))]
         width: u16,
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        ascii: AsciiArg,
     },
     /// Open the explorer on one item, or on a view saved with `w`.
     Open {
         #[arg(required_unless_present = "view_name")]
         id: Option<String>,
+        /// Open it side by side with this item (sections aligned).
+        #[arg(long, value_name = "ID", requires = "id")]
+        compare: Option<String>,
         /// A view saved in the explorer with `w` (its list, order and filters).
         #[arg(long, value_name = "NAME", conflicts_with = "id")]
         view_name: Option<String>,
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        look: LookArgs,
     },
     /// How the forecasts turned out: Brier score, calibration, by perspective, channel, horizon.
     Score {
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// Write the bookmarked items, with their notes and pages, as Markdown, JSON or HTML.
     Export {
@@ -132,6 +194,8 @@ enum Command {
         /// Write to this file (replaced whole) instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// Durability drills of the state files, for the tests (src/tools/drill.rs).
     #[command(hide = true)]
@@ -154,6 +218,8 @@ enum Command {
         /// Print the full default config, with comments, ready to edit.
         #[arg(long)]
         print_default: bool,
+        #[command(flatten)]
+        config: ConfigArg,
     },
     /// Write a synthetic dataset of any size, for benchmarks (docs/performance.md).
     Generate {
@@ -170,6 +236,42 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+}
+
+impl Command {
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Check { .. } => "check",
+            Command::Snapshot { .. } => "snapshot",
+            Command::Search { .. } => "search",
+            Command::List { .. } => "list",
+            Command::Show { .. } => "show",
+            Command::Open { .. } => "open",
+            Command::Score { .. } => "score",
+            Command::Export { .. } => "export",
+            Command::StateDrill { .. } => "state-drill",
+            Command::Schema => "schema",
+            Command::Config { .. } => "config",
+            Command::Generate { .. } => "generate",
+        }
+    }
+
+    /// The explorer's flags this command takes when they are given before it.
+    fn takes(&self) -> &'static [&'static str] {
+        match self {
+            Command::Check { .. }
+            | Command::Search { .. }
+            | Command::List { .. }
+            | Command::Score { .. }
+            | Command::Export { .. } => &["--data"],
+            Command::Snapshot { .. } | Command::Show { .. } => &["--data", "--ascii"],
+            Command::Open { .. } => &[
+                "--data", "--color", "--ascii", "--mouse", "--config", "--fresh", "--copy",
+            ],
+            Command::Config { .. } => &["--config"],
+            Command::Schema | Command::Generate { .. } | Command::StateDrill { .. } => &[],
+        }
+    }
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
@@ -190,12 +292,38 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
-    match cli.command {
-        Some(Command::Schema) => {
+    let Some(command) = cli.command else {
+        return explore(&cli.data, &cli.look, Start::Default);
+    };
+    // Flags of the explorer given before a subcommand count only where they apply.
+    let given = [
+        ("--data", cli.data.data.is_some()),
+        ("--color", cli.look.color.is_some()),
+        ("--ascii", cli.look.ascii),
+        ("--mouse", cli.look.mouse),
+        ("--config", cli.look.config.is_some()),
+        ("--fresh", cli.look.fresh),
+        ("--copy", cli.look.copy),
+    ];
+    if let Some((flag, _)) = given
+        .iter()
+        .find(|(flag, on)| *on && !command.takes().contains(flag))
+    {
+        return fail(&format!(
+            "{flag} does not apply to `geolens {}`",
+            command.name()
+        ));
+    }
+    let data_dir = |sub: &DataArg| sub.data.clone().or_else(|| cli.data.data.clone());
+    match command {
+        Command::Schema => {
             print!("{}", data::model::json_schema());
             ExitCode::SUCCESS
         }
-        Some(Command::Check) => with_data(cli.data.as_deref(), |d| {
+        Command::Score { json, data } => with_data(data_dir(&data).as_deref(), |d| {
+            print_output(cli::score(&d, json))
+        }),
+        Command::Check { data } => with_data(data_dir(&data).as_deref(), |d| {
             println!(
                 "{} analyses, {} actors, {} themes, {} implications, {} places",
                 d.analyses.len(),
@@ -206,31 +334,41 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }),
-        Some(Command::Snapshot { size, ref keys }) => {
-            let keys = match parse_keys(keys) {
+        Command::Snapshot {
+            size,
+            keys,
+            open,
+            compare,
+            data,
+            ascii,
+        } => {
+            let keys = match parse_keys(&keys) {
                 Ok(keys) => keys,
                 Err(e) => return fail(&format!("--keys: {e}")),
             };
-            with_data(cli.data.as_deref(), |d| {
+            let ascii = ascii.ascii || cli.look.ascii;
+            with_data(data_dir(&data).as_deref(), |d| {
                 let d = &d;
                 // Only --ascii, never the locale: a snapshot is the same on every machine.
-                let glyphs = if cli.ascii {
-                    pages::ASCII
-                } else {
-                    pages::UNICODE
-                };
+                let glyphs = if ascii { pages::ASCII } else { pages::UNICODE };
                 let mut h = Headless::with_glyphs(d, size.0, size.1, glyphs);
+                if let Some(id) = &open
+                    && let Err(e) = start_on(&mut h.app, d, id, compare.as_deref())
+                {
+                    return fail(&e);
+                }
                 h.press(&keys);
                 print!("{}", h.text());
                 ExitCode::SUCCESS
             })
         }
-        Some(Command::Search {
+        Command::Search {
             query,
             kind,
             limit,
             json,
-        }) => with_data(cli.data.as_deref(), |d| {
+            data,
+        } => with_data(data_dir(&data).as_deref(), |d| {
             let kind = match kind.as_deref().map(cli::parse_kind).transpose() {
                 Ok(kind) => kind,
                 Err(e) => return fail(&e),
@@ -238,12 +376,13 @@ fn main() -> ExitCode {
             let index = SearchIndex::build(&d);
             print_output(cli::search(&d, &index, &query, kind, limit, json))
         }),
-        Some(Command::List {
+        Command::List {
             kind,
             facets,
             sort,
             json,
-        }) => with_data(cli.data.as_deref(), |d| {
+            data,
+        } => with_data(data_dir(&data).as_deref(), |d| {
             let listed = cli::parse_kind(&kind).and_then(|kind| {
                 let filter = facets.filter(&d)?;
                 let sort = match sort.as_deref() {
@@ -257,29 +396,45 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }),
-        Some(Command::Show { id, json, width }) => with_data(cli.data.as_deref(), |d| {
-            match cli::show(&d, &id, json, width, &text_glyphs(cli.ascii)) {
-                Ok(out) => print_output(out),
-                Err(e) => fail(&e),
-            }
-        }),
-        Some(Command::Config { print_default }) => {
+        Command::Show {
+            id,
+            json,
+            width,
+            data,
+            ascii,
+        } => {
+            let glyphs = text_glyphs(ascii.ascii || cli.look.ascii);
+            with_data(data_dir(&data).as_deref(), |d| {
+                match cli::show(&d, &id, json, width, &glyphs) {
+                    Ok(out) => print_output(out),
+                    Err(e) => fail(&e),
+                }
+            })
+        }
+        Command::Config {
+            print_default,
+            config: path,
+        } => {
             if print_default {
                 print!("{}", config::print_default());
             } else {
-                match config_path(&cli) {
+                match path
+                    .config
+                    .or(cli.look.config)
+                    .or_else(config::default_path)
+                {
                     Some(path) => println!("{}", path.display()),
                     None => println!("no config directory: set XDG_CONFIG_HOME or HOME"),
                 }
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Generate {
+        Command::Generate {
             analyses,
             seed,
             profile,
             out,
-        }) => {
+        } => {
             let spec = synth::Spec {
                 analyses,
                 seed,
@@ -302,66 +457,77 @@ fn main() -> ExitCode {
                 Err(e) => fail(&format!("generate: {e}")),
             }
         }
-        Some(Command::Score { json }) => {
-            with_data(cli.data.as_deref(), |d| print_output(cli::score(&d, json)))
-        }
-        Some(Command::Export {
+        Command::Export {
             bookmarks: _,
             format,
-            ref out,
-        }) => {
+            out,
+            data,
+        } => with_data(data_dir(&data).as_deref(), |d| {
             let dir = state::dir();
-            let bookmarks = match cli::dossier::read_bookmarks(dir.as_deref()) {
-                Ok(b) => b,
-                Err(e) => return fail(&e),
-            };
-            with_data(cli.data.as_deref(), |d| {
-                let now = state::clock::stamp(state::clock::system());
-                match cli::dossier::export(&d, &bookmarks, format, out.as_deref(), &now) {
-                    Ok(out) if out.status == 1 => {
-                        eprintln!(
-                            "geolens: no bookmarks to export (b bookmarks an item in the explorer)"
-                        );
-                        ExitCode::from(1)
-                    }
-                    Ok(out) => print_output(out),
-                    Err(e) => fail(&e),
-                }
-            })
-        }
-        Some(Command::StateDrill {
-            ref drill,
+            match cli::dossier::export_bookmarks(&d, dir.as_deref(), format, out.as_deref()) {
+                Ok(out) => print_output(out),
+                Err(e) => fail(&e),
+            }
+        }),
+        Command::StateDrill {
+            drill,
             to,
             pad,
-            ref prefix,
+            prefix,
             count,
-        }) => {
-            let Some(dir) = state::dir() else {
-                return fail("state-drill: no state directory");
+        } => match drill::run(state::dir().as_deref(), &drill, to, pad, &prefix, count) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&format!("state-drill: {e}")),
+        },
+        Command::Open {
+            id,
+            compare,
+            view_name,
+            data,
+            look,
+        } => {
+            let data = DataArg {
+                data: data_dir(&data),
             };
-            let out = &mut std::io::stdout();
-            let done = match drill.as_str() {
-                "saves" => drill::saves(&dir, to, pad, out),
-                "toggles" => drill::toggles(&dir, prefix, count, out),
-                other => Err(format!("unknown drill {other:?}")),
+            let look = LookArgs {
+                color: look.color.or(cli.look.color),
+                ascii: look.ascii || cli.look.ascii,
+                mouse: look.mouse || cli.look.mouse,
+                config: look.config.or_else(|| cli.look.config.clone()),
+                fresh: look.fresh || cli.look.fresh,
+                copy: look.copy || cli.look.copy,
             };
-            match done {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(&format!("state-drill: {e}")),
-            }
+            let start = match (&id, &view_name) {
+                (Some(id), _) => Start::Open(id, compare.as_deref()),
+                (None, Some(name)) => Start::View(name),
+                (None, None) => Start::Default,
+            };
+            explore(&data, &look, start)
         }
-        Some(Command::Open {
-            ref id,
-            ref view_name,
-        }) => explore(&cli, id.as_deref(), view_name.as_deref()),
-        None => explore(&cli, None, None),
     }
+}
+
+/// Puts the explorer on `id`, beside `compare` when given, as `geolens open` does.
+fn start_on(app: &mut App, d: &Dataset, id: &str, compare: Option<&str>) -> Result<(), String> {
+    let target = cli::resolve(d, id)?;
+    match compare {
+        Some(other) => {
+            let other = cli::resolve(d, other).map_err(|e| format!("--compare: {e}"))?;
+            app.open(d, target);
+            app.compare(d, target, other);
+        }
+        None => app.open(d, target),
+    }
+    Ok(())
 }
 
 fn print_output(out: cli::Output) -> ExitCode {
     use std::io::Write;
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().write_all(out.stdout.as_bytes());
+    if !out.stderr.is_empty() {
+        eprint!("{}", out.stderr);
+    }
     ExitCode::from(out.status)
 }
 
@@ -375,16 +541,22 @@ fn text_glyphs(ascii: bool) -> pages::Glyphs {
     }
 }
 
-fn config_path(cli: &Cli) -> Option<PathBuf> {
-    cli.config.clone().or_else(config::default_path)
+/// Where the explorer starts.
+enum Start<'a> {
+    /// Where the last session left off, unless `--fresh` or the config says otherwise.
+    Default,
+    /// On an item, beside another when given (`geolens open ID [--compare ID]`).
+    Open(&'a str, Option<&'a str>),
+    /// On a saved view (`geolens open --view-name NAME`).
+    View(&'a str),
 }
 
-fn explore(cli: &Cli, open: Option<&str>, view_name: Option<&str>) -> ExitCode {
+fn explore(data_arg: &DataArg, look: &LookArgs, start: Start) -> ExitCode {
     // What can fail fails before the terminal is touched: the config first (a typo there is worth
     // reporting even without a terminal), then the terminal, then the data (but see below for
     // large datasets).
-    let settings = match config_path(cli) {
-        Some(path) => config::load(&path, cli.config.is_some()),
+    let settings = match look.config.clone().or_else(config::default_path) {
+        Some(path) => config::load(&path, look.config.is_some()),
         None => Ok(Config::default()),
     };
     let settings = match settings {
@@ -395,8 +567,8 @@ fn explore(cli: &Cli, open: Option<&str>, view_name: Option<&str>) -> ExitCode {
         return fail(&e);
     }
     let env = Env::from_process();
-    let color = cli.color.unwrap_or(settings.color);
-    let ascii = if cli.ascii {
+    let color = look.color.unwrap_or(settings.color);
+    let ascii = if look.ascii {
         Choice::Always
     } else {
         settings.ascii
@@ -407,64 +579,76 @@ fn explore(cli: &Cli, open: Option<&str>, view_name: Option<&str>) -> ExitCode {
     } else {
         pages::UNICODE
     };
-    let mouse = cli.mouse || settings.mouse;
-    let sources = match read_sources(cli.data.as_deref()) {
+    let mouse = look.mouse || settings.mouse;
+    let dir = data_arg.data.as_deref();
+    let sources = match read_sources(dir) {
         Ok(s) => s,
         Err(problems) => return report(&problems),
     };
-    let new_app = |d: &Dataset| App::new(d, settings.keymap.clone(), glyphs, Rect::default());
+    let new_app = |d: &Dataset| {
+        let mut app = App::new(d, settings.keymap.clone(), glyphs, Rect::default());
+        app.reading_width = settings.reading_width;
+        app
+    };
     // A large dataset opens on its outline (the analyses' titles and dates) and loads the rest
     // behind the first frame; a problem found then is reported when the explorer has closed.
     // Smaller ones, and `geolens open` (which needs every id), are checked whole before the
     // terminal is touched.
-    let outline =
-        (open.is_none() && view_name.is_none() && sources.bytes() >= data::OUTLINE_FROM_BYTES)
-            .then(|| data::outline(&sources))
-            .flatten();
+    let outline = (matches!(start, Start::Default) && sources.bytes() >= data::OUTLINE_FROM_BYTES)
+        .then(|| data::outline(&sources))
+        .flatten();
+    let shown_dir = dir.map(Path::to_path_buf);
     // Bookmarks, notes, saved views and the session; whatever is wrong with them is said on the
     // status line, and again on stderr once the explorer has closed.
     let notices = state::Notices::default();
     let mut shelf = Shelf::new(state::Dossier::open(state::dir().as_deref(), &notices));
-    shelf.copy = cli.copy || settings.copy;
+    shelf.copy = look.copy || settings.copy;
     shelf.keep_session = settings.session;
     shelf.export_dir = std::env::current_dir().ok();
+    let session = shelf.dossier.session.get().clone();
+    let resume = settings.session && !look.fresh && !session.is_empty();
     let (data, app, rest) = match outline {
         Some(outline) => {
             let mut app = new_app(&outline);
-            let session = shelf.dossier.session.get().clone();
             app.attach(&outline, shelf);
-            if settings.session && !cli.fresh && !session.is_empty() {
+            if resume {
                 app.shelf.pending_session = Some(session);
             }
-            let rest: terminal::Loader = Box::new(move || data::load(&sources));
+            let rest: terminal::Loader =
+                Box::new(move || data::load(&sources).map_err(|p| under(shown_dir.as_deref(), p)));
             (outline, app, Some(rest))
         }
         None => {
             let d = match data::load(&sources) {
                 Ok(d) => d,
-                Err(problems) => return report(&problems),
+                Err(problems) => return report(&under(dir, problems)),
             };
             drop(sources);
             let mut app = new_app(&d);
-            let session = shelf.dossier.session.get().clone();
-            let view = view_name.map(|name| shelf.dossier.views.get().get(name).cloned());
+            let view = match start {
+                Start::View(name) => Some(shelf.dossier.views.get().get(name).cloned()),
+                _ => None,
+            };
             app.attach(&d, shelf);
-            if let Some(id) = open {
-                match cli::resolve(&d, id) {
-                    Ok(target) => app.open(&d, target),
-                    Err(e) => return fail(&e),
+            match (start, view) {
+                (Start::Open(id, compare), _) => {
+                    if let Err(e) = start_on(&mut app, &d, id, compare) {
+                        return fail(&e);
+                    }
                 }
-            } else if let Some(view) = view {
-                match view {
-                    Some(view) => app.apply_view(&d, &view),
-                    None => return fail(&no_such_view(view_name.unwrap_or_default(), &app)),
+                (Start::View(_), Some(Some(view))) => app.apply_view(&d, &view),
+                (Start::View(name), _) => {
+                    let views = app.shelf.dossier.views.get();
+                    return fail(&cli::dossier::no_such_view(name, views));
                 }
-            } else if settings.session && !cli.fresh && !session.is_empty() {
-                // Sized first, so the place in the page is put back at the width it will show.
-                if let Ok((w, h)) = crossterm::terminal::size() {
-                    app.update(&d, geolens::app::action::Action::Resize(w, h));
+                (Start::Default, _) if resume => {
+                    // Sized first, so the place in the page is put back at the width it will show.
+                    if let Ok((w, h)) = crossterm::terminal::size() {
+                        app.update(&d, geolens::app::action::Action::Resize(w, h));
+                    }
+                    app.restore(&d, &session);
                 }
-                app.restore(&d, &session);
+                (Start::Default, _) => {}
             }
             (d, app, None)
         }
@@ -480,22 +664,15 @@ fn explore(cli: &Cli, open: Option<&str>, view_name: Option<&str>) -> ExitCode {
     }
 }
 
-/// Says which saved views there are, when asked for one that is not.
-fn no_such_view(name: &str, app: &App) -> String {
-    let names: Vec<&str> = app
-        .shelf
-        .dossier
-        .views
-        .get()
-        .views
-        .iter()
-        .map(|v| v.name.as_str())
-        .collect();
-    if names.is_empty() {
-        format!("no saved view named {name:?}: none saved yet (w saves one in the explorer)")
-    } else {
-        format!("no saved view named {name:?}; saved: {}", names.join(", "))
+/// Problems found in the files of `dir`, named as the user would type them from here: the
+/// directory given, then the file's place in it (`my-data/analyses/kz.json`).
+fn under(dir: Option<&Path>, mut problems: Problems) -> Problems {
+    if let Some(dir) = dir {
+        for p in &mut problems.0 {
+            p.file = dir.join(&p.file).display().to_string();
+        }
     }
+    problems
 }
 
 fn read_sources(dir: Option<&Path>) -> Result<Sources, Problems> {
@@ -506,7 +683,8 @@ fn read_sources(dir: Option<&Path>) -> Result<Sources, Problems> {
 }
 
 fn with_data(dir: Option<&Path>, then: impl FnOnce(Dataset) -> ExitCode) -> ExitCode {
-    match read_sources(dir).and_then(|s| data::load(&s)) {
+    let loaded = read_sources(dir).and_then(|s| data::load(&s).map_err(|p| under(dir, p)));
+    match loaded {
         Ok(d) => then(d),
         Err(problems) => report(&problems),
     }

@@ -166,7 +166,8 @@ fn the_bookmarks_list_opens_items_removes_them_and_keeps_the_missing() {
     assert_eq!(ids(&h).len(), 1);
     press(&mut h, "k <Enter>");
     assert_eq!(h.app.focus, geolens::app::Focus::Detail);
-    press(&mut h, "1");
+    // In a page digits are a count; back in the list, 1 shows the Analyses.
+    press(&mut h, "h 1");
     assert!(!h.app.shelf.shown, "another list puts the bookmarks away");
 }
 
@@ -329,10 +330,16 @@ fn pager_and_editor_are_asked_of_the_runner() {
     };
     assert_eq!((bookmark.id.as_str(), text.as_str()), ("kz-uk-2024", ""));
     // What the editor leaves is saved as the runner hands it back.
-    h.app.save_note(&data, bookmark, "From the editor.\n\n");
+    // An editor can leave anything in the file: escape sequences and controls are dropped, as
+    // the note box drops them, and the lines stay.
+    h.app.save_note(
+        &data,
+        bookmark,
+        "From the \x1b]0;PWNED\x07editor,\u{9b}2J\tthen\r\nmore.\n\n",
+    );
     assert_eq!(
         h.app.shelf.dossier.bookmarks.get().bookmarks[0].note,
-        "From the editor."
+        "From the ]0;PWNEDeditor,2J then\nmore."
     );
 }
 
@@ -403,4 +410,45 @@ fn a_large_dataset_gets_its_session_back_once_it_has_loaded_unless_the_reader_mo
     press(&mut moved, "j");
     moved.app.loaded(&full);
     assert!(matches!(moved.app.detail.target, Some(Target::Analysis(_))));
+}
+
+#[test]
+fn in_a_comparison_the_dossier_keys_act_on_the_side_with_the_keys() {
+    let data = common::fixture("mini");
+    let mut h = explorer(&data, 100, 30);
+    press(&mut h, "m j m c");
+    let sides = |h: &Headless| {
+        let view = h.app.comparing().expect("comparing");
+        (
+            view.sides[view.focus].target,
+            view.sides[1 - view.focus].target,
+        )
+    };
+    let (here, there) = sides(&h);
+    assert_ne!(here, there);
+    press(&mut h, "b");
+    let label = |t| geolens::cli::id_of(&data, t);
+    assert_eq!(ids(&h), [format!("analysis:{}", label(here))]);
+    press(&mut h, "<Tab> b");
+    assert_eq!(sides(&h).0, there);
+    assert_eq!(
+        ids(&h),
+        [
+            format!("analysis:{}", label(here)),
+            format!("analysis:{}", label(there))
+        ]
+    );
+    assert!(h.app.comparing().is_some(), "still comparing");
+    press(&mut h, "|");
+    let Some(Request::Pager { text }) = h.app.shelf.request.take() else {
+        panic!("no pager request");
+    };
+    let Target::Analysis(a) = there else {
+        panic!("{there:?}")
+    };
+    assert!(text.starts_with(&data.analysis(a).title), "{text}");
+    // The Bookmarks list fills the list pane: the comparison gives way to the explorer.
+    press(&mut h, "B");
+    assert!(h.app.comparing().is_none());
+    assert!(h.app.shelf.shown);
 }

@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, KeyCode};
 use geolens::cli;
 use geolens::data::{self, Dataset, Sources};
-use geolens::data::{ListKind, Target};
+use geolens::data::{ActorIx, AnalysisIx, ListKind, Target};
 use geolens::find::{Filter, SearchIndex, Sort};
 use geolens::frames::{self, FrameBackend, FrameTerminal};
 use geolens::keys::{Key, parse_keys};
@@ -100,11 +100,12 @@ fn tour(d: &Dataset, paste: &str) -> Vec<Visit> {
         d.implications.len(),
         d.places.len(),
     ];
+    // `h` first: in the detail pane digits are a count, in a list they pick the list.
     for (pane, n) in counts.into_iter().enumerate() {
-        visits.push(visit(format!("{}", pane + 1), false));
+        visits.push(visit(format!("h {}", pane + 1), false));
         for row in 0..n {
             visits.push(visit(
-                format!("{} g {}<Enter>", pane + 1, "j ".repeat(row)),
+                format!("h {} g {}<Enter>", pane + 1, "j ".repeat(row)),
                 true,
             ));
             visits.push(visit("<PgDn> G", false));
@@ -135,7 +136,81 @@ fn tour(d: &Dataset, paste: &str) -> Vec<Visit> {
     visits.push(pasted);
     visits.push(visit("2 s", false));
     visits.push(visit("f j j <Tab> <Space> <Esc>", false));
+    visits.extend(dossier_tour(&counts, paste));
     visits
+}
+
+/// The dossier on hostile text: every item bookmarked (their titles are the data's), the
+/// Bookmarks list, the payload as a note in the box and under the list, and as the name of a
+/// view (refused or kept, it is drawn either way), the saved views.
+fn dossier_tour(counts: &[usize], paste: &str) -> Vec<Visit> {
+    let mut visits = Vec::new();
+    for (pane, &n) in counts.iter().enumerate() {
+        visits.push(visit(
+            format!("h {} g {}", pane + 1, "b j ".repeat(n)),
+            false,
+        ));
+    }
+    visits.push(visit("B G g j", false));
+    let pasted: String = paste.chars().take(4000).collect();
+    let mut note = visit("B g a", false);
+    note.what = "B g a, a paste, <Esc>".to_owned();
+    note.steps.push(Step::Paste(pasted.clone()));
+    note.steps.extend(keys("<Esc> j k"));
+    visits.push(note);
+    let mut name = visit("w", false);
+    name.what = "w, a paste, <Enter> <Esc>".to_owned();
+    name.steps.push(Step::Paste(pasted));
+    name.steps.extend(keys("<Enter> <Esc> ' <Esc>"));
+    visits.push(name);
+    visits.push(visit("B h 1", false));
+    visits
+}
+
+/// What `y` and `|` hand to the runner from every page of a hostile dataset: plain lines, and
+/// the clipboard sequence base64 alone between its fixed ends.
+fn check_copy_and_pager(d: &Dataset, p: &Payload) {
+    use geolens::app::dossier::Request;
+    let mut h = Headless::new(d, 80, 24);
+    h.app.shelf.copy = true;
+    let mut targets: Vec<Target> = Vec::new();
+    targets.extend((0..d.analyses.len() as u32).map(|i| Target::Analysis(AnalysisIx(i))));
+    targets.extend((0..d.actors.len() as u32).map(|i| Target::Actor(ActorIx(i))));
+    for target in targets {
+        h.app.open(d, target);
+        for key in ["y", "|"] {
+            h.press(&parse_keys(key).unwrap());
+            let text = match h.app.shelf.request.take() {
+                Some(Request::Clipboard { text, .. }) => {
+                    let osc = geolens::outside::osc52(&text);
+                    let body = osc
+                        .strip_prefix("\x1b]52;c;")
+                        .and_then(|b| b.strip_suffix('\x07'))
+                        .expect("one OSC 52 sequence");
+                    assert!(
+                        body.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)),
+                        "{}: only base64 inside the sequence",
+                        p.name
+                    );
+                    text
+                }
+                Some(Request::Pager { text }) => text,
+                // Too long for OSC 52: said on the status line, nothing sent.
+                None if key == "y"
+                    && h.app
+                        .message
+                        .as_deref()
+                        .is_some_and(|m| m.contains("more than terminals take")) =>
+                {
+                    continue;
+                }
+                other => panic!("{}: {key} on {target:?}: {other:?}", p.name),
+            };
+            let bad = wire::text_violations(text.as_bytes());
+            assert!(bad.is_empty(), "{} {key} on {target:?}: {bad:#?}", p.name);
+        }
+    }
 }
 
 /// The explorer drawn as the terminal loop draws it, through ratatui's CrosstermBackend and the
@@ -257,6 +332,7 @@ fn check(name: &str) {
         assert_eq!(pages.len(), all, "the tour must open every page");
     }
     check_command_line(&d, &p, dir.path());
+    check_copy_and_pager(&d, &p);
 }
 
 /// Whether the top of `target`'s page carries the payload (its title or name does).
@@ -528,9 +604,10 @@ fn hostile_ids_are_refused_with_a_clear_sanitized_error() {
     assert_eq!(wire::text_violations(&o.stderr), Vec::<String>::new());
     let stderr = String::from_utf8(o.stderr).unwrap();
     assert!(
-        stderr.starts_with(
-            "actors.json:4:10: [2].id: invalid id \"ru\\u{1b}]0;PWNED\\u{7}\\u{202e}gov\""
-        ),
+        stderr.starts_with(&format!(
+            "{}/actors.json:4:10: [2].id: invalid id \"ru\\u{{1b}}]0;PWNED\\u{{7}}\\u{{202e}}gov\"",
+            src.path().display()
+        )),
         "{stderr}"
     );
 }

@@ -120,9 +120,16 @@ pub fn page_text(doc: &crate::doc::Doc) -> String {
 }
 
 impl App {
-    /// The item a dossier key acts on: the selected bookmark in the Bookmarks list, the page in
-    /// the detail pane, else the selection of the list.
+    /// The item a dossier key acts on: the side with the keys in a comparison, the selected
+    /// bookmark in the Bookmarks list, the page in the detail pane, else the selection of the list.
     fn dossier_item(&self, data: &dyn Store) -> Option<(ItemRef, String)> {
+        if let Some(view) = self.comparing() {
+            let target = view.focused().target;
+            return Some((
+                ItemRef::of(data, target),
+                pages::label(data, target, &self.glyphs),
+            ));
+        }
         if self.shelf.shown && self.focus == Focus::List {
             let b = self.shelf.row(self.shelf.selected)?;
             return Some((b.item(), b.title.clone()));
@@ -294,7 +301,8 @@ impl App {
     /// Saves a note, from the box or from `$EDITOR`. A note on an item not bookmarked yet
     /// bookmarks it; an empty one on such an item changes nothing.
     pub fn save_note(&mut self, data: &dyn Store, bookmark: Bookmark, text: &str) {
-        let text = text.trim_end().to_owned();
+        // From `$EDITOR` a note can hold anything; it is kept as the box would keep it.
+        let text = super::note::clean(text, true).trim_end().to_owned();
         let item = bookmark.item();
         let short = shorten(&bookmark.title);
         let kept = self.shelf.dossier.bookmarks.get().get(&item).cloned();
@@ -326,15 +334,9 @@ impl App {
             );
             return;
         }
-        let (what, text) = if self.focus == Focus::Detail && !self.shelf.shown {
-            let Some(target) = self.detail.target else {
-                return;
-            };
+        let (what, text) = if let Some((target, doc)) = self.page_shown() {
             let label = pages::label(data, target, &self.glyphs);
-            (
-                format!("the page of {}", shorten(&label)),
-                page_text(&self.detail.doc),
-            )
+            (format!("the page of {}", shorten(&label)), page_text(doc))
         } else {
             let Some((item, _)) = self.dossier_item(data) else {
                 self.message = Some("nothing to copy here".to_owned());
@@ -356,13 +358,28 @@ impl App {
 
     /// `|`: the page in `$PAGER`.
     pub(super) fn pager(&mut self) {
-        if self.detail.target.is_none() {
-            self.message = Some("no page to show".to_owned());
-            return;
+        let text = match self.comparing() {
+            Some(view) => page_text(&view.focused().doc),
+            None if self.detail.target.is_some() => page_text(&self.detail.doc),
+            None => {
+                self.message = Some("no page to show".to_owned());
+                return;
+            }
+        };
+        self.shelf.request = Some(Request::Pager { text });
+    }
+
+    /// The page `y` copies whole: the side with the keys in a comparison, or the page in the
+    /// detail pane when it has the focus.
+    fn page_shown(&self) -> Option<(Target, &crate::doc::Doc)> {
+        if let Some(view) = self.comparing() {
+            let side = view.focused();
+            return Some((side.target, &side.doc));
         }
-        self.shelf.request = Some(Request::Pager {
-            text: page_text(&self.detail.doc),
-        });
+        if self.focus == Focus::Detail && !self.shelf.shown {
+            return self.detail.target.map(|t| (t, &self.detail.doc));
+        }
+        None
     }
 
     /// `E`: the dossier as Markdown, in a new file beside the last, said on the status line.

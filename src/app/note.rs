@@ -50,17 +50,7 @@ impl NoteBox {
     /// line breaks only stay in a multi-line box. False when the box was full and text was cut.
     pub fn insert(&mut self, text: &str) -> bool {
         let room = self.max().saturating_sub(self.text.chars().count());
-        let clean: String = text
-            .replace("\r\n", "\n")
-            .chars()
-            .map(|c| match c {
-                '\t' => ' ',
-                '\r' | '\n' if !self.multiline() => ' ',
-                '\r' => '\n',
-                c => c,
-            })
-            .filter(|&c| c == '\n' || !crate::text::is_unsafe(c))
-            .collect();
+        let clean = clean(text, self.multiline());
         let kept: String = clean.chars().take(room).collect();
         self.text.insert_str(self.cursor, &kept);
         self.cursor += kept.len();
@@ -186,6 +176,22 @@ impl NoteBox {
         }
         (rows, at)
     }
+}
+
+/// Text as a box keeps it, however it came (typed, pasted, or from `$EDITOR`): tabs become
+/// spaces, other control characters and anything else a terminal could act on are dropped, and
+/// line breaks stay only in a multi-line box.
+pub fn clean(text: &str, multiline: bool) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            '\r' | '\n' if !multiline => ' ',
+            '\r' => '\n',
+            c => c,
+        })
+        .filter(|&c| c == '\n' || !crate::text::is_unsafe(c))
+        .collect()
 }
 
 #[cfg(test)]

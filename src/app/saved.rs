@@ -280,6 +280,8 @@ impl App {
                     cursor: p.cursor,
                     offset: p.offset,
                     width,
+                    // A comparison is not kept: the session puts back the page it was beside.
+                    screen: super::screen::Screen::Explorer,
                 };
                 self.history = super::nav::History::default();
                 self.history.push(visit);

@@ -8,6 +8,29 @@ use crate::export::{self, Format};
 use crate::state::bookmarks::Bookmarks;
 use crate::state::file::{self, StateFile, Unreadable};
 
+/// `geolens export --bookmarks`: the bookmarks kept under `dir` (the state directory), with their
+/// pages in `data`. Nothing bookmarked is status 1, as a search that finds nothing.
+pub fn export_bookmarks(
+    data: &dyn Store,
+    dir: Option<&Path>,
+    format: Format,
+    out: Option<&Path>,
+) -> Result<Output, String> {
+    let bookmarks = read_bookmarks(dir)?;
+    let now = crate::state::clock::stamp(crate::state::clock::system());
+    export(data, &bookmarks, format, out, &now)
+}
+
+/// Says which saved views there are, when asked for one that is not.
+pub fn no_such_view(name: &str, views: &crate::state::views::SavedViews) -> String {
+    let names: Vec<&str> = views.views.iter().map(|v| v.name.as_str()).collect();
+    if names.is_empty() {
+        format!("no saved view named {name:?}: none saved yet (w saves one in the explorer)")
+    } else {
+        format!("no saved view named {name:?}; saved: {}", names.join(", "))
+    }
+}
+
 /// Reads the bookmarks in `dir` without changing anything there: a bad file is reported, and left
 /// for the explorer to move aside when it next starts.
 pub fn read_bookmarks(dir: Option<&Path>) -> Result<Bookmarks, String> {
@@ -35,6 +58,8 @@ pub fn export(
     if bookmarks.is_empty() {
         return Ok(Output {
             stdout: String::new(),
+            stderr: "geolens: no bookmarks to export (b bookmarks an item in the explorer)\n"
+                .to_owned(),
             status: 1,
         });
     }
@@ -42,6 +67,7 @@ pub fn export(
     let Some(out) = out else {
         return Ok(Output {
             stdout: text,
+            stderr: String::new(),
             status: 0,
         });
     };
@@ -52,9 +78,10 @@ pub fn export(
         stdout: format!(
             "wrote {n} bookmark{} to {} ({} bytes)\n",
             if n == 1 { "" } else { "s" },
-            out.display(),
+            crate::text::sanitize(&out.display().to_string()),
             text.len()
         ),
+        stderr: String::new(),
         status: 0,
     })
 }

@@ -71,6 +71,10 @@ fn found(value: &DeValue) -> &'static str {
     }
 }
 
+/// Reading widths a config may ask for: narrower is no longer prose, wider no longer a cap.
+const MIN_READING_WIDTH: u16 = 30;
+const MAX_READING_WIDTH: u16 = 1000;
+
 /// Parses a config file's text, collecting every problem, in the order of the file.
 pub fn parse(file: &str, text: &str) -> Result<Config, Problems> {
     let mut r = Report {
@@ -118,6 +122,27 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problems> {
                     format!("expected true or false, found {}", found(other)),
                 ),
             },
+            "reading_width" => {
+                let width = match value.get_ref() {
+                    DeValue::Integer(i) => {
+                        u16::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+                    }
+                    _ => None,
+                };
+                match width {
+                    Some(w) if w == 0 || (MIN_READING_WIDTH..=MAX_READING_WIDTH).contains(&w) => {
+                        config.reading_width = w
+                    }
+                    _ => r.at(
+                        value.span(),
+                        path,
+                        format!(
+                            "expected a number of columns from {MIN_READING_WIDTH} to {MAX_READING_WIDTH}, or 0 for the whole pane, found {}",
+                            found(value.get_ref())
+                        ),
+                    ),
+                }
+            }
             "keys" | "theme" => match value.get_ref() {
                 DeValue::Table(table) if name == "keys" => keys(&mut r, table, &mut config),
                 DeValue::Table(table) => theme(&mut r, table, &mut config),
@@ -131,7 +156,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problems> {
                 key.span(),
                 path,
                 format!(
-                    "unknown field `{}`, expected one of `color`, `ascii`, `mouse`, `session`, `copy`, `keys`, `theme`",
+                    "unknown field `{}`, expected one of `color`, `ascii`, `mouse`, `reading_width`, `session`, `copy`, `keys`, `theme`",
                     crate::text::sanitize(other)
                 ),
             ),
@@ -167,7 +192,8 @@ fn keys(r: &mut Report, table: &DeTable, config: &mut Config) {
             r.at(
                 name.span(),
                 path,
-                "unknown mode: use list., detail., search., filters., help., note., prompt. or views.".to_owned(),
+                "unknown mode: use list., detail., compare., search., find., filters., help., note., prompt. or views."
+                    .to_owned(),
             );
             continue;
         };
@@ -362,7 +388,7 @@ mod tests {
         let text = "colour = \"never\"\nmouse = \"yes\"\n[keys]\nquit = \"q\"\nsearch = [1]\n";
         assert_eq!(
             errors(text),
-            "c.toml:1:1: colour: unknown field `colour`, expected one of `color`, `ascii`, `mouse`, `session`, `copy`, `keys`, `theme`\n\
+            "c.toml:1:1: colour: unknown field `colour`, expected one of `color`, `ascii`, `mouse`, `reading_width`, `session`, `copy`, `keys`, `theme`\n\
              c.toml:2:9: mouse: expected true or false, found a string\n\
              c.toml:4:8: keys.quit: expected a list of keys such as [\"q\", \"<C-q>\"], found a string\n\
              c.toml:5:11: keys.search[0]: expected a key such as \"q\", found an integer\n"
@@ -439,5 +465,35 @@ mod tests {
         let err = errors(&format!("[theme]\nheading = \"{huge}\"\n"));
         assert!(err.len() < 300, "{}", &err[..300]);
         assert!(err.contains("…\"(1048576 bytes)"), "{err}");
+    }
+
+    #[test]
+    fn a_reading_width_is_a_number_of_columns_or_zero() {
+        assert_eq!(
+            parse("c.toml", "reading_width = 72\n")
+                .unwrap()
+                .reading_width,
+            72
+        );
+        assert_eq!(
+            parse("c.toml", "reading_width = 0\n")
+                .unwrap()
+                .reading_width,
+            0
+        );
+        for (text, found) in [
+            ("reading_width = 5\n", "an integer"),
+            ("reading_width = -90\n", "an integer"),
+            ("reading_width = \"wide\"\n", "a string"),
+        ] {
+            let err = parse("c.toml", text).unwrap_err().to_string();
+            assert_eq!(
+                err,
+                format!(
+                    "c.toml:1:17: reading_width: expected a number of columns from 30 to 1000, or 0 for the whole pane, found {found}\n"
+                ),
+                "{text}"
+            );
+        }
     }
 }

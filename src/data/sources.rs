@@ -122,7 +122,7 @@ impl Sources {
             let file = root.join(format!("{}.json", kind.stem()));
             if file.is_dir() {
                 problems.push(Problem {
-                    file: format!("{}.json", kind.stem()),
+                    file: file.display().to_string(),
                     position: None,
                     path: FieldPath::root(),
                     message: format!(
@@ -162,8 +162,9 @@ impl Sources {
                     name,
                     text: Cow::Owned(text),
                 }),
+                // Named as the user would type it: the directory given, then the file in it.
                 Err((position, message)) => problems.push(Problem {
-                    file: name,
+                    file: path.display().to_string(),
                     position,
                     path: FieldPath::root(),
                     message,

@@ -228,6 +228,14 @@ impl<'a> Validator<'a> {
                             "a country has no members: make it a region or bloc".to_owned(),
                         );
                     }
+                    if !place.touching.is_empty() {
+                        self.report(
+                            o,
+                            &root.key("touching"),
+                            "a country touches nothing here: list it in the touching of a region"
+                                .to_owned(),
+                        );
+                    }
                 }
                 _ => {
                     self.slug(o, &root.key("id"), &place.id);
@@ -239,6 +247,34 @@ impl<'a> Validator<'a> {
                         );
                     }
                     self.references(o, &root.key("members"), Kind::Place, &place.members);
+                    // A country borders a sea; it is not in one.
+                    if place.kind == PlaceKind::Waterway && !place.members.is_empty() {
+                        self.report(
+                            o,
+                            &root.key("members"),
+                            "a waterway has no members: list the places on its shores in touching"
+                                .to_owned(),
+                        );
+                    }
+                    if place.touching.iter().any(|m| m == &place.id) {
+                        self.report(
+                            o,
+                            &root.key("touching"),
+                            "a place cannot touch itself".to_owned(),
+                        );
+                    }
+                    for (i, id) in place.touching.iter().enumerate() {
+                        if place.members.contains(id) {
+                            self.report(
+                                o,
+                                &root.key("touching").index(i),
+                                format!(
+                                    "{id:?} is also a member: a place is either in the region or touches it"
+                                ),
+                            );
+                        }
+                    }
+                    self.references(o, &root.key("touching"), Kind::Place, &place.touching);
                 }
             }
             self.text(o, &root.key("name"), &place.name);

@@ -6,12 +6,14 @@ use super::FilterSpec;
 use crate::data::Store;
 use crate::data::model::{ActorKind, Channel, Horizon, Likelihood};
 use crate::find::Filter;
+use crate::find::PlaceScope;
 
 /// A filter in words. Every facet the explorer has is named here: a facet added to [`Filter`]
 /// without a name would not compile, rather than be dropped from saved views in silence.
 pub fn spec_of(data: &dyn Store, f: &Filter) -> FilterSpec {
     let Filter {
         places,
+        place_scope,
         themes,
         actors,
         actor_kinds,
@@ -33,6 +35,10 @@ pub fn spec_of(data: &dyn Store, f: &Filter) -> FilterSpec {
         "place",
         places.iter().map(|&p| data.place(p).id.clone()).collect(),
     );
+    // Said only when it is not the default, as `--place-scope` is typed.
+    if *place_scope != PlaceScope::default() {
+        put("place-scope", vec![place_scope.name().to_owned()]);
+    }
     put(
         "theme",
         themes.iter().map(|&t| data.theme(t).id.clone()).collect(),
@@ -85,6 +91,9 @@ pub fn filter_of(data: &dyn Store, spec: &FilterSpec) -> (Filter, Vec<String>) {
                     }
                     known
                 }
+                "place-scope" => named(&PlaceScope::ALL, PlaceScope::name, v)
+                    .map(|s| f.place_scope = s)
+                    .is_some(),
                 "year" => v.parse().map(|y| f.years.push(y)).is_ok(),
                 "from" => v.parse().map(|d| f.from = Some(d)).is_ok(),
                 "to" => v.parse().map(|d| f.to = Some(d)).is_ok(),
@@ -124,10 +133,12 @@ mod tests {
         f.channels.push(Channel::Energy);
         f.years.push(2024);
         f.from = Some("2022-03".parse().unwrap());
+        f.place_scope = PlaceScope::Touching;
         let spec = spec_of(&data, &f);
         assert_eq!(spec["place"], ["KZ"]);
         assert_eq!(spec["channel"], ["energy"]);
         assert_eq!(spec["from"], ["2022-03"]);
+        assert_eq!(spec["place-scope"], ["touching"]);
         assert_eq!(filter_of(&data, &spec), (f, vec![]));
     }
 

@@ -15,6 +15,24 @@ use crate::state::Notices;
 use crate::state::bookmarks::{Bookmark, Bookmarks, Edit, ItemRef, Kind};
 use crate::state::file::Synced;
 
+/// Runs the drill called `name` on the state files under `dir`, reporting on stdout.
+pub fn run(
+    dir: Option<&Path>,
+    name: &str,
+    to: usize,
+    pad: usize,
+    prefix: &str,
+    count: usize,
+) -> Result<(), String> {
+    let dir = dir.ok_or("no state directory")?;
+    let out = &mut std::io::stdout();
+    match name {
+        "saves" => saves(dir, to, pad, out),
+        "toggles" => toggles(dir, prefix, count, out),
+        other => Err(format!("unknown drill {other:?}")),
+    }
+}
+
 /// The bookmark of the `n`-th save or toggle under `prefix`.
 pub fn drill_mark(prefix: &str, n: usize, note: String) -> Bookmark {
     Bookmark {

@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 use super::{Theme, put_line, styled};
 use crate::app::{App, Focus};
 use crate::data::Store;
+use crate::find::Sort;
 use crate::layout::inner;
 use crate::pages;
 
@@ -40,15 +41,22 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
             break;
         };
         let y = inside.y + i as u16;
-        let spans = pages::row(data, target, &app.glyphs);
-        let mut line = Line::from(styled(&spans, theme));
-        // Bookmarked items carry a mark in the margin.
-        let mark = match (app.shelf.is_marked(target), app.glyphs.ascii) {
-            (false, _) => Span::raw(" "),
-            (true, false) => Span::styled("★", theme.label),
-            (true, true) => Span::styled("*", theme.label),
+        // The tree's indentation only means something in tree order.
+        let spans = if pane.sort == Sort::Tree {
+            pages::row(data, target, &app.glyphs)
+        } else {
+            pages::flat_row(data, target, &app.glyphs)
         };
-        line.spans.insert(0, mark);
+        let mut line = Line::from(styled(&spans, theme));
+        // The first column: a bullet on an item marked to compare (while it is), else a star on
+        // a bookmarked one.
+        let lead = match (app.marks.contains(&target), app.shelf.is_marked(target)) {
+            (true, _) => Span::styled(app.glyphs.bullet, theme.label),
+            (false, true) if app.glyphs.ascii => Span::styled("*", theme.label),
+            (false, true) => Span::styled("★", theme.label),
+            (false, false) => Span::raw(" "),
+        };
+        line.spans.insert(0, lead);
         if Some(row) == selected {
             let style = if focused {
                 theme.selected

@@ -3,8 +3,10 @@
 
 mod bookmarks;
 mod chrome;
+mod compare;
 mod detail;
 mod filters;
+mod finder;
 mod help;
 mod list;
 pub mod note;
@@ -41,15 +43,20 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
         chrome::header(buf, screen.header, app, data, theme);
         chrome::tabs(buf, screen.tabs, app, theme);
         chrome::chips(buf, screen.chips, app, data, theme);
-        if screen.list.area() > 0 && app.shelf.shown {
-            bookmarks::render(buf, screen.list, app, data, theme);
-        } else if screen.list.area() > 0 {
-            list::render(buf, screen.list, app, data, theme);
+        match app.comparing() {
+            Some(view) => compare::render(buf, app.body_area(), view, app, data, theme),
+            None => {
+                if screen.list.area() > 0 && app.shelf.shown {
+                    bookmarks::render(buf, screen.list, app, data, theme);
+                } else if screen.list.area() > 0 {
+                    list::render(buf, screen.list, app, data, theme);
+                }
+                if screen.detail.area() > 0 {
+                    detail::render(buf, screen.detail, app, theme);
+                }
+            }
         }
-        if screen.detail.area() > 0 {
-            detail::render(buf, screen.detail, app, theme);
-        }
-        chrome::status(buf, screen.status, app, theme);
+        chrome::status(buf, screen.status, app, data, theme);
         let over = layout::help_area(area);
         match &app.overlay {
             Some(Overlay::Help(help)) => help::render(buf, over, help, &app.glyphs, theme),
@@ -57,6 +64,9 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
             Some(Overlay::Filters(panel)) => filters::render(buf, over, panel, app, data, theme),
             Some(Overlay::Note(b)) => note::render(buf, area, b, app, theme),
             Some(Overlay::Views(list)) => saved_views::render(buf, over, list, app, theme),
+            Some(Overlay::Finder(finder)) => {
+                finder::render(buf, layout::finder_area(area), finder, &app.glyphs, theme)
+            }
             None => {}
         }
     }
