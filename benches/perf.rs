@@ -502,11 +502,12 @@ impl Run {
             });
             let pattern = Pattern::parse(needle, CaseMatching::Ignore, Normalization::Smart);
             let mut matcher = Matcher::new(Config::DEFAULT);
+            let names = fx.index.names();
+            let mut chars = Vec::new();
             measure(&mut g, target, &format!("nucleo_{name}"), || {
-                fx.index
-                    .names
+                names
                     .iter()
-                    .filter(|n| pattern.score(n.utf32.slice(..), &mut matcher).is_some())
+                    .filter(|n| pattern.score(n.utf32(&mut chars), &mut matcher).is_some())
                     .count()
             });
         }

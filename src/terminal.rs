@@ -359,8 +359,8 @@ fn spawn_searcher(data: Arc<dyn Store>, tx: Sender<Wake>) -> Sender<SearchReques
     let (requests, rx) = mpsc::channel::<SearchRequest>();
     thread::spawn(move || {
         let data = &*data;
-        let index = SearchIndex::build(data);
-        let quick_first = index.names.len() >= QUICK_PASS_FROM_NAMES;
+        let index = SearchIndex::for_store(data);
+        let quick_first = index.name_count() >= QUICK_PASS_FROM_NAMES;
         if tx.send(Wake::Indexed).is_err() {
             return;
         }

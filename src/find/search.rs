@@ -6,14 +6,13 @@
 //! last word counts as a prefix, so results appear before a word is finished.
 
 use std::cmp::Reverse;
-use std::ops::ControlFlow;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 
 use super::Filter;
-use super::fold::{fold, try_for_each_word, words};
-use super::index::{DocId, NameKind, Posting, SearchIndex, fields_of};
+use super::fold::{fold, words};
+use super::index::{DocId, NameKind, Posting, SearchIndex, fields_of, needle_mask};
 use crate::data::{Entity, ListKind, Store, Target};
 
 /// One part of a query.
@@ -262,7 +261,8 @@ fn run(
     }
     // Each document's best score so far (0: no match) and the name that gave it. Hits are built
     // only for the few shown: a short query matches most of a large archive.
-    let mut best: Vec<(u32, u32)> = vec![(0, NO_NAME); index.docs.len()];
+    let docs = index.doc_count();
+    let mut best: Vec<(u32, u32)> = vec![(0, NO_NAME); docs];
 
     // Names, fuzzily. Quotes and stars are syntax for the word search, not part of a name.
     let needle: String = query.text.replace(['"', '*'], " ");
@@ -281,12 +281,33 @@ fn run(
         .filter(|w| w.len() < 4 && w.chars().all(|c| c.is_ascii_alphanumeric()))
         .map(|w| w.to_ascii_lowercase())
         .collect();
+    // Every letter and digit of a word must be in a name for nucleo to match it there: one test
+    // of the names' masks rules most of them out before their text is read.
+    let needed = pattern
+        .atoms
+        .iter()
+        .filter(|a| !a.negative)
+        .fold(0, |m, a| m | needle_mask(a.needle_text()));
     let names = match pass {
-        Pass::Text => &[][..],
-        Pass::Quick | Pass::Full => &index.names[..],
+        Pass::Text => Default::default(),
+        Pass::Quick | Pass::Full => index.names(),
     };
-    for (i, name) in names.iter().enumerate() {
-        let kind = index.docs[name.doc as usize].list();
+    // Names are laid out document by document, so the quick pass skips the analyses' titles
+    // (they come first) and stops before the implications.
+    let skip = match pass {
+        Pass::Quick => index.counts()[0] as usize,
+        _ => 0,
+    };
+    let mut chars = Vec::new();
+    for i in names.first_of(skip as DocId)..names.len() {
+        if names.mask(i) & needed != needed {
+            continue;
+        }
+        let Some(name) = names.get(i) else { continue };
+        if name.doc as usize >= docs {
+            continue;
+        }
+        let kind = index.target(name.doc).list();
         if pass == Pass::Quick && matches!(kind, ListKind::Analyses | ListKind::Implications) {
             continue;
         }
@@ -295,7 +316,7 @@ fn run(
         }
         // Most names do not match at all, which the plain score finds out faster than indices
         // (unless the substring test above has already ruled most of them out).
-        let haystack = name.utf32.slice(..);
+        let haystack = name.utf32(&mut chars);
         if whole.is_empty() && pattern.score(haystack, &mut matcher).is_none() {
             continue;
         }
@@ -320,13 +341,15 @@ fn run(
 
     // Text: every term must occur. Snippets are made later, for the hits that are shown.
     if pass != Pass::Quick {
-        for p in text_matches(index, data, query) {
+        for p in text_matches(index, query) {
             let text_score = TEXT_WEIGHT * (1 + p.count.max(1).ilog2());
-            let slot = &mut best[p.doc as usize];
+            let Some(slot) = best.get_mut(p.doc as usize) else {
+                continue;
+            };
             if slot.0 > 0 {
                 slot.0 += text_score;
             } else {
-                let kind = index.docs[p.doc as usize].list();
+                let kind = index.target(p.doc).list();
                 *slot = (text_score + kind_rank(kind), NO_NAME);
             }
         }
@@ -337,7 +360,7 @@ fn run(
     let mut by_kind: Vec<Vec<(u32, DocId)>> = vec![Vec::new(); ListKind::ALL.len()];
     for (doc, &(score, _)) in best.iter().enumerate() {
         if score > 0 {
-            let kind = index.docs[doc].list();
+            let kind = index.target(doc as DocId).list();
             by_kind[kind.index()].push((score, doc as DocId));
         }
     }
@@ -351,7 +374,7 @@ fn run(
             let allowed: foldhash::HashSet<Target> = super::filter::members(data, *kind, filter)
                 .into_iter()
                 .collect();
-            hits.retain(|&(_, doc)| allowed.contains(&index.docs[doc as usize]));
+            hits.retain(|&(_, doc)| allowed.contains(&index.target(doc)));
         }
     }
     let mut groups: Vec<Group> = ListKind::ALL
@@ -415,17 +438,22 @@ fn hit(
     doc: DocId,
     name: u32,
 ) -> Hit {
-    let target = index.docs[doc as usize];
-    match index.names.get(name as usize) {
+    let target = index.target(doc);
+    let name = match name {
+        NO_NAME => None,
+        i => index.names().get(i as usize),
+    };
+    match name {
         Some(name) => {
             let mut highlight = Vec::new();
-            let _ = fuzzy_name(pattern, name.utf32.slice(..), matcher, &mut highlight);
+            let mut chars = Vec::new();
+            let _ = fuzzy_name(pattern, name.utf32(&mut chars), matcher, &mut highlight);
             Hit {
                 target,
                 score,
                 matched: match name.kind {
                     NameKind::Primary => Matched::Name,
-                    _ => Matched::Alias(name.text.clone()),
+                    _ => Matched::Alias(name.text.to_owned()),
                 },
                 highlight,
             }
@@ -474,8 +502,8 @@ fn fuzzy_name(
 
 /// Documents containing every term, with how often the terms occur in each. Lists are
 /// intersected smallest first, by merging (postings are in document order); phrases are then
-/// checked in the few documents that hold all their words.
-fn text_matches(index: &SearchIndex, data: &dyn Store, query: &Query) -> Vec<Posting> {
+/// checked in the documents that hold all their words, by the words' places.
+fn text_matches(index: &SearchIndex, query: &Query) -> Vec<Posting> {
     let mut lists: Vec<Vec<Posting>> = Vec::new();
     let mut phrases: Vec<&[String]> = Vec::new();
     for term in &query.terms {
@@ -498,15 +526,10 @@ fn text_matches(index: &SearchIndex, data: &dyn Store, query: &Query) -> Vec<Pos
     for list in lists {
         docs = intersect(&docs, &list);
     }
-    if !phrases.is_empty() {
-        let mut buf = String::new();
-        docs.retain(|p| {
-            let entity = Entity::of(data, index.docs[p.doc as usize]);
-            let fields = fields_of(&entity);
-            phrases
-                .iter()
-                .all(|ws| fields.iter().any(|f| has_phrase(f, ws, &mut buf)))
-        });
+    for ws in phrases {
+        let found = index.phrase(ws, &docs);
+        let mut found = found.into_iter();
+        docs.retain(|_| found.next().unwrap_or(false));
     }
     docs
 }
@@ -530,23 +553,6 @@ fn intersect(a: &[Posting], b: &[Posting]) -> Vec<Posting> {
         }
     }
     out
-}
-
-/// Whether `text` holds the folded `words` one after the other.
-fn has_phrase(text: &str, words: &[String], buf: &mut String) -> bool {
-    let mut matched = 0;
-    let scan = try_for_each_word(text, buf, |w, _, _| {
-        if w == words[matched] {
-            matched += 1;
-        } else {
-            matched = usize::from(w == words[0]);
-        }
-        match matched == words.len() {
-            true => ControlFlow::Break(()),
-            false => ControlFlow::Continue(()),
-        }
-    });
-    scan.is_break()
 }
 
 /// Where a word of the query occurs in a text, as byte ranges of the original.
