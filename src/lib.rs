@@ -32,6 +32,7 @@ pub mod keys;
 pub mod layout;
 pub mod pages;
 pub mod snapshot;
+pub mod store;
 pub mod terminal;
 pub mod text;
 pub mod tools;
