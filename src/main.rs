@@ -15,7 +15,7 @@ use geolens::snapshot::Headless;
 use geolens::terminal::Exit;
 use geolens::text::sanitize;
 use geolens::tools::synth;
-use geolens::{cli, pages, terminal};
+use geolens::{cli, pages, store, terminal};
 use ratatui::layout::Rect;
 
 #[derive(Parser)]
@@ -38,6 +38,9 @@ struct Cli {
     /// Turn on the mouse: click to select, wheel to scroll.
     #[arg(long, global = true)]
     mouse: bool,
+    /// Keep the index of --data here instead of under $XDG_CACHE_HOME/geolens/.
+    #[arg(long, global = true, value_name = "PATH")]
+    index: Option<PathBuf>,
     /// Read this config file instead of $XDG_CONFIG_HOME/geolens/config.toml.
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
@@ -106,6 +109,12 @@ enum Command {
         #[arg(long)]
         print_default: bool,
     },
+    /// The index of a --data directory, which later runs open instead of reading the data:
+    /// build it now, say whether it is usable, or remove it.
+    Index {
+        #[command(subcommand)]
+        action: IndexAction,
+    },
     /// Write a synthetic dataset of any size, for benchmarks (docs/performance.md).
     Generate {
         /// How many analyses.
@@ -121,6 +130,16 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+}
+
+#[derive(Subcommand, Clone, Copy)]
+enum IndexAction {
+    /// Build the index (again, even if it is up to date).
+    Build,
+    /// Check the index and the data files byte by byte; exit 0 when it is usable as it is.
+    Status,
+    /// Remove the index.
+    Clear,
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
@@ -158,8 +177,7 @@ fn main() -> ExitCode {
                 Ok(keys) => keys,
                 Err(e) => return fail(&format!("--keys: {e}")),
             };
-            with_data(cli.data.as_deref(), |d| {
-                let d = &d;
+            with_store(&cli, |d, _| {
                 // Only --ascii, never the locale: a snapshot is the same on every machine.
                 let glyphs = if cli.ascii {
                     pages::ASCII
@@ -168,48 +186,51 @@ fn main() -> ExitCode {
                 };
                 let mut h = Headless::with_glyphs(d, size.0, size.1, glyphs);
                 h.press(&keys);
-                print!("{}", h.text());
-                ExitCode::SUCCESS
+                Ok(cli::Output {
+                    stdout: h.text(),
+                    status: 0,
+                })
             })
         }
         Some(Command::Search {
-            query,
-            kind,
+            ref query,
+            ref kind,
             limit,
             json,
-        }) => with_data(cli.data.as_deref(), |d| {
-            let kind = match kind.as_deref().map(cli::parse_kind).transpose() {
-                Ok(kind) => kind,
-                Err(e) => return fail(&e),
+        }) => with_store(&cli, |d, index| {
+            let kind = kind.as_deref().map(cli::parse_kind).transpose()?;
+            let built;
+            let index = match index {
+                Some(index) => index,
+                None => {
+                    built = SearchIndex::build(d);
+                    &built
+                }
             };
-            let index = SearchIndex::build(&d);
-            print_output(cli::search(&d, &index, &query, kind, limit, json))
+            Ok(cli::search(d, index, query, kind, limit, json))
         }),
         Some(Command::List {
-            kind,
-            facets,
-            sort,
+            ref kind,
+            ref facets,
+            ref sort,
             json,
-        }) => with_data(cli.data.as_deref(), |d| {
-            let listed = cli::parse_kind(&kind).and_then(|kind| {
-                let filter = facets.filter(&d)?;
-                let sort = match sort.as_deref() {
-                    Some(s) => cli::parse_sort(kind, s)?,
-                    None => Sort::choices(kind)[0],
-                };
-                Ok(cli::list(&d, kind, &filter, sort, json))
-            });
-            match listed {
-                Ok(out) => print_output(out),
-                Err(e) => fail(&e),
-            }
+        }) => with_store(&cli, |d, _| {
+            let kind = cli::parse_kind(kind)?;
+            let filter = facets.filter(d)?;
+            let sort = match sort.as_deref() {
+                Some(s) => cli::parse_sort(kind, s)?,
+                None => Sort::choices(kind)[0],
+            };
+            Ok(cli::list(d, kind, &filter, sort, json))
         }),
-        Some(Command::Show { id, json, width }) => with_data(cli.data.as_deref(), |d| {
-            match cli::show(&d, &id, json, width, &text_glyphs(cli.ascii)) {
-                Ok(out) => print_output(out),
-                Err(e) => fail(&e),
-            }
+        Some(Command::Show {
+            ref id,
+            json,
+            width,
+        }) => with_store(&cli, |d, _| {
+            cli::show(d, id, json, width, &text_glyphs(cli.ascii))
         }),
+        Some(Command::Index { action }) => index_command(&cli, action),
         Some(Command::Config { print_default }) => {
             if print_default {
                 print!("{}", config::print_default());
@@ -304,11 +325,90 @@ fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
         pages::UNICODE
     };
     let mouse = cli.mouse || settings.mouse;
+    let new_app =
+        |d: &dyn data::Store| App::new(d, settings.keymap.clone(), glyphs, Rect::default());
+    // A --data directory opens through its index, when one can be kept.
+    if let Some(dir) = cli.data.as_deref()
+        && let Some(path) = store::path_for(dir, cli.index.as_deref())
+    {
+        let start = match indexed(dir, &path, open, &new_app) {
+            Ok(Some(start)) => start,
+            Ok(None) => return explore_in_memory(cli, open, &new_app, &theme, mouse),
+            Err(code) => return code,
+        };
+        let (data, app, rest) = start;
+        return match terminal::run(data, app, &theme, mouse, rest) {
+            Ok(Exit::Invalid(problems)) => report(&problems),
+            Ok(exit) => ExitCode::from(exit.code()),
+            Err(e) => fail(&format!("terminal error: {e}")),
+        };
+    }
+    explore_in_memory(cli, open, &new_app, &theme, mouse)
+}
+
+/// What the explorer starts on: the dataset, the app, and the rest of a load still to come.
+type Start = (Arc<dyn data::Store>, App, Option<terminal::Loader>);
+
+/// Opens a --data directory through its index: at once when the index matches the data; else
+/// after building it, which a large dataset does behind the first frame (shown from its outline).
+/// `Ok(None)` when no index can be written here: the caller works from memory.
+fn indexed(
+    dir: &Path,
+    path: &Path,
+    open: Option<&str>,
+    new_app: &dyn Fn(&dyn data::Store) -> App,
+) -> Result<Option<Start>, ExitCode> {
+    let opened_at = |store: Arc<dyn data::Store>| -> Result<Start, ExitCode> {
+        let mut app = new_app(&*store);
+        if let Some(id) = open {
+            match cli::resolve(&*store, id) {
+                Ok(target) => app.open(&*store, target),
+                Err(e) => return Err(fail(&e)),
+            }
+        }
+        Ok((store, app, None))
+    };
+    let why = match store::open_fresh(dir, path, None) {
+        Ok(disk) => return opened_at(Arc::new(disk)).map(Some),
+        Err(why) => why,
+    };
+    if let Err(message) = store::writable(path) {
+        say(&message);
+        return Ok(None);
+    }
+    store::announce(dir, path, &why, &mut say);
+    if open.is_none() && store::data_bytes(dir) >= data::OUTLINE_FROM_BYTES as u64 {
+        let prepared = store::prepare(dir).map_err(|p| report(&p))?;
+        if let Some(outline) = data::outline(&prepared.sources) {
+            let app = new_app(&outline);
+            let (dir, path) = (dir.to_owned(), path.to_owned());
+            // Nothing may be printed while the explorer owns the terminal.
+            let rest: terminal::Loader = Box::new(move || {
+                store::build(&dir, &path, false, Some(prepared), &mut |_| {})
+                    .map(store::Opened::into_shared)
+            });
+            return Ok(Some((Arc::new(outline), app, Some(rest))));
+        }
+    }
+    match store::build(dir, path, false, None, &mut say) {
+        Ok(opened) => opened_at(opened.into_shared()).map(Some),
+        Err(problems) => Err(report(&problems)),
+    }
+}
+
+/// The explorer on a dataset read into memory: the bundled one, or a --data directory whose
+/// index cannot be kept.
+fn explore_in_memory(
+    cli: &Cli,
+    open: Option<&str>,
+    new_app: &dyn Fn(&dyn data::Store) -> App,
+    theme: &geolens::ui::Theme,
+    mouse: bool,
+) -> ExitCode {
     let sources = match read_sources(cli.data.as_deref()) {
         Ok(s) => s,
         Err(problems) => return report(&problems),
     };
-    let new_app = |d: &Dataset| App::new(d, settings.keymap.clone(), glyphs, Rect::default());
     // A large dataset opens on its outline (the analyses' titles and dates) and loads the rest
     // behind the first frame; a problem found then is reported when the explorer has closed.
     // Smaller ones, and `geolens open` (which needs every id), are checked whole before the
@@ -319,7 +419,8 @@ fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
     let (data, app, rest) = match outline {
         Some(outline) => {
             let app = new_app(&outline);
-            let rest: terminal::Loader = Box::new(move || data::load(&sources));
+            let rest: terminal::Loader =
+                Box::new(move || data::load(&sources).map(|d| Arc::new(d) as Arc<dyn data::Store>));
             (outline, app, Some(rest))
         }
         None => {
@@ -338,7 +439,7 @@ fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
             (d, app, None)
         }
     };
-    match terminal::run(Arc::new(data), app, &theme, mouse, rest) {
+    match terminal::run(Arc::new(data), app, theme, mouse, rest) {
         Ok(Exit::Invalid(problems)) => report(&problems),
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) => fail(&format!("terminal error: {e}")),
@@ -349,6 +450,95 @@ fn read_sources(dir: Option<&Path>) -> Result<Sources, Problems> {
     match dir {
         Some(dir) => Sources::from_dir(dir),
         None => Ok(Sources::bundled()),
+    }
+}
+
+/// Says a line about the index on standard error, as every message of geolens is said.
+fn say(message: &str) {
+    eprintln!("geolens: {}", sanitize(message));
+}
+
+/// Runs a command on the dataset: the bundled one in memory, or a `--data` directory through its
+/// index (built first if need be). The command's output is printed only if the store stayed
+/// sound while it ran: a store that found its index damaged and could not read the data again
+/// answers with blanks, which are never printed as results.
+fn with_store(
+    cli: &Cli,
+    then: impl FnOnce(&dyn data::Store, Option<&SearchIndex>) -> Result<cli::Output, String>,
+) -> ExitCode {
+    let Some(dir) = cli.data.as_deref() else {
+        return with_data(None, |d| match then(&d, None) {
+            Ok(out) => print_output(out),
+            Err(e) => fail(&e),
+        });
+    };
+    let opened = match store::open(dir, cli.index.as_deref(), &mut say) {
+        Ok(opened) => opened,
+        Err(problems) => return report(&problems),
+    };
+    let result = then(opened.store(), Some(opened.index()));
+    if let store::Opened::Disk(disk) = &opened {
+        if let Some(notice) = data::Store::notice(disk) {
+            say(&notice);
+        }
+        if disk.failed() {
+            return ExitCode::from(2);
+        }
+    }
+    match result {
+        Ok(out) => print_output(out),
+        Err(e) => fail(&e),
+    }
+}
+
+/// `geolens index build|status|clear`.
+fn index_command(cli: &Cli, action: IndexAction) -> ExitCode {
+    let Some(dir) = cli.data.as_deref() else {
+        return fail("index: the bundled dataset is compiled in and has no index; give --data DIR");
+    };
+    if let Err(problems) = Sources::from_dir(dir).map(drop).or_else(|p| {
+        // Only a directory that does not exist or is no dataset is refused here; problems in
+        // the files themselves are for `build` to report.
+        if std::fs::metadata(dir).is_ok_and(|m| m.is_dir()) {
+            Ok(())
+        } else {
+            Err(p)
+        }
+    }) {
+        return report(&problems);
+    }
+    let Some(path) = store::path_for(dir, cli.index.as_deref()) else {
+        return fail("index: no cache directory: set XDG_CACHE_HOME or HOME, or give --index PATH");
+    };
+    let shown = sanitize(&path.display().to_string()).into_owned();
+    match action {
+        IndexAction::Build => {
+            let started = std::time::Instant::now();
+            match store::build(dir, &path, true, None, &mut say) {
+                Ok(store::Opened::Disk(_)) => {
+                    println!("indexed in {:.2?}: {shown}", started.elapsed());
+                    ExitCode::SUCCESS
+                }
+                Ok(store::Opened::Memory(..)) => ExitCode::from(1),
+                Err(problems) => report(&problems),
+            }
+        }
+        IndexAction::Status => {
+            let (text, status) = store::status(dir, Some(&path));
+            print!("{text}");
+            ExitCode::from(status)
+        }
+        IndexAction::Clear => match store::clear(dir, Some(&path)) {
+            Ok(Some(_)) => {
+                println!("removed {shown}");
+                ExitCode::SUCCESS
+            }
+            Ok(None) => {
+                println!("no index at {shown}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&format!("index clear: {shown}: {e}")),
+        },
     }
 }
 

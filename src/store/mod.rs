@@ -109,17 +109,33 @@ pub fn open_fresh(dir: &Path, path: &Path, depth: Option<Depth>) -> Result<DiskS
     Ok(DiskStore::new(Arc::new(mapped), meta, Arc::new(recovery)))
 }
 
-/// Reads, checks and loads the dataset in `dir`, noting each file's size, time and hash as it
-/// was read.
-pub fn load(dir: &Path) -> Result<(Dataset, Meta), Problems> {
-    let built = fresh::now();
-    // Each file's size and time before its bytes are read: a change made meanwhile shows as a
-    // change at the next start.
+/// A dataset's files, read, with each file's size and time as they were just before.
+pub struct Prepared {
+    stats: Vec<Stamp>,
+    pub sources: Sources,
+}
+
+/// Reads the files of `dir`, noting each file's size and time first: a change made while it is
+/// read shows as a change at the next start.
+pub fn prepare(dir: &Path) -> Result<Prepared, Problems> {
     let stats: Vec<Stamp> = fresh::list(dir)
         .iter()
         .filter_map(|(name, path)| fresh::stat(name, path))
         .collect();
-    let sources = Sources::from_dir(dir)?;
+    Ok(Prepared {
+        stats,
+        sources: Sources::from_dir(dir)?,
+    })
+}
+
+/// Reads, checks and loads the dataset in `dir`, with what the index says about it.
+pub fn load(dir: &Path) -> Result<(Dataset, Meta), Problems> {
+    load_prepared(dir, prepare(dir)?)
+}
+
+fn load_prepared(dir: &Path, prepared: Prepared) -> Result<(Dataset, Meta), Problems> {
+    let built = fresh::now();
+    let Prepared { stats, sources } = prepared;
     let mut files = Vec::with_capacity(stats.len());
     for mut stamp in stats {
         let Some(source) = sources.files.iter().find(|s| s.name == stamp.name) else {
@@ -139,6 +155,18 @@ pub fn load(dir: &Path) -> Result<(Dataset, Meta), Problems> {
         files,
     };
     Ok((data, meta))
+}
+
+/// Whether an index can be written at `path`: its lock file can be made there.
+pub fn writable(path: &Path) -> Result<(), String> {
+    match files::Lock::acquire(path) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(format!(
+            "cannot write the index {} ({}): working from memory",
+            sanitize(&path.display().to_string()),
+            io_words(&e)
+        )),
+    }
 }
 
 /// A dataset ready to read: from its index, or in memory when no index could be written.
@@ -175,14 +203,27 @@ impl Opened {
 /// Builds the index of `dir` at `path` and opens it; when it cannot be written (a read-only
 /// cache, a full disk), keeps the data in memory and says why through `say`. Another process
 /// building the same index meanwhile is waited for, and its index used.
-pub fn build(dir: &Path, path: &Path, say: &mut dyn FnMut(&str)) -> Result<Opened, Problems> {
+/// With `force`, builds even an index that is up to date; with `prepared`, from files already
+/// read.
+pub fn build(
+    dir: &Path,
+    path: &Path,
+    force: bool,
+    prepared: Option<Prepared>,
+    say: &mut dyn FnMut(&str),
+) -> Result<Opened, Problems> {
     let lock = files::Lock::acquire(path);
     if lock.is_ok()
+        && !force
         && let Ok(store) = open_fresh(dir, path, None)
     {
         return Ok(Opened::Disk(store));
     }
-    let (data, meta) = load(dir)?;
+    let prepared = match prepared {
+        Some(p) => p,
+        None => prepare(dir)?,
+    };
+    let (data, meta) = load_prepared(dir, prepared)?;
     let index = SearchIndex::build(&data);
     let shown = sanitize(&path.display().to_string()).into_owned();
     let written = match lock {
@@ -250,7 +291,7 @@ pub fn open(
         Err(why) => why,
     };
     announce(dir, &path, &why, say);
-    build(dir, &path, say)
+    build(dir, &path, false, None, say)
 }
 
 /// The line said before a rebuild: always after damage, else only for large data.

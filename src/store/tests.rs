@@ -20,7 +20,7 @@ fn both(name: &str) -> (Dataset, DiskStore, PathBuf) {
     let dir = scratch(name);
     let path = dir.join("index");
     let (memory, _) = load(&bundled_dir()).unwrap();
-    let opened = build(&bundled_dir(), &path, &mut |m| panic!("{m}")).unwrap();
+    let opened = build(&bundled_dir(), &path, false, None, &mut |m| panic!("{m}")).unwrap();
     let Opened::Disk(disk) = opened else {
         panic!("not on disk")
     };
