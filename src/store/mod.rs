@@ -238,6 +238,9 @@ pub fn build(
         return Ok(Opened::Memory(data, index));
     }
     drop((data, index));
+    if path.parent() == files::dir(Base::Cache).as_deref() {
+        prune(path);
+    }
     match open_fresh(dir, path, Some(Depth::Quick)) {
         Ok(store) => Ok(Opened::Disk(store)),
         Err(why) => {
@@ -248,6 +251,31 @@ pub fn build(
             let (data, _) = load(dir)?;
             let index = SearchIndex::build(&data);
             Ok(Opened::Memory(data, index))
+        }
+    }
+}
+
+/// Removes the indexes beside `kept` whose data directory no longer exists, so that the cache
+/// does not keep an index for every dataset ever opened.
+fn prune(kept: &Path) {
+    let Some(cache) = kept.parent() else { return };
+    let Ok(entries) = fs::read_dir(cache) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if path == kept || !name.starts_with("index-") || !name.ends_with(".geolens") {
+            continue;
+        }
+        let data = file::Mapped::open(&path).ok().and_then(|m| {
+            let meta: Meta = serde_json::from_slice(m.whole(layout::META)?).ok()?;
+            Some(PathBuf::from(meta.data))
+        });
+        if data.is_some_and(|d| !d.exists()) {
+            let _ = fs::remove_file(&path);
+            let _ = fs::remove_file(path.with_extension("geolens.lock"));
         }
     }
 }
