@@ -12,7 +12,7 @@ use nucleo_matcher::{Config, Matcher};
 
 use super::Filter;
 use super::fold::{fold, words};
-use super::index::{DocId, NameKind, Posting, SearchIndex, fields_of, needle_mask};
+use super::index::{DocId, NameKind, Posting, SearchIndex, fields_of};
 use crate::data::{Entity, ListKind, Store, Target};
 
 /// One part of a query.
@@ -169,27 +169,17 @@ impl Results {
 /// How many hits of each kind a search returns (the total is counted in full).
 pub const PER_GROUP: usize = 50;
 
-/// Ranking weights. A name beats text; an exact name beats a fuzzy one; kinds break ties in the
-/// order a reader most often means (a place before the government of that place).
-const EXACT: u32 = 100_000;
-const PREFIX: u32 = 50_000;
+/// Ranking weights. A name beats text (see `fuzzy` for names); kinds break ties in the order a
+/// reader most often means (a place before the government of that place).
 const TEXT_WEIGHT: u32 = 40;
 
-fn kind_rank(kind: ListKind) -> u32 {
+pub(super) fn kind_rank(kind: ListKind) -> u32 {
     match kind {
         ListKind::Places => 5,
         ListKind::Actors => 4,
         ListKind::Themes => 3,
         ListKind::Analyses => 2,
         ListKind::Implications => 1,
-    }
-}
-
-fn name_rank(kind: NameKind) -> u32 {
-    match kind {
-        NameKind::Primary => 300,
-        NameKind::Alias => 200,
-        NameKind::Code => 100,
     }
 }
 
@@ -266,76 +256,17 @@ fn run(
 
     // Names, fuzzily. Quotes and stars are syntax for the word search, not part of a name.
     let needle: String = query.text.replace(['"', '*'], " ");
-    let folded_needle = fold(needle.trim());
     let pattern = Pattern::parse(&needle, CaseMatching::Ignore, Normalization::Smart);
     let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut indices = Vec::new();
-    // A short word must match in one piece (see `fuzzy_name`): a plain substring test on the
-    // folded name rules out most names before nucleo looks at them. (Not a negated word, `!eu`,
-    // which a name must not hold.)
-    let whole: Vec<String> = pattern
-        .atoms
-        .iter()
-        .filter(|a| !a.negative)
-        .map(|a| a.needle_text().to_string())
-        .filter(|w| w.len() < 4 && w.chars().all(|c| c.is_ascii_alphanumeric()))
-        .map(|w| w.to_ascii_lowercase())
-        .collect();
-    // Every letter and digit of a word must be in a name for nucleo to match it there: one test
-    // of the names' masks rules most of them out before their text is read.
-    let needed = pattern
-        .atoms
-        .iter()
-        .filter(|a| !a.negative)
-        .fold(0, |m, a| m | needle_mask(a.needle_text()));
-    let names = match pass {
-        Pass::Text => Default::default(),
-        Pass::Quick | Pass::Full => index.names(),
-    };
-    // Names are laid out document by document, so the quick pass skips the analyses' titles
-    // (they come first) and stops before the implications.
-    let skip = match pass {
-        Pass::Quick => index.counts()[0] as usize,
-        _ => 0,
-    };
-    let mut chars = Vec::new();
-    for i in names.first_of(skip as DocId)..names.len() {
-        if names.mask(i) & needed != needed {
-            continue;
-        }
-        let Some(name) = names.get(i) else { continue };
-        if name.doc as usize >= docs {
-            continue;
-        }
-        let kind = index.target(name.doc).list();
-        if pass == Pass::Quick && matches!(kind, ListKind::Analyses | ListKind::Implications) {
-            continue;
-        }
-        if !whole.iter().all(|w| name.folded.contains(w.as_str())) {
-            continue;
-        }
-        // Most names do not match at all, which the plain score finds out faster than indices
-        // (unless the substring test above has already ruled most of them out).
-        let haystack = name.utf32(&mut chars);
-        if whole.is_empty() && pattern.score(haystack, &mut matcher).is_none() {
-            continue;
-        }
-        indices.clear();
-        let Some(fuzzy) = fuzzy_name(&pattern, haystack, &mut matcher, &mut indices) else {
-            continue;
-        };
-        let exactness = if name.folded == folded_needle {
-            EXACT
-        } else if name.folded.starts_with(&folded_needle) {
-            PREFIX
-        } else {
-            0
-        };
-        let score = exactness + fuzzy + name_rank(name.kind) + kind_rank(kind);
-        let slot = &mut best[name.doc as usize];
-        // On a tie the first name found stays: the primary name comes before aliases and codes.
-        if score > slot.0 {
-            *slot = (score, i as u32);
+    if pass != Pass::Text {
+        let found = super::fuzzy::names(index, &pattern, &needle, pass == Pass::Quick);
+        for (doc, score, name) in found {
+            let slot = &mut best[doc as usize];
+            // On a tie the first name found stays: the primary name comes before aliases and
+            // codes.
+            if score > slot.0 {
+                *slot = (score, name);
+            }
         }
     }
 
@@ -447,7 +378,8 @@ fn hit(
         Some(name) => {
             let mut highlight = Vec::new();
             let mut chars = Vec::new();
-            let _ = fuzzy_name(pattern, name.utf32(&mut chars), matcher, &mut highlight);
+            let _ =
+                super::fuzzy::fuzzy_name(pattern, name.utf32(&mut chars), matcher, &mut highlight);
             Hit {
                 target,
                 score,
@@ -468,36 +400,6 @@ fn hit(
             }
         }
     }
-}
-
-/// nucleo rewards letters at word starts so generously that "astana" matches "Middle eAST And
-/// North Africa". A reader means a name that holds each typed word in a few pieces (a typo, a
-/// skipped letter), not letters gathered from across a title: so each word of the query may
-/// match in at most one piece per four letters, plus one.
-fn fuzzy_name(
-    pattern: &Pattern,
-    haystack: nucleo_matcher::Utf32Str<'_>,
-    matcher: &mut Matcher,
-    indices: &mut Vec<u32>,
-) -> Option<u32> {
-    let mut total = 0;
-    let mut mine = Vec::new();
-    // Keep in step with the prefilter in `run`, which relies on words under four letters
-    // matching in one piece.
-    for atom in &pattern.atoms {
-        mine.clear();
-        total += atom.indices(haystack, matcher, &mut mine)? as u32;
-        mine.sort_unstable();
-        mine.dedup();
-        let runs = 1 + mine.windows(2).filter(|w| w[1] != w[0] + 1).count();
-        if runs > 1 + atom.needle_text().len() / 4 {
-            return None;
-        }
-        indices.extend_from_slice(&mine);
-    }
-    indices.sort_unstable();
-    indices.dedup();
-    Some(total)
 }
 
 /// Documents containing every term, with how often the terms occur in each. Lists are

@@ -20,7 +20,8 @@ pub struct Meta {
     pub geolens: String,
     /// The data directory, canonical.
     pub data: String,
-    /// When the build started, in nanoseconds since the epoch.
+    /// When the data files were looked at, before they were read, in nanoseconds since the
+    /// epoch.
     pub built: u64,
     /// Entities of each kind, in `ListKind::ALL` order.
     pub counts: [u32; 5],

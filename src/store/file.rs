@@ -26,7 +26,7 @@ use crate::disk;
 
 pub const MAGIC: [u8; 8] = *b"GEOLENSX";
 /// Bumped with every change to what the file holds or how.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const HEADER: usize = 4096;
 pub const BLOCK: usize = 64 << 10;
 /// The most sections a header has room for.

@@ -92,9 +92,10 @@ fn hash_file(path: &Path) -> Option<u64> {
     fs::read(path).ok().map(|b| hash(&b))
 }
 
-/// A file changed within this long before the build may change again without its time showing
-/// it (coarse file-system clocks), so its bytes are compared.
-const RACY: Duration = Duration::from_secs(2);
+/// A file changed this close to the moment it was looked at could change again within the same
+/// tick of a coarse file-system clock without its time showing it, so its bytes are compared
+/// (git calls such entries "racy"). A second covers the clocks in use.
+const RACY: Duration = Duration::from_secs(1);
 
 /// How much to compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

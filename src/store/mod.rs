@@ -111,6 +111,8 @@ pub fn open_fresh(dir: &Path, path: &Path, depth: Option<Depth>) -> Result<DiskS
 
 /// A dataset's files, read, with each file's size and time as they were just before.
 pub struct Prepared {
+    /// When the files were looked at, before they were read.
+    looked: u64,
     stats: Vec<Stamp>,
     pub sources: Sources,
 }
@@ -118,11 +120,13 @@ pub struct Prepared {
 /// Reads the files of `dir`, noting each file's size and time first: a change made while it is
 /// read shows as a change at the next start.
 pub fn prepare(dir: &Path) -> Result<Prepared, Problems> {
+    let looked = fresh::now();
     let stats: Vec<Stamp> = fresh::list(dir)
         .iter()
         .filter_map(|(name, path)| fresh::stat(name, path))
         .collect();
     Ok(Prepared {
+        looked,
         stats,
         sources: Sources::from_dir(dir)?,
     })
@@ -134,8 +138,11 @@ pub fn load(dir: &Path) -> Result<(Dataset, Meta), Problems> {
 }
 
 fn load_prepared(dir: &Path, prepared: Prepared) -> Result<(Dataset, Meta), Problems> {
-    let built = fresh::now();
-    let Prepared { stats, sources } = prepared;
+    let Prepared {
+        looked,
+        stats,
+        sources,
+    } = prepared;
     let mut files = Vec::with_capacity(stats.len());
     for mut stamp in stats {
         let Some(source) = sources.files.iter().find(|s| s.name == stamp.name) else {
@@ -150,7 +157,7 @@ fn load_prepared(dir: &Path, prepared: Prepared) -> Result<(Dataset, Meta), Prob
     let meta = Meta {
         geolens: env!("CARGO_PKG_VERSION").to_owned(),
         data: canonical.to_string_lossy().into_owned(),
-        built,
+        built: looked,
         counts: build::counts(&data),
         files,
     };

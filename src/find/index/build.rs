@@ -4,6 +4,7 @@ use std::hash::BuildHasher;
 
 use foldhash::HashMap;
 
+use super::nucleo_form;
 use super::{
     DocId, NAME_RECORD, NameKind, SearchIndex, all_targets, fields_of, name_mask, names_of,
 };
@@ -298,10 +299,13 @@ fn lay_out_names(names: &[NameEntry], s: &mut [Vec<u8>]) {
         records.extend_from_slice(&n.doc.to_le_bytes());
         records.extend_from_slice(&(n.kind as u32).to_le_bytes());
         records.extend_from_slice(&(text.len() as u64).to_le_bytes());
-        records.extend_from_slice(&(n.text.len() as u32).to_le_bytes());
-        records.extend_from_slice(&(n.folded.len() as u32).to_le_bytes());
+        let nucleo = nucleo_form(&n.text);
+        for len in [n.text.len(), n.folded.len(), nucleo.len(), 0] {
+            records.extend_from_slice(&(len as u32).to_le_bytes());
+        }
         text.extend_from_slice(n.text.as_bytes());
         text.extend_from_slice(n.folded.as_bytes());
+        text.extend_from_slice(nucleo.as_bytes());
     }
     s[sec::NAME_MASKS] = masks;
     s[sec::NAMES] = records;

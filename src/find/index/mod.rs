@@ -26,7 +26,7 @@ pub mod sec {
     pub const NAME_MASKS: usize = 0;
     /// Per name, [`super::NAME_RECORD`] bytes: document, kind, where its strings start, lengths.
     pub const NAMES: usize = 1;
-    /// Each name as written, then folded.
+    /// Each name as written, then folded, then (when not ASCII) as nucleo reads it.
     pub const NAME_TEXT: usize = 2;
     /// Per word, where it starts in `VOCAB_TEXT` (`u64`), and the end.
     pub const VOCAB: usize = 3;
@@ -41,8 +41,9 @@ pub mod sec {
     pub const COUNT: usize = 9;
 }
 
-/// Bytes of one name record: doc `u32`, kind `u32`, start `u64`, text length `u32`, folded `u32`.
-pub const NAME_RECORD: usize = 24;
+/// Bytes of one name record: doc `u32`, kind `u32`, start `u64`, then the lengths (`u32`) of the
+/// text, the folded text and nucleo's form, and 4 bytes of padding.
+pub const NAME_RECORD: usize = 32;
 
 /// A name an entity is known by: its name or title, an alias, an id or ISO code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +53,9 @@ pub struct Name<'a> {
     /// The name as shown (unsanitized).
     pub text: &'a str,
     pub folded: &'a str,
+    /// The first character of each grapheme when `text` is not ASCII (what nucleo reads);
+    /// empty for ASCII.
+    nucleo: &'a str,
 }
 
 impl<'a> Name<'a> {
@@ -61,7 +65,20 @@ impl<'a> Name<'a> {
     where
         'a: 'b,
     {
-        utf32(self.text, buf)
+        if self.nucleo.is_empty() {
+            return utf32(self.text, buf);
+        }
+        buf.clear();
+        buf.extend(self.nucleo.chars());
+        Utf32Str::Unicode(buf)
+    }
+}
+
+/// What nucleo reads of a name that is not ASCII, stored so that no search splits graphemes.
+pub fn nucleo_form(text: &str) -> String {
+    match text.is_ascii() {
+        true => String::new(),
+        false => nucleo_matcher::chars::graphemes(text).collect(),
     }
 }
 
@@ -134,7 +151,7 @@ pub fn needle_mask(needle: Utf32Str<'_>) -> u64 {
 pub struct Names<'a> {
     masks: &'a [u8],
     records: &'a [u8],
-    text: &'a [u8],
+    text: &'a str,
 }
 
 impl<'a> Names<'a> {
@@ -154,15 +171,15 @@ impl<'a> Names<'a> {
     pub fn get(&self, i: usize) -> Option<Name<'a>> {
         let r = self.records.get(i * NAME_RECORD..(i + 1) * NAME_RECORD)?;
         let start = usize::try_from(le64(&r[8..16])).ok()?;
-        let text_len = le32(&r[16..20]) as usize;
-        let folded_len = le32(&r[20..24]) as usize;
-        let mid = start.checked_add(text_len)?;
-        let end = mid.checked_add(folded_len)?;
+        let mid = start.checked_add(le32(&r[16..20]) as usize)?;
+        let folded = mid.checked_add(le32(&r[20..24]) as usize)?;
+        let end = folded.checked_add(le32(&r[24..28]) as usize)?;
         Some(Name {
             doc: le32(&r[0..4]),
             kind: NameKind::from_u32(le32(&r[4..8])),
-            text: std::str::from_utf8(self.text.get(start..mid)?).ok()?,
-            folded: std::str::from_utf8(self.text.get(mid..end)?).ok()?,
+            text: self.text.get(start..mid)?,
+            folded: self.text.get(mid..folded)?,
+            nucleo: self.text.get(folded..end)?,
         })
     }
 
@@ -232,6 +249,8 @@ pub struct SearchIndex {
     counts: [u32; 5],
     parts: Parts,
     recovered: OnceLock<Arc<SearchIndex>>,
+    /// Whether the names' text is UTF-8, checked once.
+    names_utf8: OnceLock<bool>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -344,6 +363,7 @@ impl SearchIndex {
             counts,
             parts: Parts::Owned(sections),
             recovered: OnceLock::new(),
+            names_utf8: OnceLock::new(),
         }
     }
 
@@ -363,6 +383,7 @@ impl SearchIndex {
                 recover,
             },
             recovered: OnceLock::new(),
+            names_utf8: OnceLock::new(),
         }
     }
 
@@ -441,10 +462,22 @@ impl SearchIndex {
     pub fn names(&self) -> Names<'_> {
         self.checked(
             |ix| {
+                let text = ix.whole(sec::NAME_TEXT)?;
+                let utf8 = *ix
+                    .names_utf8
+                    .get_or_init(|| std::str::from_utf8(text).is_ok());
+                if !utf8 {
+                    return None;
+                }
+                // SAFETY: `text` was found to be UTF-8 just above, once for the life of the
+                // index, and neither memory nor a mapped file (replaced by renaming, never
+                // rewritten) changes under it. Names are cut from it with `str::get`, which
+                // checks boundaries.
+                let text = unsafe { std::str::from_utf8_unchecked(text) };
                 Some(Names {
                     masks: ix.whole(sec::NAME_MASKS)?,
                     records: ix.whole(sec::NAMES)?,
-                    text: ix.whole(sec::NAME_TEXT)?,
+                    text,
                 })
             },
             Names::default,
