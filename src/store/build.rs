@@ -125,7 +125,7 @@ fn ids(s: &mut Sections, kind: ListKind, ids: Vec<&str>, names: Vec<&str>) {
 }
 
 /// The sections of the dataset itself (all but the search index's).
-fn sections(d: &Dataset, meta: &Meta) -> Vec<Vec<u8>> {
+pub fn sections(d: &Dataset, meta: &Meta) -> Vec<Vec<u8>> {
     let mut s = Sections(vec![Vec::new(); layout::SEARCH]);
     s.0[layout::META] = serde_json::to_vec(meta).unwrap_or_default();
 
@@ -133,9 +133,7 @@ fn sections(d: &Dataset, meta: &Meta) -> Vec<Vec<u8>> {
     entities(&mut s, ListKind::Actors, d.actors.iter());
     entities(&mut s, ListKind::Themes, d.themes.iter());
     entities(&mut s, ListKind::Places, d.places.iter());
-    let imps =
-        (0..d.implications.len() as u32).map(|i| d.implication(crate::data::ImplicationIx(i)));
-    entities(&mut s, ListKind::Implications, imps);
+    // Implications are read from their analysis's JSON: kept once.
 
     let a = |f: fn(&crate::data::model::Analysis) -> &str| d.analyses.iter().map(f).collect();
     ids(&mut s, ListKind::Analyses, a(|x| &x.id), a(|x| &x.title));
@@ -417,14 +415,14 @@ fn orders(s: &mut Sections, d: &Dataset) {
     }
 }
 
-/// Writes the index of `data` (with `index`, its search index) to `path`, atomically.
-pub fn write(path: &Path, data: &Dataset, index: &SearchIndex, meta: &Meta) -> io::Result<()> {
+/// Writes an index file to `path`, atomically: the dataset's sections ([`sections`]), then the
+/// search index's.
+pub fn write(path: &Path, own: &[Vec<u8>], index: &SearchIndex) -> io::Result<()> {
     let Some(search) = index.sections() else {
         return Err(io::Error::other(
             "the search index to write is not in memory",
         ));
     };
-    let own = sections(data, meta);
     let mut w = Writer::create(path)?;
     for s in own.iter().chain(search) {
         w.section(s)?;

@@ -248,9 +248,12 @@ impl Store for DiskStore {
         )
     }
     fn implication(&self, ix: ImplicationIx) -> Cow<'_, Implication> {
-        let v = self
-            .entity(ListKind::Implications, ix.get())
-            .map(Cow::Owned);
+        let v = self.try_facts(ix).and_then(|f| {
+            let start = self.implication_range(f.analysis)?.start;
+            let mut a: Analysis = self.entity(ListKind::Analyses, f.analysis.get())?;
+            let at = ix.0.checked_sub(start)? as usize;
+            (at < a.implications.len()).then(|| Cow::Owned(a.implications.swap_remove(at)))
+        });
         self.or(
             v,
             |d| Store::implication(d, ix),

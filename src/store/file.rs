@@ -26,7 +26,7 @@ use crate::disk;
 
 pub const MAGIC: [u8; 8] = *b"GEOLENSX";
 /// Bumped with every change to what the file holds or how.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const HEADER: usize = 4096;
 pub const BLOCK: usize = 64 << 10;
 /// The most sections a header has room for.
@@ -173,13 +173,10 @@ impl Writer {
         let file = self.out.get_mut();
         file.seek(SeekFrom::Start(0))?;
         file.write_all(&header)?;
-        file.sync_all()?;
-        fs::rename(&self.temp, path)?;
-        disk::sync_dir(
-            path.parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new(".")),
-        )
+        // Not flushed to the disk, unlike the state files `disk::write_atomic` writes: an index
+        // is a cache whose every block is checksummed, so one that a crash left half-written is
+        // found out and rebuilt, and waiting seconds for the disk at every build buys nothing.
+        fs::rename(&self.temp, path)
     }
 }
 

@@ -13,7 +13,7 @@ const PER_KIND: usize = 7;
 const KINDS: usize = 1;
 
 /// Offsets (`u64`, one more than entities) into [`entities`]: each entity as compact JSON. An
-/// analysis is written without its implications, which are entities of their own.
+/// implication is read from its analysis (these two sections are empty for implications).
 pub fn entities_at(kind: ListKind) -> usize {
     KINDS + kind.index() * PER_KIND
 }

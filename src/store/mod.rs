@@ -231,10 +231,18 @@ pub fn build(
         None => prepare(dir)?,
     };
     let (data, meta) = load_prepared(dir, prepared)?;
-    let index = SearchIndex::build(&data);
+    // The search index is built on two threads, the rest of the file on a third meanwhile.
+    let (index, own) = std::thread::scope(|scope| {
+        let own = scope.spawn(|| build::sections(&data, &meta));
+        let index = SearchIndex::build(&data);
+        (
+            index,
+            own.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        )
+    });
     let shown = sanitize(&path.display().to_string()).into_owned();
     let written = match lock {
-        Ok(_) => build::write(path, &data, &index, &meta),
+        Ok(_) => build::write(path, &own, &index),
         Err(e) => Err(e),
     };
     if let Err(e) = written {
@@ -244,7 +252,7 @@ pub fn build(
         ));
         return Ok(Opened::Memory(data, index));
     }
-    drop((data, index));
+    drop((data, index, own));
     if path.parent() == files::dir(Base::Cache).as_deref() {
         prune(path);
     }

@@ -85,7 +85,8 @@ impl Recovery {
             }
         };
         let index = SearchIndex::build(&data);
-        match super::build::write(&self.path, &data, &index, &meta) {
+        let own = super::build::sections(&data, &meta);
+        match super::build::write(&self.path, &own, &index) {
             Ok(()) => self.say(format!(
                 "the index {shown} was damaged: read the data again and rebuilt it"
             )),

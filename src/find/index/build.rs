@@ -87,27 +87,22 @@ struct Builder {
     short: usize,
     long: HashMap<Box<str>, u32>,
     hasher: foldhash::fast::FixedState,
-    /// Per word id: the word, and its entry.
+    /// Per word id: the word, its entry, and per document in its postings the gaps between its
+    /// places there (apart from the entry, which a lookup reads).
     words: Vec<Box<str>>,
     entries: Vec<Entry>,
+    positions: Vec<Vec<u8>>,
 }
 
 const EMPTY: u32 = u32::MAX;
 
-/// A word's key, postings and positions.
+/// A word's key and postings, in 48 bytes: one cache line at most.
 struct Entry {
     /// The word's short key, or 0 for a longer word.
     key: u128,
     postings: Vec<u8>,
-    /// Per document in `postings`, the gaps between the word's places in it.
-    positions: Vec<u8>,
     /// The last document posted, for the gap to the next.
     last: DocId,
-    /// The document being read (`EMPTY` before the first), how often the word has occurred in
-    /// it so far, and where it last did.
-    current: DocId,
-    count: u32,
-    at: u32,
 }
 
 /// The key of a word of at most 16 bytes: its bytes, zero-padded. A folded word holds letters,
@@ -124,8 +119,8 @@ impl Builder {
     fn run(data: &dyn Store, targets: &[Target], run: std::ops::Range<usize>) -> Builder {
         let mut b = Builder::default();
         let mut buf = String::new();
-        // The words met in the current document, each once.
-        let mut met: Vec<u32> = Vec::new();
+        // Each word of the current document and its place, in the order met.
+        let mut met: Vec<(u32, u32)> = Vec::new();
         for doc in run.clone() {
             let target = targets[doc];
             let doc = doc as DocId;
@@ -143,28 +138,27 @@ impl Builder {
             let mut place = 0u32;
             for field in fields_of(&entity) {
                 for_each_word(field, &mut buf, |w, _, _| {
-                    let id = b.intern(w);
-                    let entry = &mut b.entries[id as usize];
-                    if entry.current == doc {
-                        entry.count += 1;
-                    } else {
-                        entry.current = doc;
-                        entry.count = 1;
-                        entry.at = 0;
-                        met.push(id);
-                    }
-                    write_varint(&mut entry.positions, place - entry.at);
-                    entry.at = place;
+                    met.push((b.intern(w), place));
                     place += 1;
                 });
                 place += 1;
             }
-            for id in met.drain(..) {
-                let entry = &mut b.entries[id as usize];
+            // Each word's entry is touched once per document, not once per occurrence.
+            met.sort_unstable();
+            for word in met.chunk_by(|a, b| a.0 == b.0) {
+                let id = word[0].0 as usize;
+                let entry = &mut b.entries[id];
                 write_varint(&mut entry.postings, doc - entry.last);
-                write_varint(&mut entry.postings, entry.count);
+                write_varint(&mut entry.postings, word.len() as u32);
                 entry.last = doc;
+                let positions = &mut b.positions[id];
+                let mut at = 0;
+                for &(_, p) in word {
+                    write_varint(positions, p - at);
+                    at = p;
+                }
             }
+            met.clear();
         }
         b
     }
@@ -204,12 +198,9 @@ impl Builder {
         self.entries.push(Entry {
             key,
             postings: Vec::new(),
-            positions: Vec::new(),
             last: 0,
-            current: EMPTY,
-            count: 0,
-            at: 0,
         });
+        self.positions.push(Vec::new());
     }
 
     /// Doubles the table, keeping it at most half full.
@@ -235,10 +226,12 @@ impl Builder {
         let mut names = Vec::with_capacity(runs.iter().map(|b| b.names.len()).sum());
         let mut words = Vec::with_capacity(runs.len());
         let mut entries = Vec::with_capacity(runs.len());
+        let mut places = Vec::with_capacity(runs.len());
         for b in runs {
             names.extend(b.names);
             words.push(b.words);
             entries.push(b.entries);
+            places.push(b.positions);
         }
         let mut s: Vec<Vec<u8>> = vec![Vec::new(); sec::COUNT];
         lay_out_names(&names, &mut s);
@@ -249,9 +242,9 @@ impl Builder {
             order.extend(words.iter().enumerate().map(|(id, w)| (&**w, r, id as u32)));
         }
         order.sort_unstable();
-        let total = |f: fn(&Entry) -> usize| entries.iter().flatten().map(f).sum::<usize>();
-        let mut postings = Vec::with_capacity(total(|e| e.postings.len()));
-        let mut positions = Vec::with_capacity(total(|e| e.positions.len()));
+        let mut postings =
+            Vec::with_capacity(entries.iter().flatten().map(|e| e.postings.len()).sum());
+        let mut positions = Vec::with_capacity(places.iter().flatten().map(Vec::len).sum());
         let (mut vocab, mut vocab_text, mut post_at, mut pos_at) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for word in order.chunk_by(|a, b| a.0 == b.0) {
@@ -268,7 +261,7 @@ impl Builder {
                 // Each run counts its first gap from document 0.
                 write_varint(&mut postings, first - last);
                 postings.extend_from_slice(&list[used..]);
-                positions.append(&mut entry.positions);
+                positions.append(&mut places[r][id as usize]);
                 last = entry.last;
             }
         }
