@@ -6,6 +6,8 @@
 mod common;
 #[path = "common/temp.rs"]
 mod temp;
+#[path = "common/tmux.rs"]
+mod tmux;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -317,4 +319,55 @@ fn a_cache_that_cannot_be_written_leaves_geolens_working_from_memory() {
             && err.ends_with("working from memory\n"),
         "{err}"
     );
+}
+
+/// The explorer writes the index of a large dataset behind its first frame, and the next start
+/// opens it: every list and search at once, with nothing left loading.
+#[test]
+fn the_explorer_writes_the_index_once_then_opens_it() {
+    if !tmux::tmux_available() {
+        return;
+    }
+    let scratch = TempDir::new("index-explorer");
+    let data = scratch.path().join("data");
+    let cache = scratch.path().join("cache");
+    let made = Command::new(BIN)
+        .args(["generate", "--analyses", "10000", "--seed", "5", "--out"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let args = format!("--data '{}'", data.display());
+    let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
+    let keys = |k: &str| geolens::keys::parse_keys(k).unwrap();
+    let status_line = |s: &str| s.lines().last().unwrap_or("").to_owned();
+    let busy = |s: &str| {
+        let line = status_line(s);
+        line.contains("reading") || line.contains("indexing")
+    };
+
+    let t = tmux::Tmux::start("index-first", 100, 30, &args, &env);
+    let screen = t.wait_for(|s| s.contains("Analyses (10000, newest first)") && !busy(s));
+    assert!(!busy(&screen), "{screen}");
+    t.send(&keys("q"));
+    assert_eq!(t.exit_status(), 0);
+    let d = data.to_str().unwrap();
+    let status = run(&cache, &["index", "status", "--data", d]);
+    assert_eq!(status.status.code(), Some(0), "{}", text(&status.stdout));
+
+    let t = tmux::Tmux::start("index-again", 100, 30, &args, &env);
+    let screen = t.wait_for(|s| s.contains("Analyses (10000, newest first)"));
+    assert!(!busy(&screen), "nothing left to load:\n{screen}");
+    t.send(&keys("2"));
+    let screen = t.wait_for(|s| s.contains("Actors (700, by name)"));
+    assert!(screen.contains("Actors (700, by name)"), "{screen}");
+    t.send(&keys("/ k a z a k h s t a n"));
+    let screen = t.wait_for(|s| s.contains("Places (1)"));
+    assert!(
+        screen.contains("Places (1)"),
+        "search answers from the index:\n{screen}"
+    );
+    t.send(&keys("<Esc> q"));
+    assert_eq!(t.exit_status(), 0);
+    t.assert_restored();
 }

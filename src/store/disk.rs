@@ -54,6 +54,10 @@ fn some(n: u32) -> Option<u32> {
 
 impl DiskStore {
     pub(super) fn new(file: Arc<Mapped>, meta: Meta, recovery: Arc<Recovery>) -> DiskStore {
+        use crate::find::index::sec;
+        for names in [sec::NAME_MASKS, sec::NAMES, sec::NAME_TEXT] {
+            file.read_through(layout::SEARCH + names);
+        }
         let counts = ListKind::SEARCH_ORDER.map(|k| meta.counts[k.index()]);
         let again = Arc::clone(&recovery);
         let index = SearchIndex::mapped(
@@ -125,8 +129,9 @@ impl DiskStore {
     }
 
     fn entity<T: DeserializeOwned>(&self, kind: ListKind, i: usize) -> Option<T> {
-        let bytes = self.bytes(layout::entities_at(kind), layout::entities(kind), i)?;
-        serde_json::from_slice(bytes).ok()
+        let span = self.span(layout::entities_at(kind), i)?;
+        let bytes = self.file.read(layout::entities(kind), span)?;
+        serde_json::from_slice(&bytes).ok()
     }
 
     fn id_of(&self, kind: ListKind, i: usize) -> Option<&str> {

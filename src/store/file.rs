@@ -1,10 +1,10 @@
-//! The index file: a header, numbered sections, and a checksum for every 64 KiB block.
+//! The index file: a header, numbered sections, and a checksum for every 4 KiB block.
 //!
 //! ```text
 //! 0      header (4 KiB): magic, version, block size, file length, the block table's place and
 //!        checksum, each section's offset and length, and a checksum of the header itself
 //! 4 KiB  the sections, each starting on an 8-byte boundary
-//! end    the block table: an xxh3 checksum of each 64 KiB block from the header to the table
+//! end    the block table: an xxh3 checksum of each 4 KiB block from the header to the table
 //! ```
 //!
 //! Opening checks the header and the block table, which are small; a block is checked the first
@@ -19,16 +19,17 @@ use std::path::Path;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use memmap2::Mmap;
+use memmap2::{Advice, Mmap};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::disk;
 
 pub const MAGIC: [u8; 8] = *b"GEOLENSX";
 /// Bumped with every change to what the file holds or how.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 const HEADER: usize = 4096;
-pub const BLOCK: usize = 64 << 10;
+/// A page: a block checked is a page read, no more, so checking costs no memory of its own.
+pub const BLOCK: usize = 4096;
 /// The most sections a header has room for.
 const MAX_SECTIONS: usize = (HEADER - 64 - 8) / 16;
 /// Files up to this size are checked whole when opened: a few milliseconds at most.
@@ -184,6 +185,8 @@ impl Writer {
 /// check the blocks read against their checksums first (once each).
 pub struct Mapped {
     map: Mmap,
+    /// For [`Mapped::read`].
+    file: File,
     sections: Vec<Range<usize>>,
     /// Where the blocks end: the block table's offset.
     end: usize,
@@ -229,6 +232,12 @@ impl Mapped {
         // new one is written beside it and renamed over it, which leaves this mapping on the old
         // file. Every byte read from it is checked against its checksum before use.
         let map = unsafe { Mmap::map(&file) }.map_err(|e| Damage::Unreadable(e.to_string()))?;
+        // Most reads are a few bytes here and there (a posting list, an entity): without this,
+        // each page fault would map sixteen pages around it, all counted in the process's memory.
+        let _ = map.advise(Advice::Random);
+        // Nor may the kernel map a 2 MiB page of the file for a read of a few bytes (it does
+        // where the page cache holds the file in large folios).
+        let _ = map.advise(Advice::NoHugePage);
         let h = &map[..HEADER];
         if h[0..8] != MAGIC {
             return Err(match h.iter().all(|&b| b == 0) {
@@ -279,6 +288,7 @@ impl Mapped {
             whole: (0..n).map(|_| OnceLock::new()).collect(),
             damage: AtomicU64::new(u64::MAX),
             map,
+            file,
             sections,
             end: table_at,
             sums,
@@ -337,6 +347,56 @@ impl Mapped {
         true
     }
 
+    /// Says that section `id` is read from end to end (the names every search scans): pages are
+    /// mapped in runs again there.
+    pub fn read_through(&self, id: usize) {
+        if let Some(s) = self.sections.get(id) {
+            let _ = self.map.advise_range(Advice::Normal, s.start, s.len());
+        }
+    }
+
+    /// Bytes `part` of section `id`, read rather than mapped, and checked: for an entity or a
+    /// posting list, a few bytes in a large section. A mapping charges the process's memory by
+    /// the page, or by the whole large folio where the page cache keeps the file in those.
+    pub fn read(&self, id: usize, part: Range<usize>) -> Option<Vec<u8>> {
+        use std::os::unix::fs::FileExt;
+        let s = self.sections.get(id)?;
+        let start = s.start.checked_add(part.start)?;
+        let end = s.start.checked_add(part.end)?;
+        if start > end || end > s.end {
+            return None;
+        }
+        if start == end {
+            return Some(Vec::new());
+        }
+        // Whole blocks, so that each can be checked.
+        let from = HEADER + (start - HEADER) / BLOCK * BLOCK;
+        let to = (HEADER + (end - HEADER).div_ceil(BLOCK) * BLOCK).min(self.end);
+        let mut buf = vec![0; to - from];
+        self.file.read_exact_at(&mut buf, from as u64).ok()?;
+        for (i, block) in buf.chunks(BLOCK).enumerate() {
+            let b = (from - HEADER) / BLOCK + i;
+            let (word, bit) = (&self.good[b / 64], 1u64 << (b % 64));
+            if word.load(Ordering::Acquire) & bit != 0 {
+                continue;
+            }
+            if xxh3_64(block) != self.sums[b] {
+                let at = (HEADER + b * BLOCK) as u64;
+                let _ = self.damage.compare_exchange(
+                    u64::MAX,
+                    at,
+                    Ordering::Relaxed,
+                    Ordering::Relaxed,
+                );
+                return None;
+            }
+            word.fetch_or(bit, Ordering::Release);
+        }
+        buf.truncate(end - from);
+        buf.drain(..start - from);
+        Some(buf)
+    }
+
     /// Section `id`, checked whole (once); `None` if it is missing or damaged.
     pub fn whole(&self, id: usize) -> Option<&[u8]> {
         let range = self.sections.get(id)?.clone();
@@ -362,6 +422,9 @@ impl crate::find::index::Backing for Mapped {
     }
     fn part(&self, id: usize, range: Range<usize>) -> Option<&[u8]> {
         Mapped::part(self, id, range)
+    }
+    fn read(&self, id: usize, range: Range<usize>) -> Option<Vec<u8>> {
+        Mapped::read(self, id, range)
     }
 }
 
@@ -397,6 +460,12 @@ mod tests {
         }
         assert_eq!(m.part(2, 70_000..70_010), Some(&big[70_000..70_010]));
         assert_eq!(m.part(2, 10..300_001), None, "past the section");
+        assert_eq!(
+            m.read(2, 70_000..70_010).as_deref(),
+            Some(&big[70_000..70_010])
+        );
+        assert_eq!(m.read(2, 4090..8200).as_deref(), Some(&big[4090..8200]));
+        assert_eq!(m.read(2, 10..300_001), None, "past the section");
         assert_eq!(m.whole(4), None);
         fs::remove_dir_all(path.parent().unwrap()).unwrap();
     }
@@ -440,7 +509,7 @@ mod tests {
                     b[HEADER + 70_000] ^= 0x10;
                     b
                 },
-                |d| *d == Damage::Block((HEADER + BLOCK) as u64),
+                |d| *d == Damage::Block((HEADER + 70_000 / BLOCK * BLOCK) as u64),
             ),
             (
                 {

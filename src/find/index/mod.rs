@@ -10,6 +10,7 @@
 
 mod build;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -228,6 +229,11 @@ pub trait Backing: Send + Sync {
     fn whole(&self, id: usize) -> Option<&[u8]>;
     /// Bytes `range` of section `id`, checking only what they lie in; `None` if damaged.
     fn part(&self, id: usize, range: Range<usize>) -> Option<&[u8]>;
+    /// The same bytes, copied out: for a few bytes here and there in a large section, which a
+    /// mapping would charge to the process's memory by the page or more.
+    fn read(&self, id: usize, range: Range<usize>) -> Option<Vec<u8>> {
+        self.part(id, range).map(<[u8]>::to_vec)
+    }
 }
 
 /// What a mapped index falls back on when it finds itself damaged: the same index, built again
@@ -434,13 +440,6 @@ impl SearchIndex {
         }
     }
 
-    fn part(&self, id: usize, range: Range<usize>) -> Option<&[u8]> {
-        match &self.parts {
-            Parts::Owned(s) => s.get(id)?.get(range),
-            Parts::Mapped { backing, first, .. } => backing.part(first + id, range),
-        }
-    }
-
     /// Runs `f` on this index, or on its replacement when this one is found damaged; `none`
     /// when even that cannot answer (it could not be rebuilt).
     fn checked<'s, T>(
@@ -531,13 +530,18 @@ impl SearchIndex {
     }
 
     /// The bytes of a word's postings (`sec::POSTINGS`) or positions (`sec::POSITIONS`).
-    fn list(&self, at: usize, data: usize, id: usize) -> Option<&[u8]> {
+    fn list(&self, at: usize, data: usize, id: usize) -> Option<Cow<'_, [u8]>> {
         let at = self.whole(at)?;
         let range = offset_at(at, id)?..offset_at(at, id + 1)?;
         if range.start > range.end {
             return None;
         }
-        self.part(data, range)
+        match &self.parts {
+            Parts::Owned(s) => s.get(data)?.get(range).map(Cow::Borrowed),
+            Parts::Mapped { backing, first, .. } => {
+                backing.read(first + data, range).map(Cow::Owned)
+            }
+        }
     }
 
     /// The documents holding one exact (folded) word, in document order.
@@ -575,7 +579,8 @@ impl SearchIndex {
     }
 
     fn postings(&self, id: usize) -> Option<Vec<Posting>> {
-        let mut bytes = self.list(sec::POSTINGS_AT, sec::POSTINGS, id)?;
+        let list = self.list(sec::POSTINGS_AT, sec::POSTINGS, id)?;
+        let mut bytes: &[u8] = &list;
         let mut out = Vec::new();
         let mut doc = 0u32;
         while !bytes.is_empty() {
@@ -604,8 +609,9 @@ impl SearchIndex {
             let Some(id) = self.word_id(word)? else {
                 return Some(vec![false; docs.len()]);
             };
-            let mut post = self.list(sec::POSTINGS_AT, sec::POSTINGS, id)?;
-            let mut pos = self.list(sec::POSITIONS_AT, sec::POSITIONS, id)?;
+            let post_list = self.list(sec::POSTINGS_AT, sec::POSTINGS, id)?;
+            let pos_list = self.list(sec::POSITIONS_AT, sec::POSITIONS, id)?;
+            let (mut post, mut pos): (&[u8], &[u8]) = (&post_list, &pos_list);
             let (mut doc, mut next) = (0u32, 0usize);
             let mut places = Vec::new();
             while !post.is_empty() && next < docs.len() {

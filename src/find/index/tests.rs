@@ -46,8 +46,9 @@ fn read_back(index: &SearchIndex) -> Oracle {
         let word =
             std::str::from_utf8(&text[offset_at(at, id).unwrap()..offset_at(at, id + 1).unwrap()])
                 .unwrap();
-        let mut pos = index.list(sec::POSITIONS_AT, sec::POSITIONS, id).unwrap();
-        let mut post = index.list(sec::POSTINGS_AT, sec::POSTINGS, id).unwrap();
+        let pos_list = index.list(sec::POSITIONS_AT, sec::POSITIONS, id).unwrap();
+        let post_list = index.list(sec::POSTINGS_AT, sec::POSTINGS, id).unwrap();
+        let (mut pos, mut post): (&[u8], &[u8]) = (&pos_list, &post_list);
         let (mut doc, mut list) = (0, Vec::new());
         while !post.is_empty() {
             let (gap, a) = read_varint(post).unwrap();
