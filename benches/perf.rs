@@ -252,6 +252,7 @@ enum Fig {
     Quantile(Vec<String>, f64),
     Bytes(u64),
     /// A time measured once, outside criterion (a build of seconds), in seconds.
+    #[cfg_attr(not(feature = "peers"), allow(dead_code))]
     Seconds(f64),
 }
 
