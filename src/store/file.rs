@@ -476,7 +476,8 @@ mod tests {
         let big: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 256) as u8).collect();
         write(&path, &[big, b"tail".to_vec()]);
         let good = fs::read(&path).unwrap();
-        let cases: Vec<(Vec<u8>, fn(&Damage) -> bool)> = vec![
+        type Case = (Vec<u8>, fn(&Damage) -> bool);
+        let cases: Vec<Case> = vec![
             (good[..good.len() - 1].to_vec(), |d| {
                 matches!(d, Damage::Truncated { .. })
             }),

@@ -111,7 +111,7 @@ pub fn stale(root: &Path, files: &[Stamp], built: u64, depth: Depth) -> Option<S
     let now = list(root);
     let mut old = files.iter().peekable();
     for (name, path) in &now {
-        while let Some(gone) = old.next_if(|s| s.name < *name) {
+        if let Some(gone) = old.next_if(|s| s.name < *name) {
             return Some(format!("{} was removed", gone.name));
         }
         let Some(was) = old.next_if(|s| s.name == *name) else {

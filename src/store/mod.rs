@@ -177,6 +177,8 @@ pub fn writable(path: &Path) -> Result<(), String> {
 }
 
 /// A dataset ready to read: from its index, or in memory when no index could be written.
+// One per run, moved once: the size of the in-memory variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 pub enum Opened {
     Disk(DiskStore),
     /// The data in memory, with its search index.

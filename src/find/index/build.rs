@@ -136,13 +136,13 @@ impl Builder {
             // A word's place counts the words before it; a field starts one place further on,
             // so that no phrase runs from one field into the next.
             let mut place = 0u32;
-            for field in fields_of(&entity) {
+            fields_of(&entity).into_iter().for_each(|field| {
                 for_each_word(field, &mut buf, |w, _, _| {
                     met.push((b.intern(w), place));
                     place += 1;
                 });
                 place += 1;
-            }
+            });
             // Each word's entry is touched once per document, not once per occurrence.
             met.sort_unstable();
             for word in met.chunk_by(|a, b| a.0 == b.0) {

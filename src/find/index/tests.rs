@@ -21,17 +21,19 @@ fn oracle(data: &dyn Store) -> Oracle {
     for (doc, target) in all_targets(data).enumerate() {
         let doc = doc as DocId;
         let mut place = 0;
-        for field in fields_of(&Entity::of(data, target)) {
-            for_each_word(field, &mut buf, |w, _, _| {
-                let list = words.entry(w.to_owned()).or_default();
-                match list.last_mut() {
-                    Some((d, places)) if *d == doc => places.push(place),
-                    _ => list.push((doc, vec![place])),
-                }
+        fields_of(&Entity::of(data, target))
+            .into_iter()
+            .for_each(|field| {
+                for_each_word(field, &mut buf, |w, _, _| {
+                    let list = words.entry(w.to_owned()).or_default();
+                    match list.last_mut() {
+                        Some((d, places)) if *d == doc => places.push(place),
+                        _ => list.push((doc, vec![place])),
+                    }
+                    place += 1;
+                });
                 place += 1;
             });
-            place += 1;
-        }
     }
     words
 }
