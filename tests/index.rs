@@ -347,13 +347,19 @@ fn the_explorer_writes_the_index_once_then_opens_it() {
     };
 
     let t = tmux::Tmux::start("index-first", 100, 30, &args, &env);
-    let screen = t.wait_for(|s| s.contains("Analyses (10000, newest first)") && !busy(s));
-    assert!(!busy(&screen), "{screen}");
+    let loaded = |s: &str| s.contains("Analyses (10000, newest first)") && !busy(s);
+    let screen = t.wait_for(loaded);
+    assert!(loaded(&screen), "loaded, and the index written:\n{screen}");
     t.send(&keys("q"));
     assert_eq!(t.exit_status(), 0);
     let d = data.to_str().unwrap();
     let status = run(&cache, &["index", "status", "--data", d]);
-    assert_eq!(status.status.code(), Some(0), "{}", text(&status.stdout));
+    assert_eq!(
+        status.status.code(),
+        Some(0),
+        "{}\nthe screen before q:\n{screen}",
+        text(&status.stdout)
+    );
 
     let t = tmux::Tmux::start("index-again", 100, 30, &args, &env);
     let screen = t.wait_for(|s| s.contains("Analyses (10000, newest first)"));
@@ -367,7 +373,10 @@ fn the_explorer_writes_the_index_once_then_opens_it() {
         screen.contains("Places (1)"),
         "search answers from the index:\n{screen}"
     );
-    t.send(&keys("<Esc> q"));
+    // Esc and q apart: sent together, a terminal may read them as Alt-q.
+    t.send(&keys("<Esc>"));
+    t.wait_for(|s| !s.contains("Places (1)"));
+    t.send(&keys("q"));
     assert_eq!(t.exit_status(), 0);
     t.assert_restored();
 }
