@@ -1,3 +1,4 @@
+use super::names::mask_bit;
 use super::*;
 use crate::find::fold::for_each_word;
 
