@@ -43,6 +43,7 @@ pub mod outside;
 pub mod pages;
 pub mod snapshot;
 pub mod state;
+pub mod store;
 pub mod terminal;
 pub mod text;
 pub mod tools;

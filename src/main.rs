@@ -17,7 +17,7 @@ use geolens::snapshot::Headless;
 use geolens::terminal::Exit;
 use geolens::text::{self, sanitize};
 use geolens::tools::{drill, synth};
-use geolens::{cli, pages, state, terminal};
+use geolens::{cli, pages, state, store, terminal};
 use ratatui::layout::Rect;
 
 #[derive(Parser)]
@@ -44,6 +44,9 @@ struct DataArg {
     /// Load the dataset in this directory instead of the bundled one.
     #[arg(long, value_name = "PATH")]
     data: Option<PathBuf>,
+    /// Keep the index of --data here instead of under $XDG_CACHE_HOME/geolens/.
+    #[arg(long, value_name = "PATH")]
+    index: Option<PathBuf>,
 }
 
 /// How the explorer looks and listens: what `geolens` and `geolens open` take.
@@ -161,7 +164,7 @@ enum Command {
         #[command(flatten)]
         ascii: AsciiArg,
     },
-    /// Open the explorer on one item, or on a view saved with `w`.
+    /// Open the explorer on one item.
     Open {
         #[arg(required_unless_present = "view_name")]
         id: Option<String>,
@@ -221,6 +224,12 @@ enum Command {
         #[command(flatten)]
         config: ConfigArg,
     },
+    /// The index of a --data directory, which later runs open instead of reading the data:
+    /// build it now, say whether it is usable, or remove it.
+    Index {
+        #[command(subcommand)]
+        action: IndexAction,
+    },
     /// Write a synthetic dataset of any size, for benchmarks (docs/performance.md).
     Generate {
         /// How many analyses.
@@ -238,6 +247,35 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum IndexAction {
+    /// Build the index (again, even if it is up to date).
+    Build {
+        #[command(flatten)]
+        data: DataArg,
+    },
+    /// Check the index and the data files byte by byte; exit 0 when it is usable as it is.
+    Status {
+        #[command(flatten)]
+        data: DataArg,
+    },
+    /// Remove the index.
+    Clear {
+        #[command(flatten)]
+        data: DataArg,
+    },
+}
+
+impl IndexAction {
+    fn data(&self) -> &DataArg {
+        match self {
+            IndexAction::Build { data }
+            | IndexAction::Status { data }
+            | IndexAction::Clear { data } => data,
+        }
+    }
+}
+
 impl Command {
     fn name(&self) -> &'static str {
         match self {
@@ -252,6 +290,7 @@ impl Command {
             Command::StateDrill { .. } => "state-drill",
             Command::Schema => "schema",
             Command::Config { .. } => "config",
+            Command::Index { .. } => "index",
             Command::Generate { .. } => "generate",
         }
     }
@@ -259,14 +298,14 @@ impl Command {
     /// The explorer's flags this command takes when they are given before it.
     fn takes(&self) -> &'static [&'static str] {
         match self {
-            Command::Check { .. }
-            | Command::Search { .. }
-            | Command::List { .. }
-            | Command::Score { .. }
-            | Command::Export { .. } => &["--data"],
-            Command::Snapshot { .. } | Command::Show { .. } => &["--data", "--ascii"],
+            Command::Check { .. } | Command::Score { .. } | Command::Export { .. } => &["--data"],
+            Command::Search { .. } | Command::List { .. } | Command::Index { .. } => {
+                &["--data", "--index"]
+            }
+            Command::Snapshot { .. } | Command::Show { .. } => &["--data", "--index", "--ascii"],
             Command::Open { .. } => &[
-                "--data", "--color", "--ascii", "--mouse", "--config", "--fresh", "--copy",
+                "--data", "--index", "--color", "--ascii", "--mouse", "--config", "--fresh",
+                "--copy",
             ],
             Command::Config { .. } => &["--config"],
             Command::Schema | Command::Generate { .. } | Command::StateDrill { .. } => &[],
@@ -293,11 +332,12 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(&e),
     };
     let Some(command) = cli.command else {
-        return explore(&cli.data, &cli.look, Start::Default);
+        return explore(&cli.data, &cli.look, &Begin::Default);
     };
     // Flags of the explorer given before a subcommand count only where they apply.
     let given = [
         ("--data", cli.data.data.is_some()),
+        ("--index", cli.data.index.is_some()),
         ("--color", cli.look.color.is_some()),
         ("--ascii", cli.look.ascii),
         ("--mouse", cli.look.mouse),
@@ -314,7 +354,12 @@ fn main() -> ExitCode {
             command.name()
         ));
     }
-    let data_dir = |sub: &DataArg| sub.data.clone().or_else(|| cli.data.data.clone());
+    // A flag given after the command wins over the same flag given before it.
+    let data_of = |sub: &DataArg| DataArg {
+        data: sub.data.clone().or_else(|| cli.data.data.clone()),
+        index: sub.index.clone().or_else(|| cli.data.index.clone()),
+    };
+    let data_dir = |sub: &DataArg| data_of(sub).data;
     match command {
         Command::Schema => {
             print!("{}", data::model::json_schema());
@@ -347,19 +392,19 @@ fn main() -> ExitCode {
                 Err(e) => return fail(&format!("--keys: {e}")),
             };
             let ascii = ascii.ascii || cli.look.ascii;
-            with_data(data_dir(&data).as_deref(), |d| {
-                let d = &d;
+            with_store(&data_of(&data), |d, _| {
                 // Only --ascii, never the locale: a snapshot is the same on every machine.
                 let glyphs = if ascii { pages::ASCII } else { pages::UNICODE };
                 let mut h = Headless::with_glyphs(d, size.0, size.1, glyphs);
-                if let Some(id) = &open
-                    && let Err(e) = start_on(&mut h.app, d, id, compare.as_deref())
-                {
-                    return fail(&e);
+                if let Some(id) = &open {
+                    start_on(&mut h.app, d, id, compare.as_deref())?;
                 }
                 h.press(&keys);
-                print!("{}", h.text());
-                ExitCode::SUCCESS
+                Ok(cli::Output {
+                    stdout: h.text(),
+                    stderr: String::new(),
+                    status: 0,
+                })
             })
         }
         Command::Search {
@@ -368,13 +413,17 @@ fn main() -> ExitCode {
             limit,
             json,
             data,
-        } => with_data(data_dir(&data).as_deref(), |d| {
-            let kind = match kind.as_deref().map(cli::parse_kind).transpose() {
-                Ok(kind) => kind,
-                Err(e) => return fail(&e),
+        } => with_store(&data_of(&data), |d, index| {
+            let kind = kind.as_deref().map(cli::parse_kind).transpose()?;
+            let built;
+            let index = match index {
+                Some(index) => index,
+                None => {
+                    built = SearchIndex::build(d);
+                    &built
+                }
             };
-            let index = SearchIndex::build(&d);
-            print_output(cli::search(&d, &index, &query, kind, limit, json))
+            Ok(cli::search(d, index, &query, kind, limit, json))
         }),
         Command::List {
             kind,
@@ -382,19 +431,14 @@ fn main() -> ExitCode {
             sort,
             json,
             data,
-        } => with_data(data_dir(&data).as_deref(), |d| {
-            let listed = cli::parse_kind(&kind).and_then(|kind| {
-                let filter = facets.filter(&d)?;
-                let sort = match sort.as_deref() {
-                    Some(s) => cli::parse_sort(kind, s)?,
-                    None => Sort::choices(kind)[0],
-                };
-                Ok(cli::list(&d, kind, &filter, sort, json))
-            });
-            match listed {
-                Ok(out) => print_output(out),
-                Err(e) => fail(&e),
-            }
+        } => with_store(&data_of(&data), |d, _| {
+            let kind = cli::parse_kind(&kind)?;
+            let filter = facets.filter(d)?;
+            let sort = match sort.as_deref() {
+                Some(s) => cli::parse_sort(kind, s)?,
+                None => Sort::choices(kind)[0],
+            };
+            Ok(cli::list(d, kind, &filter, sort, json))
         }),
         Command::Show {
             id,
@@ -404,13 +448,11 @@ fn main() -> ExitCode {
             ascii,
         } => {
             let glyphs = text_glyphs(ascii.ascii || cli.look.ascii);
-            with_data(data_dir(&data).as_deref(), |d| {
-                match cli::show(&d, &id, json, width, &glyphs) {
-                    Ok(out) => print_output(out),
-                    Err(e) => fail(&e),
-                }
+            with_store(&data_of(&data), |d, _| {
+                cli::show(d, &id, json, width, &glyphs)
             })
         }
+        Command::Index { action } => index_command(&data_of(action.data()), &action),
         Command::Config {
             print_default,
             config: path,
@@ -486,9 +528,7 @@ fn main() -> ExitCode {
             data,
             look,
         } => {
-            let data = DataArg {
-                data: data_dir(&data),
-            };
+            let data = data_of(&data);
             let look = LookArgs {
                 color: look.color.or(cli.look.color),
                 ascii: look.ascii || cli.look.ascii,
@@ -497,18 +537,23 @@ fn main() -> ExitCode {
                 fresh: look.fresh || cli.look.fresh,
                 copy: look.copy || cli.look.copy,
             };
-            let start = match (&id, &view_name) {
-                (Some(id), _) => Start::Open(id, compare.as_deref()),
-                (None, Some(name)) => Start::View(name),
-                (None, None) => Start::Default,
+            let begin = match (id, view_name) {
+                (Some(id), _) => Begin::Open(id, compare),
+                (None, Some(name)) => Begin::View(name),
+                (None, None) => Begin::Default,
             };
-            explore(&data, &look, start)
+            explore(&data, &look, &begin)
         }
     }
 }
 
 /// Puts the explorer on `id`, beside `compare` when given, as `geolens open` does.
-fn start_on(app: &mut App, d: &Dataset, id: &str, compare: Option<&str>) -> Result<(), String> {
+fn start_on(
+    app: &mut App,
+    d: &dyn data::Store,
+    id: &str,
+    compare: Option<&str>,
+) -> Result<(), String> {
     let target = cli::resolve(d, id)?;
     match compare {
         Some(other) => {
@@ -519,6 +564,46 @@ fn start_on(app: &mut App, d: &Dataset, id: &str, compare: Option<&str>) -> Resu
         None => app.open(d, target),
     }
     Ok(())
+}
+
+/// Where the explorer starts.
+enum Begin {
+    /// Where the last session left off, unless `--fresh` or the config says otherwise.
+    Default,
+    /// On an item, beside another when given (`geolens open ID [--compare ID]`).
+    Open(String, Option<String>),
+    /// On a saved view (`geolens open --view-name NAME`).
+    View(String),
+}
+
+/// Puts the explorer where `begin` says, once the whole dataset is there. The session waits in
+/// the shelf (`Shelf::pending_session`) from `new_app`: put back here, or once a dataset opened
+/// on its outline has loaded whole.
+fn begin_on(app: &mut App, d: &dyn data::Store, begin: &Begin) -> Result<(), String> {
+    let session = app.shelf.pending_session.take();
+    match begin {
+        Begin::Open(id, compare) => start_on(app, d, id, compare.as_deref()),
+        Begin::View(name) => match app.shelf.dossier.views.get().get(name).cloned() {
+            Some(view) => {
+                app.apply_view(d, &view);
+                Ok(())
+            }
+            None => Err(cli::dossier::no_such_view(
+                name,
+                app.shelf.dossier.views.get(),
+            )),
+        },
+        Begin::Default => {
+            if let Some(session) = session {
+                // Sized first, so the place in the page is put back at the width it will show.
+                if let Ok((w, h)) = crossterm::terminal::size() {
+                    app.update(d, geolens::app::action::Action::Resize(w, h));
+                }
+                app.restore(d, &session);
+            }
+            Ok(())
+        }
+    }
 }
 
 fn print_output(out: cli::Output) -> ExitCode {
@@ -541,17 +626,7 @@ fn text_glyphs(ascii: bool) -> pages::Glyphs {
     }
 }
 
-/// Where the explorer starts.
-enum Start<'a> {
-    /// Where the last session left off, unless `--fresh` or the config says otherwise.
-    Default,
-    /// On an item, beside another when given (`geolens open ID [--compare ID]`).
-    Open(&'a str, Option<&'a str>),
-    /// On a saved view (`geolens open --view-name NAME`).
-    View(&'a str),
-}
-
-fn explore(data_arg: &DataArg, look: &LookArgs, start: Start) -> ExitCode {
+fn explore(data_arg: &DataArg, look: &LookArgs, begin: &Begin) -> ExitCode {
     // What can fail fails before the terminal is touched: the config first (a typo there is worth
     // reporting even without a terminal), then the terminal, then the data (but see below for
     // large datasets).
@@ -580,80 +655,40 @@ fn explore(data_arg: &DataArg, look: &LookArgs, start: Start) -> ExitCode {
         pages::UNICODE
     };
     let mouse = look.mouse || settings.mouse;
-    let dir = data_arg.data.as_deref();
-    let sources = match read_sources(dir) {
-        Ok(s) => s,
-        Err(problems) => return report(&problems),
-    };
-    let new_app = |d: &Dataset| {
-        let mut app = App::new(d, settings.keymap.clone(), glyphs, Rect::default());
-        app.reading_width = settings.reading_width;
-        app
-    };
-    // A large dataset opens on its outline (the analyses' titles and dates) and loads the rest
-    // behind the first frame; a problem found then is reported when the explorer has closed.
-    // Smaller ones, and `geolens open` (which needs every id), are checked whole before the
-    // terminal is touched.
-    let outline = (matches!(start, Start::Default) && sources.bytes() >= data::OUTLINE_FROM_BYTES)
-        .then(|| data::outline(&sources))
-        .flatten();
-    let shown_dir = dir.map(Path::to_path_buf);
     // Bookmarks, notes, saved views and the session; whatever is wrong with them is said on the
     // status line, and again on stderr once the explorer has closed.
     let notices = state::Notices::default();
-    let mut shelf = Shelf::new(state::Dossier::open(state::dir().as_deref(), &notices));
-    shelf.copy = look.copy || settings.copy;
-    shelf.keep_session = settings.session;
-    shelf.export_dir = std::env::current_dir().ok();
-    let session = shelf.dossier.session.get().clone();
-    let resume = settings.session && !look.fresh && !session.is_empty();
-    let (data, app, rest) = match outline {
-        Some(outline) => {
-            let mut app = new_app(&outline);
-            app.attach(&outline, shelf);
-            if resume {
-                app.shelf.pending_session = Some(session);
-            }
-            let rest: terminal::Loader =
-                Box::new(move || data::load(&sources).map_err(|p| under(shown_dir.as_deref(), p)));
-            (outline, app, Some(rest))
+    let new_app = |d: &dyn data::Store| {
+        let mut app = App::new(d, settings.keymap.clone(), glyphs, Rect::default());
+        app.reading_width = settings.reading_width;
+        let mut shelf = Shelf::new(state::Dossier::open(state::dir().as_deref(), &notices));
+        shelf.copy = look.copy || settings.copy;
+        shelf.keep_session = settings.session;
+        shelf.export_dir = std::env::current_dir().ok();
+        let session = shelf.dossier.session.get().clone();
+        app.attach(d, shelf);
+        if settings.session && !look.fresh && !session.is_empty() {
+            app.shelf.pending_session = Some(session);
         }
-        None => {
-            let d = match data::load(&sources) {
-                Ok(d) => d,
-                Err(problems) => return report(&under(dir, problems)),
-            };
-            drop(sources);
-            let mut app = new_app(&d);
-            let view = match start {
-                Start::View(name) => Some(shelf.dossier.views.get().get(name).cloned()),
-                _ => None,
-            };
-            app.attach(&d, shelf);
-            match (start, view) {
-                (Start::Open(id, compare), _) => {
-                    if let Err(e) = start_on(&mut app, &d, id, compare) {
-                        return fail(&e);
-                    }
-                }
-                (Start::View(_), Some(Some(view))) => app.apply_view(&d, &view),
-                (Start::View(name), _) => {
-                    let views = app.shelf.dossier.views.get();
-                    return fail(&cli::dossier::no_such_view(name, views));
-                }
-                (Start::Default, _) if resume => {
-                    // Sized first, so the place in the page is put back at the width it will show.
-                    if let Ok((w, h)) = crossterm::terminal::size() {
-                        app.update(&d, geolens::app::action::Action::Resize(w, h));
-                    }
-                    app.restore(&d, &session);
-                }
-                (Start::Default, _) => {}
-            }
-            (d, app, None)
-        }
+        app
     };
-    let ran = terminal::run(Arc::new(data), app, &theme, mouse, rest);
+    // A --data directory opens through its index, when one can be kept.
+    let indexed_start = match (data_arg.data.as_deref(), data_arg.index.as_deref()) {
+        (Some(dir), index) => match store::path_for(dir, index) {
+            Some(path) => indexed(dir, &path, begin, &new_app),
+            None => Ok(None),
+        },
+        (None, _) => Ok(None),
+    };
+    let (data, app, rest) = match indexed_start {
+        Ok(Some(start)) => start,
+        Ok(None) => match in_memory(data_arg.data.as_deref(), begin, &new_app) {
+            Ok(start) => start,
+            Err(code) => return code,
+        },
+        Err(code) => return code,
+    };
+    let ran = terminal::run(data, app, &theme, mouse, rest);
     for notice in notices.said() {
         eprintln!("geolens: {}", sanitize(&notice));
     }
@@ -664,15 +699,93 @@ fn explore(data_arg: &DataArg, look: &LookArgs, start: Start) -> ExitCode {
     }
 }
 
-/// Problems found in the files of `dir`, named as the user would type them from here: the
-/// directory given, then the file's place in it (`my-data/analyses/kz.json`).
-fn under(dir: Option<&Path>, mut problems: Problems) -> Problems {
-    if let Some(dir) = dir {
-        for p in &mut problems.0 {
-            p.file = dir.join(&p.file).display().to_string();
+/// What the explorer starts on: the dataset, the app, and the rest of a load still to come.
+type Start = (Arc<dyn data::Store>, App, Option<terminal::Loader>);
+
+/// Opens a --data directory through its index: at once when the index matches the data; else
+/// after building it, which a large dataset does behind the first frame (shown from its outline).
+/// `Ok(None)` when no index can be written here: the caller works from memory.
+fn indexed(
+    dir: &Path,
+    path: &Path,
+    begin: &Begin,
+    new_app: &dyn Fn(&dyn data::Store) -> App,
+) -> Result<Option<Start>, ExitCode> {
+    let opened_at = |store: Arc<dyn data::Store>| -> Result<Start, ExitCode> {
+        let mut app = new_app(&*store);
+        begin_on(&mut app, &*store, begin).map_err(|e| fail(&e))?;
+        Ok((store, app, None))
+    };
+    let why = match store::open_fresh(dir, path, None) {
+        Ok(disk) => return opened_at(Arc::new(disk)).map(Some),
+        Err(why) => why,
+    };
+    if let Err(message) = store::writable(path) {
+        say(&message);
+        return Ok(None);
+    }
+    store::announce(dir, path, &why, &mut say);
+    if matches!(begin, Begin::Default) && store::data_bytes(dir) >= data::OUTLINE_FROM_BYTES as u64
+    {
+        let prepared = store::prepare(dir).map_err(|p| report(&p))?;
+        if let Some(outline) = data::outline(&prepared.sources) {
+            let app = new_app(&outline);
+            let (dir, path) = (dir.to_owned(), path.to_owned());
+            // Nothing may be printed while the explorer owns the terminal.
+            let rest: terminal::Loader = Box::new(move || {
+                store::build(&dir, &path, false, Some(prepared), &mut |_| {})
+                    .map(store::Opened::into_shared)
+            });
+            return Ok(Some((Arc::new(outline), app, Some(rest))));
         }
     }
-    problems
+    match store::build(dir, path, false, None, &mut say) {
+        Ok(opened) => opened_at(opened.into_shared()).map(Some),
+        Err(problems) => Err(report(&problems)),
+    }
+}
+
+/// The explorer on a dataset read into memory: the bundled one, or a --data directory whose
+/// index cannot be kept.
+fn in_memory(
+    dir: Option<&Path>,
+    begin: &Begin,
+    new_app: &dyn Fn(&dyn data::Store) -> App,
+) -> Result<Start, ExitCode> {
+    let sources = read_sources(dir).map_err(|p| report(&p))?;
+    // A large dataset opens on its outline (the analyses' titles and dates) and loads the rest
+    // behind the first frame; a problem found then is reported when the explorer has closed.
+    // Smaller ones, and `geolens open` (which needs every id), are checked whole before the
+    // terminal is touched.
+    let outline = (matches!(begin, Begin::Default) && sources.bytes() >= data::OUTLINE_FROM_BYTES)
+        .then(|| data::outline(&sources))
+        .flatten();
+    let shown_dir = dir.map(Path::to_path_buf);
+    Ok(match outline {
+        Some(outline) => {
+            let app = new_app(&outline);
+            let rest: terminal::Loader = Box::new(move || {
+                data::load(&sources)
+                    .map(|d| Arc::new(d) as Arc<dyn data::Store>)
+                    .map_err(|p| under(shown_dir.as_deref(), p))
+            });
+            (Arc::new(outline), app, Some(rest))
+        }
+        None => {
+            let d = data::load(&sources).map_err(|p| report(&under(dir, p)))?;
+            drop(sources);
+            let mut app = new_app(&d);
+            begin_on(&mut app, &d, begin).map_err(|e| fail(&e))?;
+            (Arc::new(d), app, None)
+        }
+    })
+}
+
+fn under(dir: Option<&Path>, problems: Problems) -> Problems {
+    match dir {
+        Some(dir) => problems.under(dir),
+        None => problems,
+    }
 }
 
 fn read_sources(dir: Option<&Path>) -> Result<Sources, Problems> {
@@ -687,6 +800,95 @@ fn with_data(dir: Option<&Path>, then: impl FnOnce(Dataset) -> ExitCode) -> Exit
     match loaded {
         Ok(d) => then(d),
         Err(problems) => report(&problems),
+    }
+}
+
+/// Says a line about the index on standard error, as every message of geolens is said.
+fn say(message: &str) {
+    eprintln!("geolens: {}", sanitize(message));
+}
+
+/// Runs a command on the dataset: the bundled one in memory, or a `--data` directory through its
+/// index (built first if need be). The command's output is printed only if the store stayed
+/// sound while it ran: a store that found its index damaged and could not read the data again
+/// answers with blanks, which are never printed as results.
+fn with_store(
+    arg: &DataArg,
+    then: impl FnOnce(&dyn data::Store, Option<&SearchIndex>) -> Result<cli::Output, String>,
+) -> ExitCode {
+    let Some(dir) = arg.data.as_deref() else {
+        return with_data(None, |d| match then(&d, None) {
+            Ok(out) => print_output(out),
+            Err(e) => fail(&e),
+        });
+    };
+    let opened = match store::open(dir, arg.index.as_deref(), &mut say) {
+        Ok(opened) => opened,
+        Err(problems) => return report(&problems),
+    };
+    let result = then(opened.store(), Some(opened.index()));
+    if let store::Opened::Disk(disk) = &opened {
+        if let Some(notice) = data::Store::notice(disk) {
+            say(&notice);
+        }
+        if disk.failed() {
+            return ExitCode::from(2);
+        }
+    }
+    match result {
+        Ok(out) => print_output(out),
+        Err(e) => fail(&e),
+    }
+}
+
+/// `geolens index build|status|clear`.
+fn index_command(arg: &DataArg, action: &IndexAction) -> ExitCode {
+    let Some(dir) = arg.data.as_deref() else {
+        return fail("index: the bundled dataset is compiled in and has no index; give --data DIR");
+    };
+    if let Err(problems) = Sources::from_dir(dir).map(drop).or_else(|p| {
+        // Only a directory that does not exist or is no dataset is refused here; problems in
+        // the files themselves are for `build` to report.
+        if std::fs::metadata(dir).is_ok_and(|m| m.is_dir()) {
+            Ok(())
+        } else {
+            Err(p)
+        }
+    }) {
+        return report(&problems);
+    }
+    let Some(path) = store::path_for(dir, arg.index.as_deref()) else {
+        return fail("index: no cache directory: set XDG_CACHE_HOME or HOME, or give --index PATH");
+    };
+    let shown = sanitize(&path.display().to_string()).into_owned();
+    match action {
+        IndexAction::Build { .. } => {
+            let started = std::time::Instant::now();
+            match store::build(dir, &path, true, None, &mut say) {
+                Ok(store::Opened::Disk(_)) => {
+                    println!("indexed in {:.2?}: {shown}", started.elapsed());
+                    ExitCode::SUCCESS
+                }
+                Ok(store::Opened::Memory(..)) => ExitCode::from(1),
+                Err(problems) => report(&problems),
+            }
+        }
+        IndexAction::Status { .. } => {
+            let (text, status) = store::status(dir, Some(&path));
+            print!("{text}");
+            ExitCode::from(status)
+        }
+        IndexAction::Clear { .. } => match store::clear(dir, Some(&path)) {
+            Ok(Some(_)) => {
+                println!("removed {shown}");
+                ExitCode::SUCCESS
+            }
+            Ok(None) => {
+                println!("no index at {shown}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&format!("index clear: {shown}: {e}")),
+        },
     }
 }
 
