@@ -111,11 +111,7 @@ impl App {
         let n = self.filter.values().len()
             + usize::from(self.filter.from.is_some())
             + usize::from(self.filter.to.is_some());
-        let filters = match n {
-            0 => "no filters".to_owned(),
-            1 => "1 filter".to_owned(),
-            n => format!("{n} filters"),
-        };
+        let filters = filters_said(n);
         format!(
             "{} {}, {filters}",
             self.list.title(),
@@ -325,17 +321,54 @@ impl App {
 
 /// The title of a saved view's row.
 pub fn view_row(view: &SavedView) -> String {
-    let filters: usize = view.filters.values().map(Vec::len).sum();
+    // The region scope says how a place filter reads; it is not a filter of its own.
+    let filters: usize = view
+        .filters
+        .iter()
+        .filter(|(flag, _)| flag.as_str() != "place-scope")
+        .map(|(_, values)| values.len())
+        .sum();
     let sort = Sort::choices(view.list.list())
         .iter()
         .find(|s| s.name() == view.sort)
         .map_or(view.sort.as_str(), |s| s.label());
     format!(
-        "{}  {} {}, {} filter{}",
+        "{}  {} {}, {}",
         shorten(&view.name),
         view.list.list().title(),
         sort,
-        filters,
-        if filters == 1 { "" } else { "s" }
+        filters_said(filters)
     )
+}
+
+fn filters_said(n: usize) -> String {
+    match n {
+        0 => "no filters".to_owned(),
+        1 => "1 filter".to_owned(),
+        n => format!("{n} filters"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_row_counts_filters_not_the_region_scope() {
+        let mut view = SavedView {
+            name: "arctic".to_owned(),
+            list: Kind::Analysis,
+            sort: "date".to_owned(),
+            filters: Default::default(),
+            saved: String::new(),
+        };
+        assert_eq!(view_row(&view), "arctic  Analyses newest first, no filters");
+        view.filters.insert("place".into(), vec!["arctic".into()]);
+        view.filters
+            .insert("place-scope".into(), vec!["touching".into()]);
+        assert_eq!(view_row(&view), "arctic  Analyses newest first, 1 filter");
+        view.filters
+            .insert("year".into(), vec!["2022".into(), "2023".into()]);
+        assert_eq!(view_row(&view), "arctic  Analyses newest first, 3 filters");
+    }
 }
