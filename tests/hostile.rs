@@ -850,3 +850,68 @@ fn under_tmux_the_screen_is_the_model(name: &str) {
     assert_eq!(t.display("#{pane_title}"), title);
     assert_eq!(t.buffers(), Vec::<String>::new());
 }
+
+/// A bookmarks file edited by hand (or by something hostile): escape sequences in the title,
+/// the note, the dates and the id of a bookmark. The Bookmarks list, the note under it, the
+/// note box, the status line and what `y` copies all stay text.
+#[test]
+fn hostile_bookmarks_and_notes_from_the_state_file_stay_text() {
+    use geolens::app::dossier::{Request, Shelf};
+    use geolens::state::bookmarks::{Bookmark, Bookmarks, Kind};
+    use geolens::state::{Dossier, Notices, file};
+    let attack = format!(
+        "{}{}\u{9b}2J\u{202e}x",
+        hostile_data::TITLE_ATTACK,
+        hostile_data::escapes()
+    );
+    let mark = |id: &str| Bookmark {
+        kind: Kind::Analysis,
+        id: id.to_owned(),
+        title: format!("{attack} title"),
+        added: format!("{attack}2025-01-01T00:00:00Z"),
+        note: format!("{attack}\nsecond {attack}"),
+        noted: Some(attack.clone()),
+    };
+    let b = Bookmarks {
+        bookmarks: vec![mark("kz-uk-2024"), mark(&format!("gone{attack}"))],
+        ..Bookmarks::default()
+    };
+    let state = TempDir::new("hostile-state");
+    std::fs::write(state.path().join("bookmarks.json"), file::to_text(&b)).unwrap();
+    let d = common::fixture("mini");
+    for (width, height) in [(80, 24), (20, 5), (120, 40)] {
+        let mut s = Session::new(&d, width, height);
+        let notices = Notices::default();
+        let mut shelf = Shelf::new(Dossier::open(Some(state.path()), &notices));
+        shelf.copy = true;
+        s.h.app.attach(&d, shelf);
+        assert_eq!(s.h.app.shelf.len(), 2, "the file is read as written");
+        for script in [
+            "B", "j", "y", "k", "y", "a", "<End> x", "<Esc>", "l y", "h j a",
+        ] {
+            for step in keys(script) {
+                s.step(&step);
+                let what = format!("{width}x{height}, {script}");
+                assert!(
+                    !s.text().lines().flat_map(str::chars).any(is_unsafe),
+                    "{what}: unsafe character on screen"
+                );
+                let bad = wire::screen_violations(&s.take_bytes());
+                assert!(bad.is_empty(), "{what}: {bad:#?}");
+                if (width, script) == (120, "B") {
+                    // Shown, neutralised: the title in the list, the note under it.
+                    let text = s.text();
+                    assert!(text.contains("\u{241b}]0;PWNED-TITLE"), "{what}:\n{text}");
+                    assert!(
+                        text.contains("]0;PWNED-TITLE]0;PWNED-TITLE"),
+                        "{what}:\n{text}"
+                    );
+                }
+                if let Some(Request::Clipboard { text, .. }) = s.h.app.shelf.request.take() {
+                    let bad = wire::text_violations(text.as_bytes());
+                    assert!(bad.is_empty(), "{what}: copied {bad:#?}");
+                }
+            }
+        }
+    }
+}
