@@ -217,3 +217,19 @@ fn snapshot_command_opens_the_view_with_f() {
     assert!(text.contains("How did the forecasts do?"), "{text}");
     assert!(text.contains("Calibration: what was said"), "{text}");
 }
+
+#[test]
+fn the_palette_finds_the_view_and_opens_it() {
+    let d = common::fixture("scored");
+    let mut h = Headless::new(&d, 80, 24);
+    h.press(&parse_keys(":forecasts").unwrap());
+    assert!(
+        h.text().contains("how did the forecasts do?"),
+        "{}",
+        h.text()
+    );
+    h.press(&parse_keys("<Enter>").unwrap());
+    assert_eq!(h.app.screen, Screen::Forecasts);
+    // The history names the view: the breadcrumb says so.
+    assert!(h.text().lines().next().unwrap().ends_with("Forecasts"));
+}

@@ -316,3 +316,29 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_parts_fit_inside_and_a_short_screen_cuts_the_intro_first() {
+        for h in 0..30u16 {
+            for intro in [0usize, 1, 3, 40] {
+                let inner = Rect::new(2, 3, 50, h);
+                let g = geometry(inner, intro);
+                let total = g.intro.height + g.columns.height + g.table.height;
+                assert!(total <= h, "{h} {intro}: {g:?}");
+                assert!(g.table.bottom() <= inner.bottom(), "{h} {intro}: {g:?}");
+                if h >= 4 {
+                    assert!(g.table.height >= 3, "{h} {intro}: {g:?}");
+                }
+            }
+        }
+        let g = geometry(Rect::new(0, 0, 80, 19), 3);
+        assert_eq!(
+            (g.intro.height, g.columns.y, g.table.y, g.table.height),
+            (3, 4, 5, 14)
+        );
+    }
+}

@@ -133,3 +133,38 @@ pub fn forecasts(data: &dyn Store, filter: &Filter) -> Forecasts {
     }));
     Forecasts { board, rows }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_sets_its_own_facet_and_keeps_the_others() {
+        let base = Filter {
+            likelihoods: vec![Likelihood::Likely, Likelihood::Unlikely],
+            channels: vec![Channel::Energy],
+            years: vec![2022],
+            ..Filter::default()
+        };
+        let row = |group| Row {
+            part: Part::Calibration,
+            group,
+            label: String::new(),
+            tally: Tally::default(),
+        };
+        let f = row(Group::Likelihood(Likelihood::Likely)).filter(&base);
+        assert_eq!(f.likelihoods, [Likelihood::Likely]);
+        assert_eq!(
+            (f.channels.as_slice(), f.years.as_slice()),
+            (&[Channel::Energy][..], &[2022][..])
+        );
+        let f = row(Group::Horizon(Horizon::Long)).filter(&base);
+        assert_eq!(
+            (f.horizons.as_slice(), f.likelihoods.len()),
+            (&[Horizon::Long][..], 2)
+        );
+        assert_eq!(row(Group::All).filter(&base), base);
+        let f = row(Group::Perspective("Trade Lawyer".to_owned())).filter(&base);
+        assert_eq!(f.perspectives, ["Trade Lawyer"]);
+    }
+}
