@@ -152,14 +152,20 @@ pub fn content(body: Rect) -> Rect {
     }
 }
 
-/// The view's parts inside `inner` (the box's inside), the intro wrapped to `intro_rows` rows.
-/// The table keeps at least three lines; a short screen cuts the intro first.
-pub fn geometry(inner: Rect, intro_rows: usize) -> Geometry {
+/// The view's parts inside `inner` (the box's inside), the intro wrapped to `intro_rows` rows of
+/// which the score takes the first `score_rows`. The table keeps at least three lines; a short
+/// screen drops the explanation first, then the score, and the column names last.
+pub fn geometry(inner: Rect, intro_rows: usize, score_rows: usize) -> Geometry {
     let h = inner.height;
-    let intro = (intro_rows as u16).min(h.saturating_sub(4));
+    let room = h.saturating_sub(4);
+    let intro = [intro_rows, score_rows]
+        .into_iter()
+        .map(|r| r as u16)
+        .find(|&r| r <= room)
+        .unwrap_or(room);
     // A blank line between the intro and the table when there is room for it.
     let gap = u16::from(intro > 0 && h >= intro + 8);
-    let columns = u16::from(h > intro + gap);
+    let columns = u16::from(h >= intro + gap + 2);
     let table = h.saturating_sub(intro + gap + columns);
     let at = |y: u16, height: u16| Rect::new(inner.x, inner.y + y, inner.width, height);
     Geometry {
@@ -167,6 +173,11 @@ pub fn geometry(inner: Rect, intro_rows: usize) -> Geometry {
         columns: at(intro + gap, columns),
         table: at(intro + gap + columns, table),
     }
+}
+
+/// How many of the intro's wrapped rows hold the score (its first line).
+pub fn score_rows(rows: &[doc::Row]) -> usize {
+    rows.iter().take_while(|r| r.line == 0).count()
 }
 
 impl App {
@@ -190,8 +201,8 @@ impl App {
     /// Where the view's parts are on the current screen.
     pub fn forecasts_geometry(&self) -> Geometry {
         let inner = content(self.body_area());
-        let rows = doc::wrap(&self.forecasts.intro, inner.width.max(1)).len();
-        geometry(inner, rows)
+        let rows = doc::wrap(&self.forecasts.intro, inner.width.max(1));
+        geometry(inner, rows.len(), score_rows(&rows))
     }
 
     pub(super) fn keep_forecasts_visible(&mut self) {
@@ -326,7 +337,7 @@ mod tests {
         for h in 0..30u16 {
             for intro in [0usize, 1, 3, 40] {
                 let inner = Rect::new(2, 3, 50, h);
-                let g = geometry(inner, intro);
+                let g = geometry(inner, intro, intro.min(1));
                 let total = g.intro.height + g.columns.height + g.table.height;
                 assert!(total <= h, "{h} {intro}: {g:?}");
                 assert!(g.table.bottom() <= inner.bottom(), "{h} {intro}: {g:?}");
@@ -335,10 +346,16 @@ mod tests {
                 }
             }
         }
-        let g = geometry(Rect::new(0, 0, 80, 19), 3);
+        // 80x24: the score, the explanation, a gap, the column names, 14 lines of table.
+        let g = geometry(Rect::new(0, 0, 80, 19), 3, 1);
         assert_eq!(
             (g.intro.height, g.columns.y, g.table.y, g.table.height),
             (3, 4, 5, 14)
         );
+        // Too short for the explanation: the score alone; shorter still, the table alone.
+        assert_eq!(geometry(Rect::new(0, 0, 40, 8), 6, 2).intro.height, 2);
+        assert_eq!(geometry(Rect::new(0, 0, 40, 5), 6, 2).intro.height, 1);
+        let g = geometry(Rect::new(0, 0, 40, 1), 6, 2);
+        assert_eq!((g.columns.height, g.table.height), (0, 1));
     }
 }

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, put_line, styled};
 use crate::app::App;
-use crate::app::forecasts::{Item, content, geometry};
+use crate::app::forecasts::{Item, content, geometry, score_rows};
 use crate::doc;
 use crate::find::forecasts::{Group, Part, Row};
 use crate::find::score;
@@ -169,7 +169,7 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let intro = doc::wrap(&view.intro, inner.width);
-    let at = geometry(inner, intro.len());
+    let at = geometry(inner, intro.len(), score_rows(&intro));
     for (i, row) in intro.iter().take(at.intro.height as usize).enumerate() {
         let line = Line::from(styled(&row.spans, theme));
         let x = at.intro.x + row.pad.min(at.intro.width);
