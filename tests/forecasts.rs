@@ -233,3 +233,23 @@ fn the_palette_finds_the_view_and_opens_it() {
     // The history names the view: the breadcrumb says so.
     assert!(h.text().lines().next().unwrap().ends_with("Forecasts"));
 }
+
+#[test]
+fn a_filter_set_over_the_view_is_counted_as_the_panel_closes() {
+    let d = common::bundled();
+    let mut h = Headless::new(&d, 100, 30);
+    h.press(&parse_keys("F").unwrap());
+    let all = h.app.forecasts.numbers.board.overall.forecasts;
+    // The first value of the first facet, then Esc: nothing pressed in the view itself.
+    h.press(&parse_keys("f <Tab> <Space> <Esc>").unwrap());
+    assert!(!h.app.filter.is_empty());
+    assert_eq!(h.app.screen, Screen::Forecasts);
+    assert_eq!(h.app.forecasts.counted_for.as_ref(), Some(&h.app.filter));
+    let kept = h.app.forecasts.numbers.board.overall.forecasts;
+    assert!(kept < all, "{kept} of {all}");
+    assert!(
+        h.text().contains(&format!("of {kept} forecasts judged")),
+        "{}",
+        h.text()
+    );
+}

@@ -67,6 +67,12 @@ impl ForecastsView {
             .unwrap_or(0);
     }
 
+    /// The dataset changed under the view (a large one finished loading): count again when next
+    /// shown.
+    pub fn forget(&mut self) {
+        self.counted_for = None;
+    }
+
     /// The line of `items` holding the selected row.
     pub fn cursor_line(&self) -> usize {
         self.items
@@ -271,8 +277,6 @@ impl App {
             }
             _ => self.apply(data, action),
         }
-        // Filters changed here (f, x, u) are counted at once.
-        self.forecasts.refresh(data, &self.filter);
     }
 
     /// Enter on a row: the Implications list under the row's filter. The view's history entry

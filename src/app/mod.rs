@@ -175,6 +175,10 @@ impl App {
     /// same analyses, in the same order, so every selection and history entry still holds). The
     /// lists fill in, and the page shown is rebuilt where the reader left it.
     pub fn loaded(&mut self, data: &dyn Store) {
+        self.forecasts.forget();
+        if self.screen == Screen::Forecasts {
+            self.forecasts.refresh(data, &self.filter);
+        }
         for kind in ListKind::ALL {
             self.rebuild_list(data, kind);
         }
@@ -357,6 +361,10 @@ impl App {
                 None if self.screen == Screen::Forecasts => self.forecasts_action(data, action),
                 None => self.apply(data, action),
             },
+        }
+        // Filters changed anywhere (the panel over the view, `u`, Back) are counted at once.
+        if self.screen == Screen::Forecasts {
+            self.forecasts.refresh(data, &self.filter);
         }
         self.keep_visible();
     }
