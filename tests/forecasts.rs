@@ -57,7 +57,7 @@ fn the_numbers_on_screen_are_the_ones_worked_out_by_hand() {
     };
     let brier = ((0.675f64 - 1.0).powi(2) + 0.675f64.powi(2) + (0.325f64 - 0.5).powi(2)) / 3.0;
     assert!(text.contains(&format!(
-        "Brier score {brier:.3}: 3 of 5 forecasts judged, 1 open, 1 not yet due"
+        "Brier score {brier:.3}: 3 of 5 forecasts judged, 1 open, 1 with no outcome"
     )));
     assert!(text.contains("0 is perfect, 0.25 is always saying 50%"));
     assert!(text.contains("\"partly\" counts as half happened"));

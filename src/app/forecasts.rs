@@ -128,7 +128,7 @@ fn intro(board: &Scoreboard) -> Doc {
             Span::new(&score, Role::Title),
             Span::new(
                 &format!(
-                    ": {} of {} forecasts judged, {} open, {} not yet due",
+                    ": {} of {} forecasts judged, {} open, {} with no outcome",
                     o.judged, o.forecasts, board.open, board.pending
                 ),
                 Role::Body,
