@@ -11,6 +11,7 @@ pub mod detail;
 mod explorer;
 pub mod filters;
 pub mod finder;
+pub mod forecasts;
 mod help;
 pub mod keymap;
 pub mod lists;
@@ -117,6 +118,8 @@ pub struct App {
     pub screen: Screen,
     /// The last comparison, shown while `screen` is `Compare`.
     pub compare: Option<Box<compare::CompareView>>,
+    /// The forecasts view, shown while `screen` is `Forecasts`.
+    pub forecasts: forecasts::ForecastsView,
 }
 
 impl App {
@@ -159,6 +162,7 @@ impl App {
             filter_undo: Vec::new(),
             screen: Screen::Explorer,
             compare: None,
+            forecasts: forecasts::ForecastsView::default(),
         };
         if let Some(first) = app.lists[0].selected {
             app.history.push(Visit::new(first));
@@ -171,6 +175,10 @@ impl App {
     /// same analyses, in the same order, so every selection and history entry still holds). The
     /// lists fill in, and the page shown is rebuilt where the reader left it.
     pub fn loaded(&mut self, data: &dyn Store) {
+        self.forecasts.forget();
+        if self.screen == Screen::Forecasts {
+            self.forecasts.refresh(data, &self.filter);
+        }
         for kind in ListKind::ALL {
             self.rebuild_list(data, kind);
         }
@@ -221,6 +229,7 @@ impl App {
             (Some(Overlay::Filters(_)), _) => Mode::Filters,
             (Some(Overlay::Finder(_)), _) => Mode::Find,
             (None, _) if self.comparing().is_some() => Mode::Compare,
+            (None, _) if self.screen == Screen::Forecasts => Mode::Forecasts,
             (None, Focus::List) => Mode::List,
             (None, Focus::Detail) => Mode::Detail,
         }
@@ -238,7 +247,7 @@ impl App {
     pub fn comparing(&self) -> Option<&compare::CompareView> {
         match self.screen {
             Screen::Compare => self.compare.as_deref(),
-            Screen::Explorer => None,
+            Screen::Explorer | Screen::Forecasts => None,
         }
     }
 
@@ -349,8 +358,13 @@ impl App {
                 Some(Overlay::Filters(panel)) => self.filters_action(data, panel, action),
                 Some(Overlay::Finder(finder)) => self.finder_action(data, finder, action),
                 None if self.comparing().is_some() => self.compare_action(data, action),
+                None if self.screen == Screen::Forecasts => self.forecasts_action(data, action),
                 None => self.apply(data, action),
             },
+        }
+        // Filters changed anywhere (the panel over the view, `u`, Back) are counted at once.
+        if self.screen == Screen::Forecasts {
+            self.forecasts.refresh(data, &self.filter);
         }
         self.keep_visible();
     }
@@ -382,6 +396,7 @@ impl App {
         d.cursor = d.cursor.min(d.rows.len().saturating_sub(1));
         d.offset = scrolled_into_view(d.offset, d.cursor, height, d.rows.len());
         self.keep_compare_visible();
+        self.keep_forecasts_visible();
         let area = layout::inner(layout::help_area(self.size));
         let page = area.height as usize;
         match &mut self.overlay {
