@@ -452,3 +452,22 @@ fn in_a_comparison_the_dossier_keys_act_on_the_side_with_the_keys() {
     assert!(h.app.comparing().is_none());
     assert!(h.app.shelf.shown);
 }
+
+#[test]
+fn in_the_forecasts_view_a_row_is_not_bookmarked_and_b_shows_the_bookmarks_a_step_away() {
+    use geolens::app::screen::Screen;
+    let data = common::bundled();
+    let mut h = explorer(&data, 100, 30);
+    press(&mut h, "F b");
+    assert!(ids(&h).is_empty(), "a row of tallies is not an item");
+    assert!(
+        message(&h).starts_with("not in this view"),
+        "{}",
+        message(&h)
+    );
+    press(&mut h, "B");
+    assert_eq!(h.app.screen, Screen::Explorer);
+    assert!(h.app.shelf.shown);
+    press(&mut h, "<BS>");
+    assert_eq!(h.app.screen, Screen::Forecasts, "Back returns to the view");
+}

@@ -1,5 +1,6 @@
 //! Everything a user can ask for. Keys map to these (see `keymap`); `App::update` carries them out.
 
+use super::screen::Screen;
 use crate::data::ListKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -112,6 +113,8 @@ pub enum Action {
     ShowHidden,
     /// In a finder (outline, palette, a filter's find box): take the highlighted entry.
     Choose,
+    /// Show a view in the body: the forecasts scoreboard.
+    ShowView(Screen),
     /// Not bound to a key: text typed into the search box.
     Insert(char),
     /// Not bound to a key: the terminal changed size.
@@ -188,6 +191,7 @@ pub const BINDABLE: &[Action] = &[
     Action::KeepInput,
     Action::ShowHidden,
     Action::Choose,
+    Action::ShowView(Screen::Forecasts),
 ];
 
 impl Action {
@@ -262,6 +266,8 @@ impl Action {
             Action::KeepInput => "keep_input",
             Action::ShowHidden => "show_hidden",
             Action::Choose => "choose",
+            Action::ShowView(Screen::Forecasts) => "show_forecasts",
+            Action::ShowView(_) => "show_view",
             Action::Insert(_) => "insert",
             Action::Resize(..) => "resize",
         }
@@ -344,6 +350,10 @@ impl Action {
             Action::KeepInput => "keep the last search and add to it",
             Action::ShowHidden => "search past the filters too (again: within them)",
             Action::Choose => "take the highlighted entry",
+            Action::ShowView(Screen::Forecasts) => {
+                "how did the forecasts do? Brier score and calibration"
+            }
+            Action::ShowView(_) => "show a view",
             Action::Insert(_) => "type to search",
             Action::Resize(..) => "terminal resized",
         }
@@ -385,6 +395,7 @@ impl Action {
             Action::KeepInput => "keep",
             Action::ShowHidden => "past filters",
             Action::Choose => "choose",
+            Action::ShowView(Screen::Forecasts) => "forecasts",
             Action::FocusDetail => "page",
             Action::FocusList => "list",
             other => other.describe(),

@@ -4,6 +4,7 @@
 use crossterm::event::KeyCode;
 
 use super::action::Action;
+use super::screen::Screen;
 use crate::data::ListKind;
 use crate::keys::Key;
 
@@ -20,6 +21,8 @@ pub enum Mode {
     Find,
     Filters,
     Help,
+    /// The forecasts view.
+    Forecasts,
     /// The note box over the panes.
     Note,
     /// A one-line box asking for a name (saving a view).
@@ -40,6 +43,7 @@ impl Mode {
             Mode::Find => "find",
             Mode::Filters => "filters",
             Mode::Help => "help",
+            Mode::Forecasts => "forecasts",
             Mode::Note => "note",
             Mode::Prompt => "prompt",
             Mode::Views => "views",
@@ -51,11 +55,12 @@ impl Mode {
     }
 
     /// Every mode, in the order the help screen and the README list them.
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Global,
         Mode::List,
         Mode::Detail,
         Mode::Compare,
+        Mode::Forecasts,
         Mode::Search,
         Mode::Find,
         Mode::Filters,
@@ -96,6 +101,7 @@ impl Mode {
             Mode::Find => "In the outline, the palette and a filter's find (type to narrow)",
             Mode::Filters => "In the filter panel",
             Mode::Help => "In the help screen",
+            Mode::Forecasts => "In the forecasts view (F)",
             Mode::Note => "In the note box (type the note)",
             Mode::Prompt => "In a name box (type the name)",
             Mode::Views => "In the list of saved views",
@@ -179,6 +185,7 @@ impl Default for Keymap {
             (Mode::Global, &[c('\'')], RecallView),
             (Mode::Global, &[c('m')], Mark),
             (Mode::Global, &[c('c')], Compare),
+            (Mode::Global, &[c('F')], ShowView(Screen::Forecasts)),
             (Mode::List, &[k(K::Tab), c('l'), k(K::Right)], FocusDetail),
             (Mode::Detail, &[k(K::Tab)], NextLink),
             (Mode::Detail, &[k(K::BackTab)], PrevLink),
@@ -200,6 +207,9 @@ impl Default for Keymap {
             ),
             (Mode::Compare, digits, Count),
             (Mode::Compare, &[c('s')], ToggleSync),
+            (Mode::Forecasts, &[k(K::Tab)], NextSection),
+            (Mode::Forecasts, &[k(K::BackTab)], PrevSection),
+            (Mode::Forecasts, &[k(K::Esc)], Back),
             (Mode::Search, &[k(K::Enter)], Open),
             (Mode::Search, &[k(K::Esc)], Close),
             (
@@ -457,6 +467,7 @@ fn hinted(mode: Mode) -> &'static [Action] {
             Quit,
         ],
         Mode::Compare => &[Down, OtherSide, ToggleSync, Back, ToggleHelp, Quit],
+        Mode::Forecasts => &[Down, Open, NextSection, Filters, Back, ToggleHelp, Quit],
         Mode::Note => &[SaveNote, NewLine],
         Mode::Prompt => &[SaveNote, Close],
         Mode::Views => &[Down, Open, DeleteView, Close],
@@ -563,7 +574,7 @@ mod tests {
             ('w', Action::SaveView),
             ('\'', Action::RecallView),
         ];
-        for mode in [Mode::List, Mode::Detail, Mode::Compare] {
+        for mode in [Mode::List, Mode::Detail, Mode::Compare, Mode::Forecasts] {
             for (c, action) in keys {
                 assert_eq!(
                     km.lookup(mode, Key::char(c)),

@@ -278,6 +278,7 @@ impl App {
                     width,
                     // A comparison is not kept: the session puts back the page it was beside.
                     screen: super::screen::Screen::Explorer,
+                    filter: None,
                 };
                 self.history = super::nav::History::default();
                 self.history.push(visit);
