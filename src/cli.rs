@@ -6,6 +6,7 @@
 
 use serde_json::{Value as Json, json};
 
+pub mod dossier;
 mod score;
 pub use score::score;
 

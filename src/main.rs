@@ -7,15 +7,17 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 
 use geolens::app::App;
+use geolens::app::dossier::Shelf;
 use geolens::config::{self, Choice, Config, Env};
 use geolens::data::{self, Dataset, Problems, Sources};
+use geolens::export::Format;
 use geolens::find::{SearchIndex, Sort};
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
 use geolens::terminal::Exit;
 use geolens::text::{self, sanitize};
-use geolens::tools::synth;
-use geolens::{cli, pages, store, terminal};
+use geolens::tools::{drill, synth};
+use geolens::{cli, pages, state, store, terminal};
 use ratatui::layout::Rect;
 
 #[derive(Parser)]
@@ -62,6 +64,12 @@ struct LookArgs {
     /// Read this config file instead of $XDG_CONFIG_HOME/geolens/config.toml.
     #[arg(long, value_name = "PATH")]
     config: Option<PathBuf>,
+    /// Start on the first list, not where the last session left off.
+    #[arg(long)]
+    fresh: bool,
+    /// Let `y` copy to the clipboard (OSC 52) this time, whatever the config says.
+    #[arg(long)]
+    copy: bool,
 }
 
 /// `--ascii` alone, for the commands that print text.
@@ -158,10 +166,14 @@ enum Command {
     },
     /// Open the explorer on one item.
     Open {
-        id: String,
+        #[arg(required_unless_present = "view_name")]
+        id: Option<String>,
         /// Open it side by side with this item (sections aligned).
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", requires = "id")]
         compare: Option<String>,
+        /// A view saved in the explorer with `w` (its list, order and filters).
+        #[arg(long, value_name = "NAME", conflicts_with = "id")]
+        view_name: Option<String>,
         #[command(flatten)]
         data: DataArg,
         #[command(flatten)]
@@ -173,6 +185,34 @@ enum Command {
         json: bool,
         #[command(flatten)]
         data: DataArg,
+    },
+    /// Write the bookmarked items, with their notes and pages, as Markdown, JSON or HTML.
+    Export {
+        /// Export the bookmarks and their notes (what the explorer's `b` and `a` keep).
+        #[arg(long, required = true)]
+        bookmarks: bool,
+        /// md (renders on GitHub), json (reads back into the same bookmarks) or html.
+        #[arg(long, default_value = "md", value_parser = Format::parse)]
+        format: Format,
+        /// Write to this file (replaced whole) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArg,
+    },
+    /// Durability drills of the state files, for the tests (src/tools/drill.rs).
+    #[command(hide = true)]
+    StateDrill {
+        /// saves or toggles
+        drill: String,
+        #[arg(long, default_value_t = 1000)]
+        to: usize,
+        #[arg(long, default_value_t = 0)]
+        pad: usize,
+        #[arg(long, default_value = "p")]
+        prefix: String,
+        #[arg(long, default_value_t = 200)]
+        count: usize,
     },
     /// Print the JSON Schema of dataset files.
     Schema,
@@ -246,6 +286,8 @@ impl Command {
             Command::Show { .. } => "show",
             Command::Open { .. } => "open",
             Command::Score { .. } => "score",
+            Command::Export { .. } => "export",
+            Command::StateDrill { .. } => "state-drill",
             Command::Schema => "schema",
             Command::Config { .. } => "config",
             Command::Index { .. } => "index",
@@ -256,16 +298,17 @@ impl Command {
     /// The explorer's flags this command takes when they are given before it.
     fn takes(&self) -> &'static [&'static str] {
         match self {
-            Command::Check { .. } | Command::Score { .. } => &["--data"],
+            Command::Check { .. } | Command::Score { .. } | Command::Export { .. } => &["--data"],
             Command::Search { .. } | Command::List { .. } | Command::Index { .. } => {
                 &["--data", "--index"]
             }
             Command::Snapshot { .. } | Command::Show { .. } => &["--data", "--index", "--ascii"],
             Command::Open { .. } => &[
-                "--data", "--index", "--color", "--ascii", "--mouse", "--config",
+                "--data", "--index", "--color", "--ascii", "--mouse", "--config", "--fresh",
+                "--copy",
             ],
             Command::Config { .. } => &["--config"],
-            Command::Schema | Command::Generate { .. } => &[],
+            Command::Schema | Command::Generate { .. } | Command::StateDrill { .. } => &[],
         }
     }
 }
@@ -289,7 +332,7 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(&e),
     };
     let Some(command) = cli.command else {
-        return explore(&cli.data, &cli.look, None);
+        return explore(&cli.data, &cli.look, &Begin::Default);
     };
     // Flags of the explorer given before a subcommand count only where they apply.
     let given = [
@@ -299,6 +342,8 @@ fn main() -> ExitCode {
         ("--ascii", cli.look.ascii),
         ("--mouse", cli.look.mouse),
         ("--config", cli.look.config.is_some()),
+        ("--fresh", cli.look.fresh),
+        ("--copy", cli.look.copy),
     ];
     if let Some((flag, _)) = given
         .iter()
@@ -454,9 +499,32 @@ fn main() -> ExitCode {
                 Err(e) => fail(&format!("generate: {e}")),
             }
         }
+        Command::Export {
+            bookmarks: _,
+            format,
+            out,
+            data,
+        } => with_data(data_dir(&data).as_deref(), |d| {
+            let dir = state::dir();
+            match cli::dossier::export_bookmarks(&d, dir.as_deref(), format, out.as_deref()) {
+                Ok(out) => print_output(out),
+                Err(e) => fail(&e),
+            }
+        }),
+        Command::StateDrill {
+            drill,
+            to,
+            pad,
+            prefix,
+            count,
+        } => match drill::run(state::dir().as_deref(), &drill, to, pad, &prefix, count) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&format!("state-drill: {e}")),
+        },
         Command::Open {
             id,
             compare,
+            view_name,
             data,
             look,
         } => {
@@ -466,8 +534,15 @@ fn main() -> ExitCode {
                 ascii: look.ascii || cli.look.ascii,
                 mouse: look.mouse || cli.look.mouse,
                 config: look.config.or_else(|| cli.look.config.clone()),
+                fresh: look.fresh || cli.look.fresh,
+                copy: look.copy || cli.look.copy,
             };
-            explore(&data, &look, Some((&id, compare.as_deref())))
+            let begin = match (id, view_name) {
+                (Some(id), _) => Begin::Open(id, compare),
+                (None, Some(name)) => Begin::View(name),
+                (None, None) => Begin::Default,
+            };
+            explore(&data, &look, &begin)
         }
     }
 }
@@ -491,6 +566,46 @@ fn start_on(
     Ok(())
 }
 
+/// Where the explorer starts.
+enum Begin {
+    /// Where the last session left off, unless `--fresh` or the config says otherwise.
+    Default,
+    /// On an item, beside another when given (`geolens open ID [--compare ID]`).
+    Open(String, Option<String>),
+    /// On a saved view (`geolens open --view-name NAME`).
+    View(String),
+}
+
+/// Puts the explorer where `begin` says, once the whole dataset is there. The session waits in
+/// the shelf (`Shelf::pending_session`) from `new_app`: put back here, or once a dataset opened
+/// on its outline has loaded whole.
+fn begin_on(app: &mut App, d: &dyn data::Store, begin: &Begin) -> Result<(), String> {
+    let session = app.shelf.pending_session.take();
+    match begin {
+        Begin::Open(id, compare) => start_on(app, d, id, compare.as_deref()),
+        Begin::View(name) => match app.shelf.dossier.views.get().get(name).cloned() {
+            Some(view) => {
+                app.apply_view(d, &view);
+                Ok(())
+            }
+            None => Err(cli::dossier::no_such_view(
+                name,
+                app.shelf.dossier.views.get(),
+            )),
+        },
+        Begin::Default => {
+            if let Some(session) = session {
+                // Sized first, so the place in the page is put back at the width it will show.
+                if let Ok((w, h)) = crossterm::terminal::size() {
+                    app.update(d, geolens::app::action::Action::Resize(w, h));
+                }
+                app.restore(d, &session);
+            }
+            Ok(())
+        }
+    }
+}
+
 fn print_output(out: cli::Output) -> ExitCode {
     use std::io::Write;
     // A closed pipe (`| head`) is not an error worth a panic.
@@ -511,7 +626,7 @@ fn text_glyphs(ascii: bool) -> pages::Glyphs {
     }
 }
 
-fn explore(data_arg: &DataArg, look: &LookArgs, open: Option<(&str, Option<&str>)>) -> ExitCode {
+fn explore(data_arg: &DataArg, look: &LookArgs, begin: &Begin) -> ExitCode {
     // What can fail fails before the terminal is touched: the config first (a typo there is worth
     // reporting even without a terminal), then the terminal, then the data (but see below for
     // large datasets).
@@ -540,28 +655,44 @@ fn explore(data_arg: &DataArg, look: &LookArgs, open: Option<(&str, Option<&str>
         pages::UNICODE
     };
     let mouse = look.mouse || settings.mouse;
+    // Bookmarks, notes, saved views and the session; whatever is wrong with them is said on the
+    // status line, and again on stderr once the explorer has closed.
+    let notices = state::Notices::default();
     let new_app = |d: &dyn data::Store| {
         let mut app = App::new(d, settings.keymap.clone(), glyphs, Rect::default());
         app.reading_width = settings.reading_width;
+        let mut shelf = Shelf::new(state::Dossier::open(state::dir().as_deref(), &notices));
+        shelf.copy = look.copy || settings.copy;
+        shelf.keep_session = settings.session;
+        shelf.export_dir = std::env::current_dir().ok();
+        let session = shelf.dossier.session.get().clone();
+        app.attach(d, shelf);
+        if settings.session && !look.fresh && !session.is_empty() {
+            app.shelf.pending_session = Some(session);
+        }
         app
     };
     // A --data directory opens through its index, when one can be kept.
     let indexed_start = match (data_arg.data.as_deref(), data_arg.index.as_deref()) {
         (Some(dir), index) => match store::path_for(dir, index) {
-            Some(path) => indexed(dir, &path, open, &new_app),
+            Some(path) => indexed(dir, &path, begin, &new_app),
             None => Ok(None),
         },
         (None, _) => Ok(None),
     };
     let (data, app, rest) = match indexed_start {
         Ok(Some(start)) => start,
-        Ok(None) => match in_memory(data_arg.data.as_deref(), open, &new_app) {
+        Ok(None) => match in_memory(data_arg.data.as_deref(), begin, &new_app) {
             Ok(start) => start,
             Err(code) => return code,
         },
         Err(code) => return code,
     };
-    match terminal::run(data, app, &theme, mouse, rest) {
+    let ran = terminal::run(data, app, &theme, mouse, rest);
+    for notice in notices.said() {
+        eprintln!("geolens: {}", sanitize(&notice));
+    }
+    match ran {
         Ok(Exit::Invalid(problems)) => report(&problems),
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) => fail(&format!("terminal error: {e}")),
@@ -577,14 +708,12 @@ type Start = (Arc<dyn data::Store>, App, Option<terminal::Loader>);
 fn indexed(
     dir: &Path,
     path: &Path,
-    open: Option<(&str, Option<&str>)>,
+    begin: &Begin,
     new_app: &dyn Fn(&dyn data::Store) -> App,
 ) -> Result<Option<Start>, ExitCode> {
     let opened_at = |store: Arc<dyn data::Store>| -> Result<Start, ExitCode> {
         let mut app = new_app(&*store);
-        if let Some((id, compare)) = open {
-            start_on(&mut app, &*store, id, compare).map_err(|e| fail(&e))?;
-        }
+        begin_on(&mut app, &*store, begin).map_err(|e| fail(&e))?;
         Ok((store, app, None))
     };
     let why = match store::open_fresh(dir, path, None) {
@@ -596,7 +725,8 @@ fn indexed(
         return Ok(None);
     }
     store::announce(dir, path, &why, &mut say);
-    if open.is_none() && store::data_bytes(dir) >= data::OUTLINE_FROM_BYTES as u64 {
+    if matches!(begin, Begin::Default) && store::data_bytes(dir) >= data::OUTLINE_FROM_BYTES as u64
+    {
         let prepared = store::prepare(dir).map_err(|p| report(&p))?;
         if let Some(outline) = data::outline(&prepared.sources) {
             let app = new_app(&outline);
@@ -619,7 +749,7 @@ fn indexed(
 /// index cannot be kept.
 fn in_memory(
     dir: Option<&Path>,
-    open: Option<(&str, Option<&str>)>,
+    begin: &Begin,
     new_app: &dyn Fn(&dyn data::Store) -> App,
 ) -> Result<Start, ExitCode> {
     let sources = read_sources(dir).map_err(|p| report(&p))?;
@@ -627,7 +757,7 @@ fn in_memory(
     // behind the first frame; a problem found then is reported when the explorer has closed.
     // Smaller ones, and `geolens open` (which needs every id), are checked whole before the
     // terminal is touched.
-    let outline = (open.is_none() && sources.bytes() >= data::OUTLINE_FROM_BYTES)
+    let outline = (matches!(begin, Begin::Default) && sources.bytes() >= data::OUTLINE_FROM_BYTES)
         .then(|| data::outline(&sources))
         .flatten();
     let shown_dir = dir.map(Path::to_path_buf);
@@ -645,9 +775,7 @@ fn in_memory(
             let d = data::load(&sources).map_err(|p| report(&under(dir, p)))?;
             drop(sources);
             let mut app = new_app(&d);
-            if let Some((id, compare)) = open {
-                start_on(&mut app, &d, id, compare).map_err(|e| fail(&e))?;
-            }
+            begin_on(&mut app, &d, begin).map_err(|e| fail(&e))?;
             (Arc::new(d), app, None)
         }
     })

@@ -34,10 +34,15 @@ use crate::frames::{self, FrameBackend, FrameTerminal};
 use crate::input::Input;
 use crate::ui::Theme;
 
+mod handover;
+
 /// Whether we have changed the terminal and owe it a restore. Shared with the panic hook.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Whether the user turned the mouse on: set again on coming back from Ctrl-Z.
 static MOUSE: AtomicBool = AtomicBool::new(false);
+/// Another program ($EDITOR, $PAGER) has the terminal: Ctrl-C, Ctrl-\\ and Ctrl-Z typed there
+/// are the program's, not ours, though the terminal signals our process group too.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal back: main screen, cursor shown, cooked mode. Safe to call many times and
 /// from the panic hook; errors are ignored because the terminal may already be gone.
@@ -272,6 +277,10 @@ pub fn run(
     };
     let mut session = Session { data, searches, tx };
     let exit = event_loop(&rx, &mut session, &mut app, &mut term, theme)?;
+    // However it ended (quit, a signal, a hang-up), the reader finds this place next time.
+    if !matches!(exit, Exit::Invalid(_)) {
+        app.closing(&*session.data);
+    }
     drop(term);
     drop(guard);
     // The process ends here: freeing a large dataset piece by piece would only delay the exit
@@ -358,6 +367,10 @@ fn event_loop(
             }
             if std::mem::take(&mut app.suspend) {
                 suspend(term, app, &*session.data)?;
+                dirty = true;
+            }
+            if let Some(request) = app.shelf.request.take() {
+                handover::carry_out(term, app, &*session.data, request)?;
                 dirty = true;
             }
             next = rx.try_recv().ok();
@@ -518,6 +531,10 @@ fn spawn_signals(tx: Sender<Wake>, hangup: bool) -> io::Result<()> {
     }
     thread::spawn(move || {
         for sig in signals.forever() {
+            // Typed in a program we handed the terminal to: for it, not for us.
+            if HANDED_OVER.load(Ordering::SeqCst) && matches!(sig, SIGINT | SIGQUIT | SIGTSTP) {
+                continue;
+            }
             let (wake, last) = match sig {
                 SIGTSTP => (Wake::Suspend, false),
                 SIGWINCH => match terminal::size() {

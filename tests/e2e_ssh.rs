@@ -143,7 +143,7 @@ fn over_ssh_it_navigates_and_a_dropped_connection_leaves_nothing_running() {
     let ssh = format!(
         "ssh -t -F /dev/null -p {port} -i '{d}/id' -o IdentitiesOnly=yes -o BatchMode=yes \
          -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-         -o GlobalKnownHostsFile=/dev/null -o LogLevel=ERROR {user}@127.0.0.1 \"LANG=C.UTF-8 '{BIN}'\"; \
+         -o GlobalKnownHostsFile=/dev/null -o LogLevel=ERROR {user}@127.0.0.1 \"LANG=C.UTF-8 XDG_STATE_HOME='{d}/state' '{BIN}'\"; \
          echo \"ssh exited with $?\"; read line",
         port = sshd.port
     );

@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, KeyCode};
 use geolens::cli;
 use geolens::data::{self, Dataset, Sources};
-use geolens::data::{ListKind, Target};
+use geolens::data::{ActorIx, AnalysisIx, ListKind, Target};
 use geolens::find::{Filter, SearchIndex, Sort};
 use geolens::frames::{self, FrameBackend, FrameTerminal};
 use geolens::keys::{Key, parse_keys};
@@ -136,7 +136,81 @@ fn tour(d: &Dataset, paste: &str) -> Vec<Visit> {
     visits.push(pasted);
     visits.push(visit("2 s", false));
     visits.push(visit("f j j <Tab> <Space> <Esc>", false));
+    visits.extend(dossier_tour(&counts, paste));
     visits
+}
+
+/// The dossier on hostile text: every item bookmarked (their titles are the data's), the
+/// Bookmarks list, the payload as a note in the box and under the list, and as the name of a
+/// view (refused or kept, it is drawn either way), the saved views.
+fn dossier_tour(counts: &[usize], paste: &str) -> Vec<Visit> {
+    let mut visits = Vec::new();
+    for (pane, &n) in counts.iter().enumerate() {
+        visits.push(visit(
+            format!("h {} g {}", pane + 1, "b j ".repeat(n)),
+            false,
+        ));
+    }
+    visits.push(visit("B G g j", false));
+    let pasted: String = paste.chars().take(4000).collect();
+    let mut note = visit("B g a", false);
+    note.what = "B g a, a paste, <Esc>".to_owned();
+    note.steps.push(Step::Paste(pasted.clone()));
+    note.steps.extend(keys("<Esc> j k"));
+    visits.push(note);
+    let mut name = visit("w", false);
+    name.what = "w, a paste, <Enter> <Esc>".to_owned();
+    name.steps.push(Step::Paste(pasted));
+    name.steps.extend(keys("<Enter> <Esc> ' <Esc>"));
+    visits.push(name);
+    visits.push(visit("B h 1", false));
+    visits
+}
+
+/// What `y` and `|` hand to the runner from every page of a hostile dataset: plain lines, and
+/// the clipboard sequence base64 alone between its fixed ends.
+fn check_copy_and_pager(d: &Dataset, p: &Payload) {
+    use geolens::app::dossier::Request;
+    let mut h = Headless::new(d, 80, 24);
+    h.app.shelf.copy = true;
+    let mut targets: Vec<Target> = Vec::new();
+    targets.extend((0..d.analyses.len() as u32).map(|i| Target::Analysis(AnalysisIx(i))));
+    targets.extend((0..d.actors.len() as u32).map(|i| Target::Actor(ActorIx(i))));
+    for target in targets {
+        h.app.open(d, target);
+        for key in ["y", "|"] {
+            h.press(&parse_keys(key).unwrap());
+            let text = match h.app.shelf.request.take() {
+                Some(Request::Clipboard { text, .. }) => {
+                    let osc = geolens::outside::osc52(&text);
+                    let body = osc
+                        .strip_prefix("\x1b]52;c;")
+                        .and_then(|b| b.strip_suffix('\x07'))
+                        .expect("one OSC 52 sequence");
+                    assert!(
+                        body.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)),
+                        "{}: only base64 inside the sequence",
+                        p.name
+                    );
+                    text
+                }
+                Some(Request::Pager { text }) => text,
+                // Too long for OSC 52: said on the status line, nothing sent.
+                None if key == "y"
+                    && h.app
+                        .message
+                        .as_deref()
+                        .is_some_and(|m| m.contains("more than terminals take")) =>
+                {
+                    continue;
+                }
+                other => panic!("{}: {key} on {target:?}: {other:?}", p.name),
+            };
+            let bad = wire::text_violations(text.as_bytes());
+            assert!(bad.is_empty(), "{} {key} on {target:?}: {bad:#?}", p.name);
+        }
+    }
 }
 
 /// The explorer drawn as the terminal loop draws it, through ratatui's CrosstermBackend and the
@@ -258,6 +332,7 @@ fn check(name: &str) {
         assert_eq!(pages.len(), all, "the tour must open every page");
     }
     check_command_line(&d, &p, dir.path());
+    check_copy_and_pager(&d, &p);
 }
 
 /// Whether the top of `target`'s page carries the payload (its title or name does).
@@ -555,8 +630,12 @@ impl Tmux {
              set -g allow-rename on\nset -g automatic-rename off\n",
         )
         .unwrap();
+        // A state directory of its own: no session or bookmark of the machine's user (or of
+        // the test before) changes the screens compared.
+        let state = dir.path().join("state").display().to_string();
         let t = Tmux { dir };
-        let script = format!("{command}; echo \"exited with $?\"; exec sleep 600");
+        let script =
+            format!("XDG_STATE_HOME='{state}' {command}; echo \"exited with $?\"; exec sleep 600");
         let (w, h) = (width.to_string(), height.to_string());
         let o = t.run(&[
             "new-session",
@@ -770,4 +849,69 @@ fn under_tmux_the_screen_is_the_model(name: &str) {
     assert!(screen.contains("exited with 0"), "{screen}");
     assert_eq!(t.display("#{pane_title}"), title);
     assert_eq!(t.buffers(), Vec::<String>::new());
+}
+
+/// A bookmarks file edited by hand (or by something hostile): escape sequences in the title,
+/// the note, the dates and the id of a bookmark. The Bookmarks list, the note under it, the
+/// note box, the status line and what `y` copies all stay text.
+#[test]
+fn hostile_bookmarks_and_notes_from_the_state_file_stay_text() {
+    use geolens::app::dossier::{Request, Shelf};
+    use geolens::state::bookmarks::{Bookmark, Bookmarks, Kind};
+    use geolens::state::{Dossier, Notices, file};
+    let attack = format!(
+        "{}{}\u{9b}2J\u{202e}x",
+        hostile_data::TITLE_ATTACK,
+        hostile_data::escapes()
+    );
+    let mark = |id: &str| Bookmark {
+        kind: Kind::Analysis,
+        id: id.to_owned(),
+        title: format!("{attack} title"),
+        added: format!("{attack}2025-01-01T00:00:00Z"),
+        note: format!("{attack}\nsecond {attack}"),
+        noted: Some(attack.clone()),
+    };
+    let b = Bookmarks {
+        bookmarks: vec![mark("kz-uk-2024"), mark(&format!("gone{attack}"))],
+        ..Bookmarks::default()
+    };
+    let state = TempDir::new("hostile-state");
+    std::fs::write(state.path().join("bookmarks.json"), file::to_text(&b)).unwrap();
+    let d = common::fixture("mini");
+    for (width, height) in [(80, 24), (20, 5), (120, 40)] {
+        let mut s = Session::new(&d, width, height);
+        let notices = Notices::default();
+        let mut shelf = Shelf::new(Dossier::open(Some(state.path()), &notices));
+        shelf.copy = true;
+        s.h.app.attach(&d, shelf);
+        assert_eq!(s.h.app.shelf.len(), 2, "the file is read as written");
+        for script in [
+            "B", "j", "y", "k", "y", "a", "<End> x", "<Esc>", "l y", "h j a",
+        ] {
+            for step in keys(script) {
+                s.step(&step);
+                let what = format!("{width}x{height}, {script}");
+                assert!(
+                    !s.text().lines().flat_map(str::chars).any(is_unsafe),
+                    "{what}: unsafe character on screen"
+                );
+                let bad = wire::screen_violations(&s.take_bytes());
+                assert!(bad.is_empty(), "{what}: {bad:#?}");
+                if (width, script) == (120, "B") {
+                    // Shown, neutralised: the title in the list, the note under it.
+                    let text = s.text();
+                    assert!(text.contains("\u{241b}]0;PWNED-TITLE"), "{what}:\n{text}");
+                    assert!(
+                        text.contains("]0;PWNED-TITLE]0;PWNED-TITLE"),
+                        "{what}:\n{text}"
+                    );
+                }
+                if let Some(Request::Clipboard { text, .. }) = s.h.app.shelf.request.take() {
+                    let bad = wire::text_violations(text.as_bytes());
+                    assert!(bad.is_empty(), "{what}: copied {bad:#?}");
+                }
+            }
+        }
+    }
 }

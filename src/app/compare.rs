@@ -389,6 +389,20 @@ impl App {
             | Action::Filters
             | Action::ClearFilters
             | Action::UndoFilter => self.apply(data, action),
+            // The dossier's keys act on the side with the keys.
+            Action::ToggleBookmark
+            | Action::EditNote
+            | Action::EditNoteOutside
+            | Action::Copy
+            | Action::Pager
+            | Action::Export
+            | Action::SaveView => self.apply(data, action),
+            // The Bookmarks list and the saved views are of the explorer: the comparison is
+            // left as Backspace leaves it, a step back in the history, then they open.
+            Action::ShowBookmarks | Action::RecallView => {
+                self.back(data);
+                self.apply(data, action);
+            }
             Action::ShowList(_) | Action::FocusList | Action::FocusDetail => {
                 self.screen = Screen::Explorer;
                 self.apply(data, action);

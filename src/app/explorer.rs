@@ -70,6 +70,7 @@ impl App {
             Action::NextPane => self.cycle_pane(data, 1),
             Action::PrevPane => self.cycle_pane(data, -1),
             Action::ShowList(kind) => {
+                self.shelf.shown = false;
                 self.show_list(data, kind);
                 self.focus = Focus::List;
             }
@@ -86,6 +87,15 @@ impl App {
             },
             Action::Back => self.back(data),
             Action::Forward => self.forward(data),
+            Action::ToggleBookmark => self.toggle_bookmark(data),
+            Action::ShowBookmarks => self.show_bookmarks(data),
+            Action::EditNote => self.open_note(data, false),
+            Action::EditNoteOutside => self.open_note(data, true),
+            Action::Copy => self.copy(data),
+            Action::Pager => self.pager(),
+            Action::Export => self.export(data),
+            Action::SaveView => self.open_name_box(),
+            Action::RecallView => self.open_views(),
             // Keys of overlays that are closed: nothing to do.
             _ => {}
         }

@@ -264,7 +264,11 @@ impl App {
             Action::Back | Action::Close => self.screen = Screen::Explorer,
             Action::ShowView(Screen::Forecasts) => {}
             // Leaving for the explorer is a step: Back returns to the view.
-            Action::ShowList(_) | Action::FocusList | Action::FocusDetail => {
+            Action::ShowList(_)
+            | Action::FocusList
+            | Action::FocusDetail
+            | Action::ShowBookmarks
+            | Action::RecallView => {
                 self.save_position();
                 self.screen = Screen::Explorer;
                 if let Some(page) = self.detail.visit() {
@@ -274,6 +278,15 @@ impl App {
             }
             Action::Mark | Action::Compare | Action::Outline | Action::NextMatch => {
                 self.message = Some("not in this view: Enter opens a row's forecasts".to_owned())
+            }
+            // A row is a tally, not an item: the dossier's keys wait for the forecasts it opens.
+            Action::ToggleBookmark
+            | Action::EditNote
+            | Action::EditNoteOutside
+            | Action::Copy
+            | Action::Pager => {
+                self.message =
+                    Some("not in this view: Enter opens a row's forecasts to keep".to_owned())
             }
             _ => self.apply(data, action),
         }

@@ -23,6 +23,12 @@ pub enum Mode {
     Help,
     /// The forecasts view.
     Forecasts,
+    /// The note box over the panes.
+    Note,
+    /// A one-line box asking for a name (saving a view).
+    Prompt,
+    /// The list of saved views.
+    Views,
 }
 
 impl Mode {
@@ -38,6 +44,9 @@ impl Mode {
             Mode::Filters => "filters",
             Mode::Help => "help",
             Mode::Forecasts => "forecasts",
+            Mode::Note => "note",
+            Mode::Prompt => "prompt",
+            Mode::Views => "views",
         }
     }
 
@@ -46,7 +55,7 @@ impl Mode {
     }
 
     /// Every mode, in the order the help screen and the README list them.
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Global,
         Mode::List,
         Mode::Detail,
@@ -56,16 +65,28 @@ impl Mode {
         Mode::Find,
         Mode::Filters,
         Mode::Help,
+        Mode::Note,
+        Mode::Prompt,
+        Mode::Views,
     ];
 
     /// Overlays take keys first and let only a few global ones (movement, quit) through.
     pub fn is_overlay(self) -> bool {
-        matches!(self, Mode::Search | Mode::Find | Mode::Filters | Mode::Help)
+        matches!(
+            self,
+            Mode::Search
+                | Mode::Find
+                | Mode::Filters
+                | Mode::Help
+                | Mode::Note
+                | Mode::Prompt
+                | Mode::Views
+        )
     }
 
     /// Modes where a plain character is text to type, never a command.
     pub fn types_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::Find)
+        matches!(self, Mode::Search | Mode::Find | Mode::Note | Mode::Prompt)
     }
 }
 
@@ -81,6 +102,9 @@ impl Mode {
             Mode::Filters => "In the filter panel",
             Mode::Help => "In the help screen",
             Mode::Forecasts => "In the forecasts view (F)",
+            Mode::Note => "In the note box (type the note)",
+            Mode::Prompt => "In a name box (type the name)",
+            Mode::Views => "In the list of saved views",
         }
     }
 }
@@ -150,6 +174,15 @@ impl Default for Keymap {
             (Mode::Global, &[c(']')], Forward),
             (Mode::Global, &[c('n')], NextMatch),
             (Mode::Global, &[c('N')], PrevMatch),
+            (Mode::Global, &[c('b')], ToggleBookmark),
+            (Mode::Global, &[c('B'), c('6')], ShowBookmarks),
+            (Mode::Global, &[c('a')], EditNote),
+            (Mode::Global, &[c('e')], EditNoteOutside),
+            (Mode::Global, &[c('y')], Copy),
+            (Mode::Global, &[c('|')], Pager),
+            (Mode::Global, &[c('E')], Export),
+            (Mode::Global, &[c('w')], SaveView),
+            (Mode::Global, &[c('\'')], RecallView),
             (Mode::Global, &[c('m')], Mark),
             (Mode::Global, &[c('c')], Compare),
             (Mode::Global, &[c('F')], ShowView(Screen::Forecasts)),
@@ -221,7 +254,35 @@ impl Default for Keymap {
                 &[c('?'), k(K::Esc), c('q'), k(K::Backspace)],
                 ToggleHelp,
             ),
+            (Mode::Note, &[k(K::Esc), Key::ctrl('s')], SaveNote),
+            (Mode::Note, &[k(K::Enter)], NewLine),
+            (Mode::Prompt, &[k(K::Enter)], SaveNote),
+            (Mode::Prompt, &[k(K::Esc)], Close),
         ];
+        // The editing keys both text boxes share.
+        let editing: &[(&[Key], Action)] = &[
+            (&[k(K::Backspace)], DeleteChar),
+            (&[Key::ctrl('w')], DeleteWord),
+            (&[Key::ctrl('u')], ClearInput),
+            (&[k(K::Left)], CursorLeft),
+            (&[k(K::Right)], CursorRight),
+            (&[k(K::Home)], LineStart),
+            (&[k(K::End)], LineEnd),
+        ];
+        let views: &[(Mode, &[Key], Action)] = &[
+            (Mode::Views, &[k(K::Enter)], Open),
+            (Mode::Views, &[c('d'), k(K::Delete)], DeleteView),
+            (Mode::Views, &[k(K::Esc), c('\''), c('q')], Close),
+        ];
+        let editing = [Mode::Note, Mode::Prompt]
+            .into_iter()
+            .flat_map(|m| editing.iter().map(move |&(keys, a)| (m, keys, a)));
+        let table: Vec<(Mode, &[Key], Action)> = table
+            .iter()
+            .copied()
+            .chain(editing)
+            .chain(views.iter().copied())
+            .collect();
         let bindings = table
             .iter()
             .flat_map(|&(mode, keys, action)| {
@@ -363,7 +424,11 @@ impl Keymap {
         for mode in Mode::ALL {
             out.push_str(&format!("| {} | |\n|---|---|\n", mode.title()));
             for (keys, action) in self.rows(mode) {
-                let keys: Vec<String> = keys.iter().map(|k| format!("`{}`", k.label())).collect();
+                // A `|` splits a table cell even inside backticks, unless escaped (GFM).
+                let keys: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("`{}`", k.label().replace('|', "\\|")))
+                    .collect();
                 out.push_str(&format!("| {} | {} |\n", keys.join(" "), action.describe()));
             }
             out.push('\n');
@@ -387,6 +452,7 @@ fn hinted(mode: Mode) -> &'static [Action] {
             Quit,
             Palette,
             CycleSort,
+            ToggleBookmark,
         ],
         Mode::Detail => &[
             Down,
@@ -402,6 +468,9 @@ fn hinted(mode: Mode) -> &'static [Action] {
         ],
         Mode::Compare => &[Down, OtherSide, ToggleSync, Back, ToggleHelp, Quit],
         Mode::Forecasts => &[Down, Open, NextSection, Filters, Back, ToggleHelp, Quit],
+        Mode::Note => &[SaveNote, NewLine],
+        Mode::Prompt => &[SaveNote, Close],
+        Mode::Views => &[Down, Open, DeleteView, Close],
         Mode::Search => &[Down, Open, Close],
         Mode::Find => &[Down, Choose, Close],
         Mode::Filters => &[
@@ -487,6 +556,37 @@ mod tests {
         km.rebind(Mode::Global, Action::Filters, &[Key::char('F')]);
         assert_eq!(km.lookup(Mode::List, Key::char('F')), Some(Action::Filters));
         assert_eq!(km.lookup(Mode::List, Key::char('f')), Some(Action::Search));
+    }
+
+    #[test]
+    fn the_dossier_keys_work_in_every_pane_and_view() {
+        // b B a e y | E w ' are the dossier's (docs/design.md): no pane's or view's own keys may
+        // take them over. (6 is also a count in a page, so only B shows the bookmarks there.)
+        let km = Keymap::default();
+        let keys = [
+            ('b', Action::ToggleBookmark),
+            ('B', Action::ShowBookmarks),
+            ('a', Action::EditNote),
+            ('e', Action::EditNoteOutside),
+            ('y', Action::Copy),
+            ('|', Action::Pager),
+            ('E', Action::Export),
+            ('w', Action::SaveView),
+            ('\'', Action::RecallView),
+        ];
+        for mode in [Mode::List, Mode::Detail, Mode::Compare, Mode::Forecasts] {
+            for (c, action) in keys {
+                assert_eq!(
+                    km.lookup(mode, Key::char(c)),
+                    Some(action),
+                    "{c} in {mode:?}"
+                );
+            }
+        }
+        assert_eq!(
+            km.lookup(Mode::List, Key::char('6')),
+            Some(Action::ShowBookmarks)
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod compare;
 pub mod detail;
+pub mod dossier;
 mod explorer;
 pub mod filters;
 pub mod finder;
@@ -17,8 +18,10 @@ pub mod keymap;
 pub mod lists;
 mod mouse;
 pub mod nav;
+pub mod note;
 mod overlays;
 pub mod reading;
+pub mod saved;
 pub mod screen;
 pub mod search;
 
@@ -75,6 +78,10 @@ pub enum Overlay {
     Help(HelpScreen),
     Search(SearchBox),
     Filters(FilterPanel),
+    /// A bookmark's note, or the name of a view to save.
+    Note(note::NoteBox),
+    /// The saved views, to bring one back.
+    Views(saved::ViewsList),
     /// The outline of the page, or the command palette.
     Finder(Finder),
 }
@@ -105,6 +112,8 @@ pub struct App {
     pub suspend: bool,
     /// What is still loading, for the status line: a large dataset opens on its outline.
     pub loading: Option<String>,
+    /// Bookmarks, notes, saved views and the session (`app::dossier`).
+    pub shelf: dossier::Shelf,
     /// The longest line of prose in the detail pane, in columns (0: as wide as the pane); the
     /// list takes the rest of a wide screen.
     pub reading_width: u16,
@@ -156,6 +165,7 @@ impl App {
             quit: false,
             suspend: false,
             loading: None,
+            shelf: dossier::Shelf::default(),
             reading_width: layout::READING_WIDTH,
             count: None,
             marks: Vec::new(),
@@ -175,6 +185,7 @@ impl App {
     /// same analyses, in the same order, so every selection and history entry still holds). The
     /// lists fill in, and the page shown is rebuilt where the reader left it.
     pub fn loaded(&mut self, data: &dyn Store) {
+        self.shelf.resolve(data);
         self.forecasts.forget();
         if self.screen == Screen::Forecasts {
             self.forecasts.refresh(data, &self.filter);
@@ -191,6 +202,9 @@ impl App {
                 self.overlay = Some(Overlay::Filters(panel));
             }
             other => self.overlay = other,
+        }
+        if let Some(session) = self.shelf.pending_session.take() {
+            self.restore(data, &session);
         }
         self.keep_visible();
     }
@@ -216,6 +230,17 @@ impl App {
         &self.lists[self.list.index()]
     }
 
+    /// Takes the dossier kept on disk (or in memory): its bookmarks marked in the lists, and the
+    /// first thing it has to say (a file moved aside, a directory that cannot be written) on the
+    /// status line.
+    pub fn attach(&mut self, data: &dyn Store, shelf: dossier::Shelf) {
+        self.shelf = shelf;
+        self.shelf.resolve(data);
+        if let Some(notice) = self.shelf.dossier.notices.unseen() {
+            self.message = Some(notice);
+        }
+    }
+
     fn list_pane_mut(&mut self) -> &mut ListPane {
         &mut self.lists[self.list.index()]
     }
@@ -227,6 +252,9 @@ impl App {
             (Some(Overlay::Search(_)), _) => Mode::Search,
             (Some(Overlay::Filters(panel)), _) if panel.finding() => Mode::Find,
             (Some(Overlay::Filters(_)), _) => Mode::Filters,
+            (Some(Overlay::Note(b)), _) if b.multiline() => Mode::Note,
+            (Some(Overlay::Note(_)), _) => Mode::Prompt,
+            (Some(Overlay::Views(_)), _) => Mode::Views,
             (Some(Overlay::Finder(_)), _) => Mode::Find,
             (None, _) if self.comparing().is_some() => Mode::Compare,
             (None, _) if self.screen == Screen::Forecasts => Mode::Forecasts,
@@ -280,6 +308,11 @@ impl App {
             // Pasted text is only ever text: typed into the search box, ignored elsewhere.
             Event::Paste(text) if self.mode() == Mode::Search => {
                 self.paste(text);
+                true
+            }
+            Event::Paste(text) if matches!(self.mode(), Mode::Note | Mode::Prompt) => {
+                self.message = None;
+                self.paste_note(text);
                 true
             }
             _ => false,
@@ -342,7 +375,11 @@ impl App {
     }
 
     pub fn update(&mut self, data: &dyn Store, action: Action) {
-        self.message = None;
+        // A resize is not the user's answer to a message: it stays until the next key.
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+            self.shelf.pending_session = None;
+        }
         match action {
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
@@ -356,9 +393,14 @@ impl App {
                 Some(Overlay::Help(help)) => self.help_action(help, action),
                 Some(Overlay::Search(search)) => self.search_action(data, search, action),
                 Some(Overlay::Filters(panel)) => self.filters_action(data, panel, action),
+                Some(Overlay::Note(b)) => self.note_action(data, b, action),
+                Some(Overlay::Views(list)) => self.views_action(data, list, action),
                 Some(Overlay::Finder(finder)) => self.finder_action(data, finder, action),
                 None if self.comparing().is_some() => self.compare_action(data, action),
                 None if self.screen == Screen::Forecasts => self.forecasts_action(data, action),
+                None if self.shelf.shown && self.focus == Focus::List => {
+                    self.bookmarks_action(data, action)
+                }
                 None => self.apply(data, action),
             },
         }
@@ -387,6 +429,13 @@ impl App {
     /// screen, overlays scrolled no further than their end.
     fn keep_visible(&mut self) {
         let list_height = self.list_height() as usize;
+        let shelf = &mut self.shelf;
+        shelf.offset = scrolled_into_view(
+            shelf.offset,
+            shelf.selected,
+            dossier::list_rows(list_height),
+            shelf.len(),
+        );
         for pane in &mut self.lists {
             let row = pane.selected_row().unwrap_or(0);
             pane.offset = scrolled_into_view(pane.offset, row, list_height, pane.rows.len());
@@ -419,6 +468,11 @@ impl App {
                     panel.values.len(),
                 );
             }
+            Some(Overlay::Views(list)) => {
+                let n = self.shelf.dossier.views.get().views.len();
+                list.offset = scrolled_into_view(list.offset, list.selected, page, n);
+            }
+            Some(Overlay::Note(_)) => {}
             Some(Overlay::Finder(finder)) => {
                 let area = layout::inner(layout::finder_area(self.size));
                 let rows = (area.height as usize).saturating_sub(finder::HEAD_ROWS);

@@ -30,6 +30,9 @@ const WAYS_OUT: &[(Mode, Action, &str)] = &[
     (Mode::Search, Action::Close, "close the search box"),
     (Mode::Filters, Action::Close, "close the filter panel"),
     (Mode::Help, Action::ToggleHelp, "leave the help screen"),
+    (Mode::Note, Action::SaveNote, "leave the note box"),
+    (Mode::Prompt, Action::Close, "leave the name box"),
+    (Mode::Views, Action::Close, "close the list of saved views"),
 ];
 
 /// Collects problems with their positions in the text.
@@ -109,9 +112,11 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problems> {
                     (Err(message), _) => r.at(value.span(), path, message),
                 }
             }
-            "mouse" => match value.get_ref() {
-                DeValue::Boolean(b) => config.mouse = *b,
-                other => r.at(
+            "mouse" | "session" | "copy" => match (value.get_ref(), name) {
+                (DeValue::Boolean(b), "mouse") => config.mouse = *b,
+                (DeValue::Boolean(b), "session") => config.session = *b,
+                (DeValue::Boolean(b), _) => config.copy = *b,
+                (other, _) => r.at(
                     value.span(),
                     path,
                     format!("expected true or false, found {}", found(other)),
@@ -151,7 +156,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problems> {
                 key.span(),
                 path,
                 format!(
-                    "unknown field `{}`, expected one of `color`, `ascii`, `mouse`, `reading_width`, `keys`, `theme`",
+                    "unknown field `{}`, expected one of `color`, `ascii`, `mouse`, `reading_width`, `session`, `copy`, `keys`, `theme`",
                     crate::text::sanitize(other)
                 ),
             ),
@@ -187,7 +192,7 @@ fn keys(r: &mut Report, table: &DeTable, config: &mut Config) {
             r.at(
                 name.span(),
                 path,
-                "unknown mode: use list., detail., compare., search., find., filters. or help."
+                "unknown mode: use list., detail., compare., search., find., filters., help., note., prompt. or views."
                     .to_owned(),
             );
             continue;
@@ -383,7 +388,7 @@ mod tests {
         let text = "colour = \"never\"\nmouse = \"yes\"\n[keys]\nquit = \"q\"\nsearch = [1]\n";
         assert_eq!(
             errors(text),
-            "c.toml:1:1: colour: unknown field `colour`, expected one of `color`, `ascii`, `mouse`, `reading_width`, `keys`, `theme`\n\
+            "c.toml:1:1: colour: unknown field `colour`, expected one of `color`, `ascii`, `mouse`, `reading_width`, `session`, `copy`, `keys`, `theme`\n\
              c.toml:2:9: mouse: expected true or false, found a string\n\
              c.toml:4:8: keys.quit: expected a list of keys such as [\"q\", \"<C-q>\"], found a string\n\
              c.toml:5:11: keys.search[0]: expected a key such as \"q\", found an integer\n"

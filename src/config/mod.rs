@@ -103,6 +103,10 @@ pub struct Config {
     pub mouse: bool,
     /// The longest line of prose in the detail pane, in columns; 0 for as wide as the pane.
     pub reading_width: u16,
+    /// Come back where the last session left off (`--fresh` skips it once).
+    pub session: bool,
+    /// `y` copies to the clipboard with OSC 52 (some terminals ask first, or refuse).
+    pub copy: bool,
     pub keymap: Keymap,
     /// Colours by style name, as written (`#rrggbb` ones apply only on truecolor terminals).
     pub colors: BTreeMap<String, String>,
@@ -115,6 +119,8 @@ impl Default for Config {
             ascii: Choice::Auto,
             mouse: false,
             reading_width: crate::layout::READING_WIDTH,
+            session: true,
+            copy: false,
             keymap: Keymap::default(),
             colors: BTreeMap::new(),
         }
@@ -216,14 +222,25 @@ pub fn print_default() -> String {
     ));
     out.push_str(&format!(
         "# The longest line of text in the detail pane, in columns (0: as wide as the pane);\n\
-         # on a wide screen the list takes the rest.\nreading_width = {}\n\n",
+         # on a wide screen the list takes the rest.\nreading_width = {}\n",
         d.reading_width
+    ));
+    out.push_str(&format!(
+        "# Start where the last session left off: the list, item, filters and scroll\n\
+         # (--fresh skips it once).\nsession = {}\n",
+        d.session
+    ));
+    out.push_str(&format!(
+        "# y copies the id or the page to the clipboard with OSC 52; off because some\n\
+         # terminals ask first or refuse (tmux needs set-clipboard on). --copy for one run.\n\
+         copy = {}\n\n",
+        d.copy
     ));
     out.push_str(
         "[keys]\n\
          # action = [keys]; an empty list unbinds. A mode prefix (list., detail., compare.,\n\
-         # search., find., filters., help.) binds a key only there. Key notation: j, G, <Enter>,\n\
-         # <C-c>, <S-Tab>.\n",
+         # search., find., filters., help., note., prompt., views.) binds a key only there.\n\
+         # Key notation: j, G, <Enter>, <C-c>, <S-Tab>.\n",
     );
     for mode in Mode::ALL {
         let mut seen: Vec<Action> = Vec::new();
@@ -338,7 +355,7 @@ mod tests {
             "config.toml:1:9: color: \"sometimes\" is not auto, always or never\n\
              config.toml:3:1: keys.qiut: unknown action \"qiut\" (geolens config --print-default lists them)\n\
              config.toml:4:9: keys.open[0]: unknown key name <Entr>\n\
-             config.toml:5:1: keys.lsit.open: unknown mode: use list., detail., compare., search., find., filters. or help.\n\
+             config.toml:5:1: keys.lsit.open: unknown mode: use list., detail., compare., search., find., filters., help., note., prompt. or views.\n\
              config.toml:7:11: theme.heading: unknown colour \"mauve\": use a name such as red or bright-cyan, default, or #rrggbb\n\
              config.toml:8:1: theme.links: unknown style \"links\"\n"
         );

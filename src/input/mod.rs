@@ -23,8 +23,9 @@
 pub mod decode;
 mod mouse;
 
-use std::io;
-use std::os::fd::BorrowedFd;
+use std::io::{self, Read, Write};
+use std::os::fd::{AsFd, BorrowedFd};
+use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
@@ -41,22 +42,83 @@ pub enum Input {
     Failed(io::Error),
 }
 
+/// Stops the reader while another program (`$EDITOR`, `$PAGER`) reads the terminal: two
+/// readers of one tty would each get some of the keys. The reader polls a pipe beside the tty,
+/// so closing the gate wakes it wherever it waits.
+pub struct Gate {
+    /// (closed, parked): the reader is asked to stop, and has.
+    state: Mutex<(bool, bool)>,
+    changed: Condvar,
+    wake: OnceLock<Option<(io::PipeReader, io::PipeWriter)>>,
+}
+
+/// The gate of the one reader of the terminal.
+pub static GATE: Gate = Gate {
+    state: Mutex::new((false, false)),
+    changed: Condvar::new(),
+    wake: OnceLock::new(),
+};
+
+impl Gate {
+    fn pipe(&self) -> Option<&(io::PipeReader, io::PipeWriter)> {
+        self.wake.get_or_init(|| io::pipe().ok()).as_ref()
+    }
+
+    /// Stops the reader and waits (a second at most) until it has.
+    pub fn close(&self) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        s.0 = true;
+        if let Some((_, mut w)) = self.pipe().map(|(r, w)| (r, w)) {
+            let _ = w.write_all(b"x");
+        }
+        let _ = self
+            .changed
+            .wait_timeout_while(s, Duration::from_secs(1), |s| !s.1);
+    }
+
+    pub fn open(&self) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        s.0 = false;
+        self.changed.notify_all();
+    }
+
+    /// In the reader, woken by the pipe: waits while the gate is closed.
+    fn pass(&self) {
+        if let Some((mut r, _)) = self.pipe().map(|(r, w)| (r, w)) {
+            let _ = r.read(&mut [0u8; 16]);
+        }
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while s.0 {
+            s.1 = true;
+            self.changed.notify_all();
+            s = self.changed.wait(s).unwrap_or_else(|e| e.into_inner());
+        }
+        s.1 = false;
+    }
+}
+
 /// Reads `tty` until it hangs up or `deliver` says stop (returns false). Blocks in poll(2): an
-/// idle reader costs nothing, and wakes only for bytes or when a paste or sequence times out.
+/// idle reader costs nothing, and wakes only for bytes, when a paste or sequence times out, or
+/// when [`GATE`] closes.
 pub fn read(tty: BorrowedFd<'_>, mut deliver: impl FnMut(Input) -> bool) {
     let mut decoder = Decoder::default();
     let mut buf = vec![0u8; 16 * 1024];
     let mut last_byte = Instant::now();
+    let wake = GATE.pipe().map(|(r, _)| r.as_fd());
     loop {
         let timeout = decoder
             .waiting()
             .map(|wait| wait.saturating_sub(last_byte.elapsed()));
-        let outcome = match readable(tty, timeout) {
-            Ok(false) => {
+        let outcome = match readable(tty, wake, timeout) {
+            Ok(Ready::Timeout) => {
                 decoder.timeout();
                 Ok(())
             }
-            Ok(true) => drain(tty, &mut buf, &mut decoder),
+            Ok(Ready::Gate) => {
+                GATE.pass();
+                continue;
+            }
+            Ok(Ready::Bytes) => drain(tty, &mut buf, &mut decoder),
             Err(e) => Err(e),
         };
         if outcome.is_ok() {
@@ -86,17 +148,35 @@ enum Gone {
     Failed(io::Error),
 }
 
-/// Waits up to `timeout` (for ever when `None`) for bytes; false when none came in time.
-fn readable(tty: BorrowedFd<'_>, timeout: Option<Duration>) -> Result<bool, Gone> {
+/// What woke the reader.
+enum Ready {
+    Bytes,
+    Timeout,
+    Gate,
+}
+
+/// Waits up to `timeout` (for ever when `None`) for bytes, or for the gate to close.
+fn readable(
+    tty: BorrowedFd<'_>,
+    wake: Option<BorrowedFd<'_>>,
+    timeout: Option<Duration>,
+) -> Result<Ready, Gone> {
     let timeout = timeout.map(|t| Timespec::try_from(t).unwrap_or(Timespec::default()));
     loop {
-        let mut fds = [PollFd::new(&tty, PollFlags::IN)];
-        match poll(&mut fds, timeout.as_ref()) {
-            Ok(0) => return Ok(false),
+        let n = if wake.is_some() { 2 } else { 1 };
+        let mut fds = [
+            PollFd::new(&tty, PollFlags::IN),
+            PollFd::new(wake.as_ref().unwrap_or(&tty), PollFlags::IN),
+        ];
+        match poll(&mut fds[..n], timeout.as_ref()) {
+            Ok(0) => return Ok(Ready::Timeout),
             Ok(_) => {
+                if n == 2 && fds[1].revents().contains(PollFlags::IN) {
+                    return Ok(Ready::Gate);
+                }
                 let revents = fds[0].revents();
                 if revents.contains(PollFlags::IN) {
-                    return Ok(true);
+                    return Ok(Ready::Bytes);
                 }
                 // Hang-up without data left, an error, or a closed descriptor. crossterm's
                 // reader can spin on a dead tty instead (crossterm-rs/crossterm#793).
@@ -121,7 +201,7 @@ fn drain(tty: BorrowedFd<'_>, buf: &mut [u8], decoder: &mut Decoder) -> Result<(
             Err(rustix::io::Errno::IO) => return Err(Gone::HangUp),
             Err(e) => return Err(Gone::Failed(e.into())),
         }
-        if !readable(tty, Some(Duration::ZERO))? {
+        if !matches!(readable(tty, None, Some(Duration::ZERO))?, Ready::Bytes) {
             decoder.end_of_input();
             return Ok(());
         }

@@ -107,10 +107,15 @@ pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let mut names: Vec<(String, bool)> = ListKind::ALL
         .iter()
         .map(|&k| {
-            let active = app.list == k && (wide || app.focus == Focus::List) && !comparing;
+            let active = app.list == k
+                && !app.shelf.shown
+                && (wide || app.focus == Focus::List)
+                && !comparing;
             (format!("{} {}", k.index() + 1, k.title()), active)
         })
         .collect();
+    let bookmarks = app.shelf.shown && (wide || app.focus == Focus::List) && !comparing;
+    names.push(("6 Bookmarks".to_owned(), bookmarks));
     if comparing {
         names.push(("Compare".to_owned(), true));
     } else if !wide {
@@ -165,6 +170,14 @@ pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
         (Some(view), _) => {
             let side = view.focused();
             percent(side.cursor, side.rows.len())
+        }
+        (None, Focus::List) if app.shelf.shown => {
+            let n = app.shelf.len();
+            format!(
+                " {}/{} ",
+                if n == 0 { 0 } else { app.shelf.selected + 1 },
+                n
+            )
         }
         (None, Focus::List) => {
             let pane = app.list_pane();

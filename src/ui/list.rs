@@ -48,11 +48,13 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
             pages::flat_row(data, target, &app.glyphs)
         };
         let mut line = Line::from(styled(&spans, theme));
-        // A marked item (to compare) says so in its first column.
-        let lead = if app.marks.contains(&target) {
-            Span::styled(app.glyphs.bullet, theme.label)
-        } else {
-            Span::raw(" ")
+        // The first column: a bullet on an item marked to compare (while it is), else a star on
+        // a bookmarked one.
+        let lead = match (app.marks.contains(&target), app.shelf.is_marked(target)) {
+            (true, _) => Span::styled(app.glyphs.bullet, theme.label),
+            (false, true) if app.glyphs.ascii => Span::styled("*", theme.label),
+            (false, true) => Span::styled("★", theme.label),
+            (false, false) => Span::raw(" "),
         };
         line.spans.insert(0, lead);
         if Some(row) == selected {

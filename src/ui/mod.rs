@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the app state. Nothing here changes state; every string from the
 //! data has already been sanitized by `app::doc::Span`, and `scrub` checks the frame once more.
 
+mod bookmarks;
 mod chrome;
 mod compare;
 mod detail;
@@ -9,6 +10,8 @@ mod finder;
 mod forecasts;
 mod help;
 mod list;
+pub mod note;
+mod saved_views;
 mod search;
 pub mod theme;
 
@@ -47,7 +50,9 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
                 forecasts::render(buf, app.body_area(), app, theme)
             }
             None => {
-                if screen.list.area() > 0 {
+                if screen.list.area() > 0 && app.shelf.shown {
+                    bookmarks::render(buf, screen.list, app, data, theme);
+                } else if screen.list.area() > 0 {
                     list::render(buf, screen.list, app, data, theme);
                 }
                 if screen.detail.area() > 0 {
@@ -61,6 +66,8 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
             Some(Overlay::Help(help)) => help::render(buf, over, help, &app.glyphs, theme),
             Some(Overlay::Search(search)) => search::render(buf, over, search, app, data, theme),
             Some(Overlay::Filters(panel)) => filters::render(buf, over, panel, app, data, theme),
+            Some(Overlay::Note(b)) => note::render(buf, area, b, app, theme),
+            Some(Overlay::Views(list)) => saved_views::render(buf, over, list, app, theme),
             Some(Overlay::Finder(finder)) => {
                 finder::render(buf, layout::finder_area(area), finder, &app.glyphs, theme)
             }

@@ -85,9 +85,15 @@ impl Tmux {
             height.to_string(),
         ];
         // A UTF-8 locale, as the headless renders the tests compare against assume (without one
-        // geolens draws in ASCII); a test may still set its own.
-        let locale = [("LANG", "C.UTF-8"), ("LC_ALL", "")];
-        for (k, v) in locale.iter().chain(env) {
+        // geolens draws in ASCII); and a state directory of the test's own, so no bookmark or
+        // session of the machine's user changes what a test sees. A test may set its own.
+        let state = t.dir.join("state").display().to_string();
+        let defaults = [
+            ("LANG", "C.UTF-8"),
+            ("LC_ALL", ""),
+            ("XDG_STATE_HOME", state.as_str()),
+        ];
+        for (k, v) in defaults.iter().chain(env) {
             cmd.push("-e".into());
             cmd.push(format!("{k}={v}"));
         }
