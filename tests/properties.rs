@@ -1193,4 +1193,10 @@ fn the_forecasts_view_counts_the_filters_set_and_undone_over_it() {
     replay("bundled", "{resize 0x0} F f <Left> <Enter> <Enter>");
     replay("wide", "{resize 0x0} 2 F f <Space> <Enter> u");
     replay("bundled", "{resize 0x0} F 1 <BS> {resize 20x6}");
+    // Undo after drilling from the view and scrolling the list: back and forward again must land
+    // on the same line.
+    replay(
+        "wide",
+        r#"{resize 0x0} {resize 98x14} F G <Enter> {char U+7D} <PgDn> u"#,
+    );
 }

@@ -311,12 +311,20 @@ impl App {
     pub(super) fn save_position(&mut self) {
         if let Some(visit) = self.detail.visit() {
             let screen = self.screen;
-            // The entry keeps the filters it puts back; only the position changes.
-            let filter = self
+            // An entry that puts filters back puts back those the reader leaves it with: a
+            // filter changed or undone on the page is what coming back here shows.
+            let kept = self
                 .history
                 .current()
                 .filter(|v| v.screen == screen)
                 .and_then(|v| v.filter);
+            let filter = kept.map(|id| {
+                if self.history.filter(id) == Some(&self.filter) {
+                    id
+                } else {
+                    self.history.keep_filter(self.filter.clone())
+                }
+            });
             self.history.replace(Visit {
                 screen,
                 filter,
