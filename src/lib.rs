@@ -16,6 +16,7 @@
 //! - [`disk`]: writing files safely (atomic replace, locks) under the XDG directories.
 //! - [`config`]: the user's config file (keys, colours, ASCII, mouse) and the environment.
 //! - [`snapshot`]: the explorer on a virtual terminal, for `geolens snapshot` and tests.
+//! - [`import`]: `geolens import`: plain-text deep dives turned into draft analyses (no terminal).
 //! - [`tools`]: tooling, not the product: the synthetic datasets of `geolens generate`.
 //! - [`keys`]: key notation (`<C-c>`, `<S-Tab>`), shared by the keymap, snapshots and tests.
 //! - [`text`]: neutralising control and bidi characters before text reaches a terminal.
@@ -28,6 +29,7 @@ pub mod disk;
 pub mod doc;
 pub mod find;
 pub mod frames;
+pub mod import;
 pub mod keys;
 pub mod layout;
 pub mod pages;

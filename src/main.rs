@@ -52,7 +52,11 @@ fn parse_choice(text: &str) -> Result<Choice, String> {
 #[derive(Subcommand)]
 enum Command {
     /// Validate a dataset; print its counts, or every problem with file:line:column.
-    Check,
+    Check {
+        /// Accept drafts (imported, not yet reviewed): they may leave out what they could not find.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Print the screen the explorer shows after some keys, as plain text.
     Snapshot {
         /// Terminal size, e.g. 80x24.
@@ -103,6 +107,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Turn plain-text deep dives into draft analyses in a dataset directory.
+    Import {
+        /// Text files, directories of them, or - for standard input.
+        #[arg(required = true, value_name = "FILE|DIR|-")]
+        inputs: Vec<String>,
+        /// The dataset directory to write into (created, and started from --data, if need be);
+        /// default: the --data directory.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The day the texts were written for (YYYY-MM-DD); default: today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
     /// Print the JSON Schema of dataset files.
     Schema,
     /// The config file: where it is read from, and the full default.
@@ -147,17 +164,20 @@ fn main() -> ExitCode {
             print!("{}", data::model::json_schema());
             ExitCode::SUCCESS
         }
-        Some(Command::Check) => with_data(cli.data.as_deref(), |d| {
-            println!(
-                "{} analyses, {} actors, {} themes, {} implications, {} places",
-                d.analyses.len(),
-                d.actors.len(),
-                d.themes.len(),
-                d.implications.len(),
-                d.places.len()
-            );
-            ExitCode::SUCCESS
-        }),
+        Some(Command::Check { drafts }) => {
+            let policy = if drafts {
+                data::Drafts::Accept
+            } else {
+                data::Drafts::Refuse
+            };
+            match read_sources(cli.data.as_deref()).and_then(|s| data::load_with(&s, policy)) {
+                Ok(d) => {
+                    println!("{}", cli::check_counts(&d));
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => report(&problems),
+            }
+        }
         Some(Command::Snapshot { size, ref keys }) => {
             let keys = match parse_keys(keys) {
                 Ok(keys) => keys,
@@ -256,6 +276,29 @@ fn main() -> ExitCode {
         }
         Some(Command::Score { json }) => {
             with_data(cli.data.as_deref(), |d| print_output(cli::score(&d, json)))
+        }
+        Some(Command::Import {
+            ref inputs,
+            ref out,
+            ref as_of,
+        }) => {
+            let as_of = match as_of.as_deref().map(str::parse::<data::date::PartialDate>) {
+                Some(Ok(d)) if d.has_day() => Some(d),
+                Some(Ok(_)) => return fail("--as-of needs a day: YYYY-MM-DD"),
+                Some(Err(e)) => return fail(&format!("--as-of: {e}")),
+                None => None,
+            };
+            let args = cli::import::ImportArgs {
+                inputs: inputs.clone(),
+                out: out.clone(),
+                data: cli.data.clone(),
+                as_of,
+                today: cli::import::today(),
+            };
+            let o = cli::import::import(&args, &mut std::io::stdin().lock());
+            print!("{}", o.stdout);
+            eprint!("{}", o.stderr);
+            ExitCode::from(o.status)
         }
         Some(Command::Open { ref id }) => explore(&cli, Some(id)),
         None => explore(&cli, None),

@@ -424,6 +424,7 @@ impl Synth {
             event_date_basis: Default::default(),
             updated: None,
             sources: Vec::new(),
+            draft: None,
         }
     }
 
