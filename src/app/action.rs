@@ -48,6 +48,9 @@ pub enum Action {
     DeleteChar,
     DeleteWord,
     ClearInput,
+    /// On an imported draft: show it beside its source text (each sentence and where it went),
+    /// or back.
+    DraftSource,
     /// Not bound to a key: text typed into the search box.
     Insert(char),
     /// Not bound to a key: the terminal changed size.
@@ -89,6 +92,7 @@ pub const BINDABLE: &[Action] = &[
     Action::DeleteWord,
     Action::ClearInput,
     Action::Suspend,
+    Action::DraftSource,
 ];
 
 impl Action {
@@ -128,6 +132,7 @@ impl Action {
             Action::DeleteWord => "delete_word",
             Action::ClearInput => "clear_input",
             Action::Suspend => "suspend",
+            Action::DraftSource => "draft_source",
             Action::Insert(_) => "insert",
             Action::Resize(..) => "resize",
         }
@@ -173,6 +178,7 @@ impl Action {
             Action::DeleteChar => "delete a character",
             Action::DeleteWord => "delete a word",
             Action::ClearInput => "clear the search",
+            Action::DraftSource => "a draft beside its source text, or back",
             Action::Insert(_) => "type to search",
             Action::Resize(..) => "terminal resized",
         }

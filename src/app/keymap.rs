@@ -115,6 +115,7 @@ impl Default for Keymap {
             (Mode::List, &[c('l'), k(K::Right)], FocusDetail),
             (Mode::Detail, &[c('h'), k(K::Left)], FocusList),
             (Mode::Detail, &[c('l'), k(K::Right)], Open),
+            (Mode::Detail, &[c('D')], DraftSource),
             (Mode::Search, &[k(K::Enter)], Open),
             (Mode::Search, &[k(K::Esc)], Close),
             (

@@ -96,6 +96,8 @@ pub struct App {
     pub suspend: bool,
     /// What is still loading, for the status line: a large dataset opens on its outline.
     pub loading: Option<String>,
+    /// Drafts show beside their source text (key `D`), until turned off.
+    pub draft_source: bool,
 }
 
 impl App {
@@ -132,6 +134,7 @@ impl App {
             quit: false,
             suspend: false,
             loading: None,
+            draft_source: false,
         };
         if let Some(first) = app.lists[0].selected {
             app.history.push(Visit::new(first));

@@ -97,23 +97,10 @@ impl Mention {
 
 /// Single words that a dataset uses as aliases but English also uses at the start of a sentence
 /// ("Total trade rose", "Security is ..."): there they are not taken as names.
+#[rustfmt::skip]
 const COMMON_AT_START: &[&str] = &[
-    "total",
-    "male",
-    "commission",
-    "congress",
-    "senate",
-    "horn",
-    "security",
-    "supreme",
-    "continent",
-    "gulf",
-    "victoria",
-    "chancellery",
-    "caspian",
-    "baltic",
-    "suez",
-    "hormuz",
+    "total", "male", "commission", "congress", "senate", "horn", "security", "supreme",
+    "continent", "gulf", "victoria", "chancellery", "caspian", "baltic", "suez", "hormuz",
 ];
 
 /// Words that name business as a whole, made one so that "British firms" finds the alias

@@ -16,65 +16,28 @@ pub struct Parts<'a> {
 }
 
 /// Verbs that carry an effect across a border, before its destination.
+#[rustfmt::skip]
 const REACH: &[&str] = &[
-    " extend to ",
-    " extends to ",
-    " extend into ",
-    " extends into ",
-    " extend beyond ",
-    " reach ",
-    " reaches ",
-    " spill over into ",
-    " spills over into ",
-    " spill over to ",
-    " spill into ",
-    " ripple out to ",
-    " ripple to ",
-    " ripple through ",
-    " ripples through ",
-    " reverberate across ",
-    " reverberate through ",
-    " reverberate in ",
-    " are felt in ",
-    " is felt in ",
-    " will be felt in ",
-    " stretch to ",
-    " stretches to ",
-    " flow to ",
-    " flows to ",
-    " spread to ",
-    " spreads to ",
-    " spread into ",
-    " spreads into ",
-    " reach into ",
-    " reaches into ",
-    " travel to ",
-    " travels to ",
+    " extend to ", " extends to ", " extend into ", " extends into ", " extend beyond ", " reach ",
+    " reaches ", " spill over into ", " spills over into ", " spill over to ", " spill into ",
+    " ripple out to ", " ripple to ", " ripple through ", " ripples through ",
+    " reverberate across ", " reverberate through ", " reverberate in ", " are felt in ",
+    " is felt in ", " will be felt in ", " stretch to ", " stretches to ", " flow to ",
+    " flows to ", " spread to ", " spreads to ", " spread into ", " spreads into ", " reach into ",
+    " reaches into ", " travel to ", " travels to ",
 ];
 
 /// What opens the mechanism clause.
+#[rustfmt::skip]
 const HOW: &[&str] = &[
-    ", where ",
-    ", as ",
-    ", through ",
-    ", via ",
-    ", with ",
-    ", since ",
-    " where ",
+    ", where ", ", as ", ", through ", ", via ", ", with ", ", since ", " where ",
 ];
 
 /// What opens the affected clause.
+#[rustfmt::skip]
 const WHO: &[&str] = &[
-    ", affecting ",
-    ", impacting ",
-    ", hitting ",
-    ", benefiting ",
-    ", benefitting ",
-    ", hurting ",
-    ", with consequences for ",
-    ", to the benefit of ",
-    " affecting ",
-    " impacting ",
+    ", affecting ", ", impacting ", ", hitting ", ", benefiting ", ", benefitting ", ", hurting ",
+    ", with consequences for ", ", to the benefit of ", " affecting ", " impacting ",
 ];
 
 fn find_any(lower: &str, from: usize, needles: &[&str]) -> Option<(usize, usize)> {

@@ -116,35 +116,13 @@ pub struct Cleaned {
 }
 
 /// How lines of page furniture begin ("Share this deep dive", "Subscribe to our newsletter").
+#[rustfmt::skip]
 const FURNITURE_OPENINGS: &[&str] = &[
-    "share this",
-    "share it",
-    "share on",
-    "if you found this",
-    "if you enjoyed this",
-    "if you liked this",
-    "subscribe",
-    "sign up",
-    "follow us",
-    "click here",
-    "read more",
-    "read next",
-    "read also",
-    "related articles",
-    "related posts",
-    "related:",
-    "advertisement",
-    "copyright",
-    "back to top",
-    "print this",
-    "leave a comment",
-    "download the app",
-    "join our",
-    "support our",
-    "tags:",
-    "filed under",
-    "posted in",
-    "tweet this",
+    "share this", "share it", "share on", "if you found this", "if you enjoyed this",
+    "if you liked this", "subscribe", "sign up", "follow us", "click here", "read more",
+    "read next", "read also", "related articles", "related posts", "related:", "advertisement",
+    "copyright", "back to top", "print this", "leave a comment", "download the app", "join our",
+    "support our", "tags:", "filed under", "posted in", "tweet this",
 ];
 
 /// Phrases that mark a short line as furniture wherever they stand in it.
@@ -157,22 +135,10 @@ const FURNITURE_ANYWHERE: &[&str] = &[
 ];
 
 /// Lines that are only a label of the page ("Deep dive", "Analysis").
+#[rustfmt::skip]
 const LABELS: &[&str] = &[
-    "deep dive",
-    "analysis",
-    "menu",
-    "home",
-    "share",
-    "print",
-    "email",
-    "facebook",
-    "twitter",
-    "x",
-    "linkedin",
-    "whatsapp",
-    "telegram",
-    "reddit",
-    "copy link",
+    "deep dive", "analysis", "menu", "home", "share", "print", "email", "facebook", "twitter", "x",
+    "linkedin", "whatsapp", "telegram", "reddit", "copy link",
 ];
 
 fn is_furniture(line: &str) -> bool {

@@ -1,16 +1,21 @@
 //! An analysis: its row (date and title) and its page (lenses, actors, themes, implications).
 
-use super::PageBuilder;
+use super::{PageBuilder, draft};
 use crate::data::model::DateBasis;
 use crate::data::{AnalysisIx, ImplicationIx, Store, Target};
 use crate::doc::{Role, Span};
 
 pub(super) fn row(data: &dyn Store, ix: AnalysisIx) -> Vec<Span> {
     let a = data.analysis(ix);
-    vec![
-        Span::new(&format!("{:<10} ", a.event_date.to_string()), Role::Muted),
-        Span::new(&a.title, Role::Body),
-    ]
+    let mut spans = vec![Span::new(
+        &format!("{:<10} ", a.event_date.to_string()),
+        Role::Muted,
+    )];
+    if a.is_draft() {
+        spans.push(Span::new(&format!("{} ", draft::CHIP), Role::Warn));
+    }
+    spans.push(Span::new(&a.title, Role::Body));
+    spans
 }
 
 pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: AnalysisIx) {
@@ -25,7 +30,9 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: AnalysisIx) {
         .updated
         .map(|u| format!("revised {u}"))
         .unwrap_or_default();
-    b.meta(&[&date, &a.perspective, &as_of, &updated]);
+    let chip = if a.is_draft() { draft::CHIP } else { "" };
+    b.meta(&[chip, &date, &a.perspective, &as_of, &updated]);
+    draft::notice(b, &a);
 
     let others = data.other_readings(ix);
     if !others.is_empty() {
@@ -125,4 +132,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: AnalysisIx) {
         }
     }
     b.sources("Sources", &a.sources);
+    if let Some(d) = &a.draft {
+        draft::review(b, d);
+    }
 }
