@@ -368,8 +368,9 @@ impl<'a> Validator<'a> {
         for (a, o) in &parsed.analyses {
             let o = *o;
             let root = At::ROOT;
-            // A draft may leave empty what the import could not find; `review` says what.
-            let draft = a.draft.is_some();
+            // A draft may leave empty what the import could not find (`review` says what), as
+            // long as drafts are accepted; otherwise it is held to what a finished one needs.
+            let draft = a.draft.is_some() && self.drafts == Drafts::Accept;
             if let Some(d) = &a.draft {
                 self.draft(o, &root.key("draft"), d);
             }

@@ -33,7 +33,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: AnalysisIx) {
         b.doc.gap();
         b.doc.push(Line {
             spans: vec![
-                Span::new(&format!("{:>2}. ", i + 1), Role::Muted),
+                Span::new(&format!("{:<4}", format!("{}.", i + 1)), Role::Muted),
                 Span::new(&s.text, Role::Body),
             ],
             indent: 0,
@@ -89,8 +89,13 @@ pub(super) fn notice(b: &mut PageBuilder, a: &Analysis) {
         b.doc.gap();
         b.bullet(
             &format!(
-                "Draft imported from {} on {}, not yet reviewed. D shows each sentence of the text beside where it went.",
-                draft.source, draft.imported
+                "Draft imported from {} on {}, not yet reviewed: {} to check, listed at the end. D shows each sentence of the text beside where it went.",
+                draft.source,
+                draft.imported,
+                match draft.review.len() {
+                    1 => "1 thing".to_owned(),
+                    n => format!("{n} things"),
+                }
             ),
             Role::Warn,
         );
