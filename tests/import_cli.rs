@@ -107,6 +107,30 @@ fn the_seed_imports_into_a_new_dataset_that_checks_with_drafts_only() {
 }
 
 #[test]
+fn the_readme_shows_what_importing_the_seed_prints() {
+    let dir = TempDir::new("import-readme");
+    std::fs::copy(SEED, dir.path().join("seed.txt")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_geolens"))
+        .args(["import", "seed.txt", "--out", "my-analyses"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme
+        .split("## Importing your own deep dives")
+        .nth(1)
+        .expect("README has the section");
+    let printed = text(&o.stdout);
+    assert!(
+        section.contains(&format!("```text\n{printed}```")),
+        "README's import example is stale; it prints:\n{printed}"
+    );
+}
+
+#[test]
 fn importing_the_same_text_again_replaces_its_draft() {
     let dir = TempDir::new("import-again");
     let out = dir.path().join("mine");

@@ -29,6 +29,10 @@ pub(super) fn read_head(
         None => (head.trim(), None),
     };
     n.surface = head.to_owned();
+    // Nothing that could be a name: no actor, known or new.
+    if !head.chars().any(char::is_alphabetic) {
+        return n;
+    }
     if let Some(b) = bracket {
         attach(&mut n, b);
     }
@@ -60,9 +64,10 @@ pub(super) fn read_head(
                 .iter()
                 .filter(|m| m.end <= title.end)
                 .flat_map(Mention::places)
-                .next()
+                .find(|p| is_country(g, p))
                 .map(str::to_owned)
-                .or_else(|| country.filter(|_| inherit).map(str::to_owned));
+                .or_else(|| country.filter(|_| inherit).map(str::to_owned))
+                .filter(|c| is_country(g, c));
             n.proposal = Some(Proposal {
                 name: name_text.to_owned(),
                 kind: ActorKind::Person,
@@ -215,16 +220,20 @@ pub(super) fn propose(
     let country = mentions
         .iter()
         .flat_map(Mention::places)
-        .find(|p| {
-            g.places
-                .get(*p)
-                .is_some_and(|i| i.kind == crate::data::model::PlaceKind::Country)
-        })
+        .find(|p| is_country(g, p))
         .map(str::to_owned)
-        .or_else(|| inherited.map(str::to_owned));
+        .or_else(|| inherited.map(str::to_owned))
+        .filter(|c| is_country(g, c));
     Proposal {
         name: capitalise(name),
         kind,
         country,
     }
+}
+
+/// Only a country can be an actor's `country`: a bloc or region ("the EU", "the Sahel") cannot.
+pub(super) fn is_country(g: &Gazetteer, place: &str) -> bool {
+    g.places
+        .get(place)
+        .is_some_and(|i| i.kind == crate::data::model::PlaceKind::Country)
 }

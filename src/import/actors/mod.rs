@@ -60,7 +60,7 @@ pub fn key_actors(sentence: &str, g: &Gazetteer, primary: Option<&str>) -> Vec<N
         if chunk.is_empty() {
             continue;
         }
-        let lower = chunk.to_lowercase();
+        let lower = chunk.to_ascii_lowercase();
         if let Some((lead, verb)) = NESTED_LEADS
             .iter()
             .find(|(l, _)| starts_with_word(&lower, l))
@@ -213,7 +213,7 @@ fn attach(n: &mut Named, text: &str) {
             return;
         }
     }
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     if let Some(lead) = INTEREST_LEADS.iter().find(|l| starts_with_word(&lower, l)) {
         let mut what = text[lead.len()..].trim();
         // "keen to" keeps its verb: "attract investment", not "to attract investment".
@@ -224,7 +224,7 @@ fn attach(n: &mut Named, text: &str) {
         return;
     }
     // "who championed the talks" says what the actor did: "Championed the talks".
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let text = ["who ", "which ", "that "]
         .iter()
         .find(|p| lower.starts_with(*p))
@@ -242,7 +242,7 @@ fn attach(n: &mut Named, text: &str) {
 
 /// The text after "Key actors include", "The main players are", "Key stakeholders:".
 fn list_after_cue(sentence: &str) -> &str {
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase();
     let cue_end = ["actors", "players", "stakeholders", "protagonists"]
         .iter()
         .filter_map(|w| lower.find(w).map(|i| i + w.len()))
@@ -310,7 +310,7 @@ fn strip_joiner(chunk: &str) -> &str {
 /// A head and the modifier that follows it in the same chunk: "British firms" and "interested
 /// in Kazakhstan's untapped markets".
 fn split_head(chunk: &str) -> (&str, Option<&str>) {
-    let lower = chunk.to_lowercase();
+    let lower = chunk.to_ascii_lowercase();
     let mut best: Option<usize> = None;
     for lead in INTEREST_LEADS.iter().chain(ROLE_LEADS.iter()) {
         let lead = lead.trim_end();

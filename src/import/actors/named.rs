@@ -119,11 +119,7 @@ pub fn agents(sentence: &str, g: &Gazetteer) -> Vec<Named> {
                 .scan(&tokens(item))
                 .iter()
                 .flat_map(Mention::places)
-                .find(|p| {
-                    g.places
-                        .get(*p)
-                        .is_some_and(|i| i.kind == crate::data::model::PlaceKind::Country)
-                })
+                .find(|p| super::head::is_country(g, p))
                 .map(str::to_owned);
             out.push(Named {
                 surface: head.to_owned(),

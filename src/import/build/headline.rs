@@ -51,6 +51,10 @@ impl Builder<'_> {
             return title;
         }
         let title = main_clause(&r.text);
+        if !title.chars().any(char::is_alphabetic) {
+            self.need("title", "the text offers none; write one");
+            return "Untitled imported text".to_owned();
+        }
         self.need(
             "title",
             &format!("the main clause of sentence {}; make it a headline", i + 1),

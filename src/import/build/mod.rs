@@ -66,6 +66,8 @@ pub fn import_text(
 ) -> Result<Imported, InputError> {
     let cleaned = input::clean(text);
     let mut split = sentences::split(&cleaned.body);
+    // A "sentence" of punctuation alone is debris, not prose.
+    split.retain(|s| s.text.chars().any(char::is_alphanumeric));
     // Furniture run into the last line of prose ("... world. Share this deep dive").
     while split.len() > 1 && split.last().is_some_and(|s| furniture_sentence(&s.text)) {
         split.pop();
