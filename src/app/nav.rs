@@ -1,5 +1,6 @@
 //! The back/forward history of pages visited.
 
+use super::screen::Screen;
 use crate::data::Target;
 
 /// One visited target and where the reader was in it.
@@ -11,6 +12,8 @@ pub struct Visit {
     pub offset: usize,
     /// The width the page was wrapped to: rows count differently at another width.
     pub width: u16,
+    /// What filled the body: the explorer, or a view (compare) with this page behind it.
+    pub screen: Screen,
 }
 
 impl Visit {
@@ -20,7 +23,13 @@ impl Visit {
             cursor: 0,
             offset: 0,
             width: 0,
+            screen: Screen::Explorer,
         }
+    }
+
+    /// Whether two entries show the same thing: the same page in the same view.
+    fn same(&self, other: &Visit) -> bool {
+        (self.target, self.screen) == (other.target, other.screen)
     }
 }
 
@@ -45,7 +54,7 @@ impl History {
             return;
         };
         *slot = visit;
-        let same = |v: &Visit| v.target == visit.target;
+        let same = |v: &Visit| v.same(&visit);
         if self.entries.get(self.pos + 1).is_some_and(same) {
             self.entries.remove(self.pos + 1);
         }
@@ -58,7 +67,7 @@ impl History {
     /// Adds a step after the current entry, dropping the entries ahead of it; a step to the page
     /// already current only updates it.
     pub fn push(&mut self, visit: Visit) {
-        if self.current().is_none_or(|v| v.target == visit.target) {
+        if self.current().is_none_or(|v| v.same(&visit)) {
             self.replace(visit);
             return;
         }

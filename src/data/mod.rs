@@ -7,11 +7,13 @@
 pub mod date;
 mod index;
 mod iso;
+mod json_shape;
 mod load;
 pub(crate) mod locate;
 pub mod model;
 mod outline;
 pub mod problem;
+mod sources;
 mod store;
 mod target;
 mod validate;

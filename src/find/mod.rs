@@ -5,10 +5,11 @@ pub mod facets;
 pub mod filter;
 pub mod fold;
 pub mod index;
+pub mod query;
 pub mod score;
 pub mod search;
 
 pub use facets::{Facet, Value};
-pub use filter::{Filter, Sort, list, members};
+pub use filter::{Filter, PlaceScope, Sort, list, members};
 pub use index::SearchIndex;
 pub use search::{Hit, Matched, Query, Results, quick_search, search};

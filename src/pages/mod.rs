@@ -102,6 +102,14 @@ pub fn row(data: &dyn Store, target: Target, g: &Glyphs) -> Vec<Span> {
     }
 }
 
+/// The row of a target in a list that is not in tree order: no indentation under a parent.
+pub fn flat_row(data: &dyn Store, target: Target, g: &Glyphs) -> Vec<Span> {
+    match target {
+        Target::Theme(ix) => theme::flat_row(data, ix),
+        other => row(data, other, g),
+    }
+}
+
 /// A short name for breadcrumbs and titles (unsanitized: `Span::new` sanitizes at the edge).
 pub fn label(data: &dyn Store, target: Target, g: &Glyphs) -> String {
     match target {
