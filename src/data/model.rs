@@ -14,6 +14,7 @@ use super::date::PartialDate;
 /// One deep-dive analysis of an event, read through a perspective and several lenses.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = finished_needs_sources)]
 pub struct Analysis {
     /// Lower-case id, `a-z`, `0-9` and `-`; unique among analyses.
     pub id: String,
@@ -62,10 +63,55 @@ pub struct Analysis {
     pub draft: Option<Box<Draft>>,
 }
 
+/// A finished analysis rests on at least this many sources, so that no fact hangs on one page;
+/// a draft may have fewer.
+pub const MIN_SOURCES: usize = 2;
+
 impl Analysis {
     pub fn is_draft(&self) -> bool {
         self.draft.is_some()
     }
+
+    /// The fields a finished analysis needs and this one lacks (what keeps a draft from being
+    /// published), in the order of the file. Empty for one `geolens check` accepts as finished.
+    pub fn unfinished(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if !self.event_date.is_known() {
+            out.push("event_date");
+        }
+        if self.perspective.trim().is_empty() {
+            out.push("perspective");
+        }
+        if self.summary.trim().is_empty() {
+            out.push("summary");
+        }
+        if self.actors.iter().any(|r| r.role.trim().is_empty()) {
+            out.push("roles");
+        }
+        if self.updated.is_none() {
+            out.push("updated");
+        }
+        if self.sources.len() < MIN_SOURCES {
+            out.push("sources");
+        }
+        out
+    }
+}
+
+/// In the schema as in `check`: an analysis that is not a draft has `updated` and at least
+/// [`MIN_SOURCES`] sources.
+fn finished_needs_sources(schema: &mut schemars::Schema) {
+    schema.insert(
+        "if".into(),
+        serde_json::json!({ "not": { "required": ["draft"] } }),
+    );
+    schema.insert(
+        "then".into(),
+        serde_json::json!({
+            "required": ["sources", "updated"],
+            "properties": { "sources": { "minItems": MIN_SOURCES } }
+        }),
+    );
 }
 
 /// `event_date` as JSON: a date, or `null` (or nothing) for an undated draft.

@@ -9,7 +9,9 @@ use super::Drafts;
 use super::iso::is_country_code;
 use super::load::{Kind, Origin, Parsed, Sources};
 use super::locate::{line_col, locate};
-use super::model::{Draft, Endpoints, LENS_ORDER, Office, OutcomeStatus, PlaceKind, Source};
+use super::model::{
+    Analysis, Draft, Endpoints, LENS_ORDER, MIN_SOURCES, Office, OutcomeStatus, PlaceKind, Source,
+};
 use super::problem::{FieldPath, Problem};
 
 const REFUSED_DRAFT: &str = "review it and delete its `draft` field, or check with --drafts";
@@ -585,6 +587,9 @@ impl<'a> Validator<'a> {
             self.texts(o, &root.key("risks"), &a.risks);
             self.texts(o, &root.key("caveats"), &a.caveats);
             self.sources(o, &root.key("sources"), &a.sources);
+            if !draft {
+                self.finished(o, a);
+            }
             if let Some(updated) = a.updated
                 && updated.latest_day() < a.as_of.earliest_day()
             {
@@ -594,6 +599,33 @@ impl<'a> Validator<'a> {
                     format!("updated ({updated}) is before as_of ({})", a.as_of),
                 );
             }
+        }
+    }
+
+    /// What a finished analysis rests on: its sources, and the day it was last revised.
+    fn finished(&mut self, o: Origin, a: &Analysis) {
+        let n = a.sources.len();
+        if n < MIN_SOURCES {
+            let has = match n {
+                0 => "none".to_owned(),
+                n => format!("only {n}"),
+            };
+            self.report(
+                o,
+                &At::ROOT.key("sources"),
+                format!(
+                    "a finished analysis needs at least {MIN_SOURCES} sources ({{title, publisher, url}}) \
+                     so that its facts can be checked; it has {has}"
+                ),
+            );
+        }
+        if a.updated.is_none() {
+            self.report(
+                o,
+                &At::ROOT.key("updated"),
+                "missing: give the day of the last revision as YYYY-MM-DD (at first, as_of)"
+                    .to_owned(),
+            );
         }
     }
 

@@ -30,8 +30,8 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: AnalysisIx) {
         .updated
         .map(|u| format!("revised {u}"))
         .unwrap_or_default();
-    let chip = if a.is_draft() { draft::CHIP } else { "" };
-    b.meta(&[chip, &date, &a.perspective, &as_of, &updated]);
+    let chip = draft::chip(&a);
+    b.meta(&[&chip, &date, &a.perspective, &as_of, &updated]);
     draft::notice(b, &a);
 
     let others = data.other_readings(ix);

@@ -74,6 +74,18 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: AnalysisIx) {
     b.prose(&draft.source_text);
 }
 
+/// The chip on a draft's page: that it is one, and what it lacks to be published (what plain
+/// `geolens check` would ask for): `[draft: needs event_date, updated, sources]`.
+pub(super) fn chip(a: &Analysis) -> String {
+    if !a.is_draft() {
+        return String::new();
+    }
+    match a.unfinished() {
+        missing if missing.is_empty() => CHIP.to_owned(),
+        missing => format!("[draft: needs {}]", missing.join(", ")),
+    }
+}
+
 /// What a person must still check, as the import listed it.
 pub(super) fn review(b: &mut PageBuilder, draft: &Draft) {
     if b.counted("Needs a human", draft.review.len()) {

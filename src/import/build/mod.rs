@@ -3,8 +3,8 @@
 
 use crate::data::date::PartialDate;
 use crate::data::model::{
-    Actor, ActorRole, Analysis, Draft, DraftSentence, LensConfidence, Lenses, NamedLens, PlaceKind,
-    SentenceLens,
+    Actor, ActorRole, Analysis, Draft, DraftSentence, LensConfidence, Lenses, MIN_SOURCES,
+    NamedLens, PlaceKind, SentenceLens,
 };
 
 use super::actors::capitalise;
@@ -171,6 +171,17 @@ pub fn import_text(
     } else {
         as_of
     };
+    // A text copied from a page cites nothing a reader can check; a person adds the sources.
+    b.need(
+        "sources",
+        &format!(
+            "the text cites none; add at least {MIN_SOURCES} (title, publisher, url) that bear out its facts"
+        ),
+    );
+    b.need(
+        "updated",
+        "set it to the day the review is finished, when the draft is published",
+    );
     let mut unknown = b.unknown_names(&perspective);
     unknown.retain(|n| !new_actors.iter().any(|a| a.name == *n));
     if !unknown.is_empty() {
