@@ -195,14 +195,23 @@ fn bad_inputs_get_a_clear_error_and_leave_nothing_behind() {
     let empty = bad(&inputs, "empty.txt", b"");
     let latin1 = bad(&inputs, "latin1.txt", b"Caf\xe9 society in Bogot\xe1.\n");
     let furniture = bad(&inputs, "share.txt", b"Share this deep dive\n");
+    let escape = bad(
+        &inputs,
+        "escape.txt",
+        b"Regionally, it matters.\nKey actors include \x1b]0;owned\x07 Kazakhstan.\n",
+    );
     // 50 MB, refused from its size before a byte is read.
     let huge = inputs.join("huge.txt");
     std::fs::File::create(&huge)
         .unwrap()
         .set_len(50 << 20)
         .unwrap();
-    let cases: [(&Path, &str); 5] = [
+    let cases: [(&Path, &str); 6] = [
         (&png, "is a binary file, not text"),
+        (
+            &escape,
+            "2:20: a control character (0x1B) in the text, such as a terminal escape code",
+        ),
         (&empty, "is empty: there is no text to import"),
         (
             &latin1,
@@ -228,7 +237,7 @@ fn bad_inputs_get_a_clear_error_and_leave_nothing_behind() {
     let out = dir.path().join("mixed");
     let o = run(&["import", s(&inputs), "--out", s(&out)]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(text(&o.stderr).lines().count(), 5, "{}", text(&o.stderr));
+    assert_eq!(text(&o.stderr).lines().count(), 6, "{}", text(&o.stderr));
     assert_eq!(drafts(&out).len(), 1, "{:?}", files(&out));
     assert!(!files(&out).iter().any(|f| f.contains(".tmp-")));
 }

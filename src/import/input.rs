@@ -20,6 +20,12 @@ pub enum InputError {
         offset: usize,
     },
     Utf16,
+    /// A control byte in what is otherwise text (an escape sequence pasted from a terminal): where.
+    Control {
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
     NotUtf8 {
         line: usize,
         column: usize,
@@ -42,6 +48,11 @@ impl fmt::Display for InputError {
                 "is a binary file, not text (control byte at offset {offset}): import reads plain-text deep dives"
             ),
             InputError::Utf16 => f.write_str("is UTF-16: save it as UTF-8"),
+            InputError::Control { line, column, byte } => write!(
+                f,
+                "{line}:{column}: a control character (0x{byte:02X}) in the text, such as a \
+                 terminal escape code: remove it and import again"
+            ),
             InputError::NotUtf8 { line, column, byte } => write!(
                 f,
                 "{line}:{column}: not valid UTF-8 (byte 0x{byte:02X}): save the file as UTF-8"
@@ -83,13 +94,20 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
         .iter()
         .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
     {
-        return Err(InputError::Binary { offset });
+        // A NUL is never in text; a lone escape or bell in prose is text with something pasted in,
+        // and the reader needs to know where.
+        if bytes.contains(&0) {
+            return Err(InputError::Binary { offset });
+        }
+        let (line, column) = line_column(bytes, offset);
+        return Err(InputError::Control {
+            line,
+            column,
+            byte: bytes[offset],
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        let (line, column) = line_column(bytes, e.valid_up_to());
         InputError::NotUtf8 {
             line,
             column,
@@ -100,6 +118,21 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
         return Err(InputError::Empty);
     }
     Ok(text.to_owned())
+}
+
+/// The line and column (in characters, from 1) of the byte at `offset`.
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
 }
 
 /// A text with its furniture taken off.
@@ -248,6 +281,14 @@ mod tests {
             Err(InputError::Binary { offset: 6 })
         );
         assert_eq!(decode(b"\xFF\xFEa\0"), Err(InputError::Utf16));
+        assert_eq!(
+            decode("Caf\u{e9}\nKey actors \x1b[31minclude".as_bytes()),
+            Err(InputError::Control {
+                line: 2,
+                column: 12,
+                byte: 0x1B
+            })
+        );
         assert_eq!(
             decode(b"ok\nna\xEFve"),
             Err(InputError::NotUtf8 {
