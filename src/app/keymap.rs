@@ -167,7 +167,7 @@ impl Default for Keymap {
             ),
             (Mode::Compare, digits, Count),
             (Mode::Compare, &[c('s')], ToggleSync),
-            (Mode::Detail, &[c('D')], DraftSource),
+            (Mode::Global, &[c('D')], DraftSource),
             (Mode::Search, &[k(K::Enter)], Open),
             (Mode::Search, &[k(K::Esc)], Close),
             (

@@ -4,6 +4,7 @@
 pub mod facets;
 pub mod filter;
 pub mod fold;
+mod fuzzy;
 pub mod index;
 pub mod query;
 pub mod score;

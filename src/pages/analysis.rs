@@ -6,15 +6,14 @@ use crate::data::{AnalysisIx, ImplicationIx, Store, Target};
 use crate::doc::{Role, Span};
 
 pub(super) fn row(data: &dyn Store, ix: AnalysisIx) -> Vec<Span> {
-    let a = data.analysis(ix);
     let mut spans = vec![Span::new(
-        &format!("{:<10} ", a.event_date.to_string()),
+        &format!("{:<10} ", data.event_date(ix).to_string()),
         Role::Muted,
     )];
-    if a.is_draft() {
+    if data.is_draft(ix) {
         spans.push(Span::new(&format!("{} ", draft::CHIP), Role::Warn));
     }
-    spans.push(Span::new(&a.title, Role::Body));
+    spans.push(Span::new(&data.name(Target::Analysis(ix)), Role::Body));
     spans
 }
 
