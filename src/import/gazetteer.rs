@@ -308,7 +308,37 @@ impl Gazetteer {
                 None => i += 1,
             }
         }
+        self.drop_foreign_institutions(&mut out);
         out
+    }
+
+    /// "the Philippine Senate" is not the US Senate: an actor of one country named right after
+    /// another country's name or adjective is some other body, which the dataset lacks.
+    fn drop_foreign_institutions(&self, mentions: &mut Vec<Mention>) {
+        for k in 1..mentions.len() {
+            let (before, rest) = mentions.split_at_mut(k);
+            let (prev, m) = (&before[k - 1], &mut rest[0]);
+            let countries: Vec<&str> = prev
+                .places()
+                .filter(|p| {
+                    self.places
+                        .get(*p)
+                        .is_some_and(|i| i.kind == crate::data::model::PlaceKind::Country)
+                })
+                .collect();
+            if prev.end != m.first || countries.is_empty() || prev.actors().next().is_some() {
+                continue;
+            }
+            m.refs.retain(|(r, _)| match r {
+                Ref::Actor(id) => self
+                    .actors
+                    .get(id)
+                    .and_then(|a| a.country.as_deref())
+                    .is_none_or(|c| countries.contains(&c)),
+                Ref::Place(_) => true,
+            });
+        }
+        mentions.retain(|m| !m.refs.is_empty());
     }
 
     /// Whether a match is only part of a longer capitalised name the dataset does not know:

@@ -71,16 +71,19 @@ pub fn key_actors(sentence: &str, g: &Gazetteer, primary: Option<&str>) -> Vec<N
                 .map(|&i| out[i].surface.clone())
                 .unwrap_or_default();
             let country = current.first().and_then(|&i| country_of(&out[i], g));
-            let mut person = read_head(rest, g, country.as_deref(), true, chunk);
-            let title = person.role.take();
-            person.role = Some(match title {
-                Some(t) if !head.is_empty() => format!("{t}; {verb} {head}"),
-                Some(t) => t,
-                None if !head.is_empty() => capitalise(&format!("{verb} {head}")),
-                None => String::new(),
-            })
-            .filter(|r| !r.is_empty());
-            out.push(person);
+            // "represented by Foreign Minister A and Defence Minister B": two people.
+            for part in split_and(rest, g) {
+                let mut person = read_head(part, g, country.as_deref(), true, chunk);
+                let title = person.role.take();
+                person.role = Some(match title {
+                    Some(t) if !head.is_empty() => format!("{t}; {verb} {head}"),
+                    Some(t) => t,
+                    None if !head.is_empty() => capitalise(&format!("{verb} {head}")),
+                    None => String::new(),
+                })
+                .filter(|r| !r.is_empty());
+                out.push(person);
+            }
             continue;
         }
         if !current.is_empty()
