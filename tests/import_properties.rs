@@ -77,7 +77,11 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+    // 1,500 cases by default, PROPTEST_CASES for a longer run.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(1500),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_text_is_refused_or_becomes_a_valid_draft(text in text()) {
