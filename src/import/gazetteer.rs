@@ -364,7 +364,7 @@ impl Gazetteer {
             plain_capital(l)
                 && !l.break_after
                 && !l.possessive
-                && !(l.hyphen_before && !tokens[at - 2].capitalised())
+                && (!l.hyphen_before || tokens[at - 2].capitalised())
         };
         let right = tokens.get(at + len).is_some_and(|r| {
             let last = &tokens[at + len - 1];

@@ -90,11 +90,10 @@ pub(super) fn read_head(
     // "the junta", "the authorities": the government of the country the text is about.
     if is_bare_government(head)
         && let Some(c) = country
+        && let Some(gov) = government_of(g, c)
     {
-        if let Some(gov) = government_of(g, c) {
-            n.actor = Some(gov);
-            return n;
-        }
+        n.actor = Some(gov);
+        return n;
     }
     n.proposal = Some(propose(
         head,
@@ -200,7 +199,7 @@ pub(super) fn propose(
     let capitalised_run = toks[first_name..].iter().all(|t| t.capitalised());
     let kind = if has(GOVERNMENT_NOUNS) {
         ActorKind::Government
-    } else if words.iter().any(|w| *w == "party") {
+    } else if words.contains(&"party") {
         ActorKind::Party
     } else if has(ARMED_NOUNS) {
         ActorKind::ArmedGroup

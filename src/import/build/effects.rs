@@ -309,12 +309,11 @@ fn push_ends(ends: &mut Endpoints, m: &Mention) {
             ends.places.push(p.to_owned());
         }
     }
-    if !placed {
-        for (a, _) in m.actors() {
-            if !ends.actors.iter().any(|x| x == a) {
-                ends.actors.push(a.to_owned());
-            }
-            break;
-        }
+    // An actor only where the name is no place, and only its first reading.
+    if !placed
+        && let Some((a, _)) = m.actors().next()
+        && !ends.actors.iter().any(|x| x == a)
+    {
+        ends.actors.push(a.to_owned());
     }
 }
