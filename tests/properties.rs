@@ -16,6 +16,7 @@ use crossterm::event::{Event, KeyCode};
 use geolens::app::action::Action;
 use geolens::app::filters::Column;
 use geolens::app::keymap::{Keymap, Mode};
+use geolens::app::screen::Screen;
 use geolens::app::search::{MAX_INPUT, SearchRequest};
 use geolens::app::{App, Focus, Overlay};
 use geolens::data::Dataset;
@@ -582,22 +583,25 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
     }
 
     // The detail shows the current history entry; it is the selection of the list shown unless
-    // that list is empty or the filter hides the page (reached through a link).
+    // that list is empty or the filter hides the page (reached through a link), or a view hides
+    // both (the lists follow the filters set over it; the page behind waits).
     let current = app.history.current().map(|v| v.target);
     assert_eq!(d.target, current, "{}: detail vs history", at());
     let target = d
         .target
         .unwrap_or_else(|| panic!("{}: nothing opened", at()));
     let pane = app.list_pane();
-    if pane.rows.row_of(target).is_some() {
-        assert_eq!(pane.selected, Some(target), "{}: detail vs selection", at());
+    if !app.screen.is_view() {
+        if pane.rows.row_of(target).is_some() {
+            assert_eq!(pane.selected, Some(target), "{}: detail vs selection", at());
+        }
+        assert!(
+            app.list == target.list() || pane.rows.is_empty(),
+            "{}: the detail shows {target:?} beside the {} list",
+            at(),
+            app.list.title()
+        );
     }
-    assert!(
-        app.list == target.list() || pane.rows.is_empty(),
-        "{}: the detail shows {target:?} beside the {} list",
-        at(),
-        app.list.title()
-    );
     let trail = app.history.trail();
     assert_eq!(trail.last().map(|v| v.target), current, "{}: trail", at());
     for pair in trail.windows(2) {
@@ -755,6 +759,10 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
     if app.message.is_none() && app.count.is_none() {
         let position = match app.focus {
             _ if app.comparing().is_some() => "%".to_owned(),
+            _ if app.screen == Screen::Forecasts => {
+                let view = &app.forecasts;
+                format!("{}/{}", view.cursor + 1, view.numbers.rows.len())
+            }
             Focus::List => {
                 let pane = app.list_pane();
                 format!(
@@ -816,6 +824,35 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
             assert!(
                 buf[(x, y)].modifier.contains(Modifier::REVERSED),
                 "{}: compare cursor not drawn at ({x}, {y}):\n{text}",
+                at()
+            );
+        }
+        return;
+    }
+    // The forecasts view counts what the filter keeps, and draws its selected row where its
+    // state says, on screen.
+    if app.screen == Screen::Forecasts {
+        let view = &app.forecasts;
+        assert_eq!(
+            view.counted_for.as_ref(),
+            Some(&app.filter),
+            "{}: forecasts counted under another filter",
+            at()
+        );
+        let table = app.forecasts_geometry().table;
+        if table.height > 0 && table.width > 0 {
+            let line = view.cursor_line();
+            check_window(
+                view.offset,
+                line,
+                table.height as usize,
+                view.items.len(),
+                &|| format!("{}: forecasts row", at()),
+            );
+            let y = table.y + (line - view.offset) as u16;
+            assert!(
+                buf[(table.x, y)].modifier.contains(Modifier::REVERSED),
+                "{}: forecasts row not drawn at row {y}:\n{text}",
                 at()
             );
         }
@@ -1102,4 +1139,11 @@ fn replay(name: &str, script: &str) {
     };
     let index = SearchIndex::build(&data);
     run(&data, &index, &parse_script(script));
+}
+
+#[test]
+fn the_forecasts_view_counts_the_filters_set_and_undone_over_it() {
+    replay("bundled", "{resize 0x0} F f <Left> <Enter> <Enter>");
+    replay("wide", "{resize 0x0} 2 F f <Space> <Enter> u");
+    replay("bundled", "{resize 0x0} F 1 <BS> {resize 20x6}");
 }

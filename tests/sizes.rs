@@ -20,6 +20,8 @@ const SCRIPTS: &[&str] = &[
     "5 <Enter> G",
     "?",
     "? G",
+    "F",
+    "F G <Enter> <BS>",
 ];
 
 /// The search box, the filter panel and the chips line, swept on the wide-text fixture (the

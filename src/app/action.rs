@@ -1,5 +1,6 @@
 //! Everything a user can ask for. Keys map to these (see `keymap`); `App::update` carries them out.
 
+use super::screen::Screen;
 use crate::data::ListKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,6 +84,8 @@ pub enum Action {
     ShowHidden,
     /// In a finder (outline, palette, a filter's find box): take the highlighted entry.
     Choose,
+    /// Show a view in the body: the forecasts scoreboard.
+    ShowView(Screen),
     /// On an imported draft: show it beside its source text (each sentence and where it went),
     /// or back.
     DraftSource,
@@ -146,6 +149,7 @@ pub const BINDABLE: &[Action] = &[
     Action::KeepInput,
     Action::ShowHidden,
     Action::Choose,
+    Action::ShowView(Screen::Forecasts),
     Action::DraftSource,
 ];
 
@@ -205,6 +209,8 @@ impl Action {
             Action::KeepInput => "keep_input",
             Action::ShowHidden => "show_hidden",
             Action::Choose => "choose",
+            Action::ShowView(Screen::Forecasts) => "show_forecasts",
+            Action::ShowView(_) => "show_view",
             Action::DraftSource => "draft_source",
             Action::Insert(_) => "insert",
             Action::Resize(..) => "resize",
@@ -272,6 +278,10 @@ impl Action {
             Action::KeepInput => "keep the last search and add to it",
             Action::ShowHidden => "search past the filters too (again: within them)",
             Action::Choose => "take the highlighted entry",
+            Action::ShowView(Screen::Forecasts) => {
+                "how did the forecasts do? Brier score and calibration"
+            }
+            Action::ShowView(_) => "show a view",
             Action::DraftSource => "a draft beside its source text, or back",
             Action::Insert(_) => "type to search",
             Action::Resize(..) => "terminal resized",
@@ -310,6 +320,7 @@ impl Action {
             Action::KeepInput => "keep",
             Action::ShowHidden => "past filters",
             Action::Choose => "choose",
+            Action::ShowView(Screen::Forecasts) => "forecasts",
             Action::FocusDetail => "page",
             Action::FocusList => "list",
             other => other.describe(),

@@ -58,6 +58,7 @@ impl App {
                 }
             }
             Action::Compare => self.compare_chosen(data),
+            Action::ShowView(Screen::Forecasts) => self.show_forecasts(data),
             Action::CycleSort => self.cycle_sort(data),
             Action::NextMatch | Action::PrevMatch => self.find_in_page(action == Action::PrevMatch),
             Action::Up => self.move_by(data, -1),
@@ -224,6 +225,10 @@ impl App {
         let Some(target) = self.list_pane().selected else {
             return;
         };
+        // Behind a view the page waits: the view's history entry must stay the view's.
+        if self.screen.is_view() {
+            return;
+        }
         if self.detail.target != Some(target) {
             self.history.replace(Visit::new(target));
             self.open_page(data, Visit::new(target));
@@ -263,6 +268,7 @@ impl App {
         // The entry says what filled the body: a page, or the comparison kept behind it.
         let screen = match visit.screen {
             Screen::Compare if self.compare.is_some() => Screen::Compare,
+            Screen::Forecasts => Screen::Forecasts,
             _ => Screen::Explorer,
         };
         // Opening the page already shown is not a step: it would only make Back do nothing.
@@ -273,6 +279,18 @@ impl App {
             self.history.push(visit);
         }
         self.screen = screen;
+        // A step of a drill-down puts back the filters it was taken under.
+        if let Some(filter) = visit.filter.and_then(|id| self.history.filter(id)).cloned()
+            && filter != self.filter
+        {
+            self.filter = filter;
+            for kind in ListKind::ALL {
+                self.rebuild_list(data, kind);
+            }
+        }
+        if screen == Screen::Forecasts {
+            self.forecasts.refresh(data, &self.filter);
+        }
         self.list = visit.target.list();
         let pane = self.list_pane_mut();
         if pane.rows.row_of(visit.target).is_some() {
@@ -284,7 +302,17 @@ impl App {
     pub(super) fn save_position(&mut self) {
         if let Some(visit) = self.detail.visit() {
             let screen = self.screen;
-            self.history.replace(Visit { screen, ..visit });
+            // The entry keeps the filters it puts back; only the position changes.
+            let filter = self
+                .history
+                .current()
+                .filter(|v| v.screen == screen)
+                .and_then(|v| v.filter);
+            self.history.replace(Visit {
+                screen,
+                filter,
+                ..visit
+            });
         }
     }
 

@@ -4,6 +4,7 @@
 use crossterm::event::KeyCode;
 
 use super::action::Action;
+use super::screen::Screen;
 use crate::data::ListKind;
 use crate::keys::Key;
 
@@ -20,6 +21,8 @@ pub enum Mode {
     Find,
     Filters,
     Help,
+    /// The forecasts view.
+    Forecasts,
 }
 
 impl Mode {
@@ -34,6 +37,7 @@ impl Mode {
             Mode::Find => "find",
             Mode::Filters => "filters",
             Mode::Help => "help",
+            Mode::Forecasts => "forecasts",
         }
     }
 
@@ -42,11 +46,12 @@ impl Mode {
     }
 
     /// Every mode, in the order the help screen and the README list them.
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Global,
         Mode::List,
         Mode::Detail,
         Mode::Compare,
+        Mode::Forecasts,
         Mode::Search,
         Mode::Find,
         Mode::Filters,
@@ -75,6 +80,7 @@ impl Mode {
             Mode::Find => "In the outline, the palette and a filter's find (type to narrow)",
             Mode::Filters => "In the filter panel",
             Mode::Help => "In the help screen",
+            Mode::Forecasts => "In the forecasts view (F)",
         }
     }
 }
@@ -146,6 +152,7 @@ impl Default for Keymap {
             (Mode::Global, &[c('N')], PrevMatch),
             (Mode::Global, &[c('m')], Mark),
             (Mode::Global, &[c('c')], Compare),
+            (Mode::Global, &[c('F')], ShowView(Screen::Forecasts)),
             (Mode::List, &[k(K::Tab), c('l'), k(K::Right)], FocusDetail),
             (Mode::Detail, &[k(K::Tab)], NextLink),
             (Mode::Detail, &[k(K::BackTab)], PrevLink),
@@ -167,6 +174,9 @@ impl Default for Keymap {
             ),
             (Mode::Compare, digits, Count),
             (Mode::Compare, &[c('s')], ToggleSync),
+            (Mode::Forecasts, &[k(K::Tab)], NextSection),
+            (Mode::Forecasts, &[k(K::BackTab)], PrevSection),
+            (Mode::Forecasts, &[k(K::Esc)], Back),
             (Mode::Global, &[c('D')], DraftSource),
             (Mode::Search, &[k(K::Enter)], Open),
             (Mode::Search, &[k(K::Esc)], Close),
@@ -392,6 +402,7 @@ fn hinted(mode: Mode) -> &'static [Action] {
             Quit,
         ],
         Mode::Compare => &[Down, OtherSide, ToggleSync, Back, ToggleHelp, Quit],
+        Mode::Forecasts => &[Down, Open, NextSection, Filters, Back, ToggleHelp, Quit],
         Mode::Search => &[Down, Open, Close],
         Mode::Find => &[Down, Choose, Close],
         Mode::Filters => &[

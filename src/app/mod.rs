@@ -11,6 +11,7 @@ pub mod detail;
 mod explorer;
 pub mod filters;
 pub mod finder;
+pub mod forecasts;
 mod help;
 pub mod keymap;
 pub mod lists;
@@ -117,6 +118,8 @@ pub struct App {
     pub screen: Screen,
     /// The last comparison, shown while `screen` is `Compare`.
     pub compare: Option<Box<compare::CompareView>>,
+    /// The forecasts view, shown while `screen` is `Forecasts`.
+    pub forecasts: forecasts::ForecastsView,
     /// Drafts show beside their source text (key `D`), until turned off.
     pub draft_source: bool,
 }
@@ -161,6 +164,7 @@ impl App {
             filter_undo: Vec::new(),
             screen: Screen::Explorer,
             compare: None,
+            forecasts: forecasts::ForecastsView::default(),
             draft_source: false,
         };
         if let Some(first) = app.lists[0].selected {
@@ -174,6 +178,10 @@ impl App {
     /// same analyses, in the same order, so every selection and history entry still holds). The
     /// lists fill in, and the page shown is rebuilt where the reader left it.
     pub fn loaded(&mut self, data: &dyn Store) {
+        self.forecasts.forget();
+        if self.screen == Screen::Forecasts {
+            self.forecasts.refresh(data, &self.filter);
+        }
         for kind in ListKind::ALL {
             self.rebuild_list(data, kind);
         }
@@ -224,6 +232,7 @@ impl App {
             (Some(Overlay::Filters(_)), _) => Mode::Filters,
             (Some(Overlay::Finder(_)), _) => Mode::Find,
             (None, _) if self.comparing().is_some() => Mode::Compare,
+            (None, _) if self.screen == Screen::Forecasts => Mode::Forecasts,
             (None, Focus::List) => Mode::List,
             (None, Focus::Detail) => Mode::Detail,
         }
@@ -241,7 +250,7 @@ impl App {
     pub fn comparing(&self) -> Option<&compare::CompareView> {
         match self.screen {
             Screen::Compare => self.compare.as_deref(),
-            Screen::Explorer => None,
+            Screen::Explorer | Screen::Forecasts => None,
         }
     }
 
@@ -352,8 +361,13 @@ impl App {
                 Some(Overlay::Filters(panel)) => self.filters_action(data, panel, action),
                 Some(Overlay::Finder(finder)) => self.finder_action(data, finder, action),
                 None if self.comparing().is_some() => self.compare_action(data, action),
+                None if self.screen == Screen::Forecasts => self.forecasts_action(data, action),
                 None => self.apply(data, action),
             },
+        }
+        // Filters changed anywhere (the panel over the view, `u`, Back) are counted at once.
+        if self.screen == Screen::Forecasts {
+            self.forecasts.refresh(data, &self.filter);
         }
         self.keep_visible();
     }
@@ -385,6 +399,7 @@ impl App {
         d.cursor = d.cursor.min(d.rows.len().saturating_sub(1));
         d.offset = scrolled_into_view(d.offset, d.cursor, height, d.rows.len());
         self.keep_compare_visible();
+        self.keep_forecasts_visible();
         let area = layout::inner(layout::help_area(self.size));
         let page = area.height as usize;
         match &mut self.overlay {

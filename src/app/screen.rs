@@ -8,4 +8,13 @@ pub enum Screen {
     Explorer,
     /// Two items side by side, their sections aligned (`App::compare`).
     Compare,
+    /// How the forecasts did: Brier score, calibration, breakdowns (`App::forecasts`).
+    Forecasts,
+}
+
+impl Screen {
+    /// Whether the body shows a view of its own, with the page it was opened from behind it.
+    pub fn is_view(self) -> bool {
+        self == Screen::Forecasts
+    }
 }

@@ -4,6 +4,7 @@
 pub mod facets;
 pub mod filter;
 pub mod fold;
+pub mod forecasts;
 mod fuzzy;
 pub mod index;
 pub mod query;

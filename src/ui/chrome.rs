@@ -33,6 +33,7 @@ pub(super) fn header(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
         .map(|v| {
             let label = match v.screen {
                 Screen::Compare => "Compare".to_owned(),
+                Screen::Forecasts => "Forecasts".to_owned(),
                 Screen::Explorer => pages::label(data, v.target, g),
             };
             let head: String = label.chars().take(2 * avail).collect();
@@ -156,7 +157,11 @@ pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
         };
         format!(" {pct}% ")
     };
+    let view = &app.forecasts;
     let position = match (app.comparing(), app.focus) {
+        (None, _) if app.screen == Screen::Forecasts => {
+            format!(" {}/{} ", view.cursor + 1, view.numbers.rows.len())
+        }
         (Some(view), _) => {
             let side = view.focused();
             percent(side.cursor, side.rows.len())

@@ -6,6 +6,7 @@ mod compare;
 mod detail;
 mod filters;
 mod finder;
+mod forecasts;
 mod help;
 mod list;
 mod search;
@@ -42,6 +43,9 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
         chrome::chips(buf, screen.chips, app, data, theme);
         match app.comparing() {
             Some(view) => compare::render(buf, app.body_area(), view, app, data, theme),
+            None if app.screen == crate::app::screen::Screen::Forecasts => {
+                forecasts::render(buf, app.body_area(), app, theme)
+            }
             None => {
                 if screen.list.area() > 0 {
                     list::render(buf, screen.list, app, data, theme);
