@@ -7,6 +7,7 @@
 use serde_json::{Value as Json, json};
 
 pub mod dossier;
+pub mod import;
 mod score;
 pub use score::score;
 
@@ -126,6 +127,26 @@ pub fn safe_json(value: &Json) -> String {
     }
     out.push('\n');
     out
+}
+
+/// What `geolens check` prints for a dataset that passed: its counts, and its drafts if any.
+pub fn check_counts(d: &crate::data::Dataset) -> String {
+    let mut line = format!(
+        "{} analyses, {} actors, {} themes, {} implications, {} places",
+        d.analyses.len(),
+        d.actors.len(),
+        d.themes.len(),
+        d.implications.len(),
+        d.places.len()
+    );
+    let analyses = d.analyses.iter().filter(|a| a.is_draft()).count();
+    let actors = d.actors.iter().filter(|a| a.draft).count();
+    if analyses + actors > 0 {
+        line.push_str(&format!(
+            " ({analyses} draft analyses, {actors} draft actors)"
+        ));
+    }
+    line
 }
 
 /// `geolens search QUERY`

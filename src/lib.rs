@@ -22,6 +22,7 @@
 //! - [`state`]: what geolens keeps between runs: bookmarks, notes, saved views, the session.
 //! - [`config`]: the user's config file (keys, colours, ASCII, mouse) and the environment.
 //! - [`snapshot`]: the explorer on a virtual terminal, for `geolens snapshot` and tests.
+//! - [`import`]: `geolens import`: plain-text deep dives turned into draft analyses (no terminal).
 //! - [`tools`]: tooling, not the product: the synthetic datasets of `geolens generate`.
 //! - [`keys`]: key notation (`<C-c>`, `<S-Tab>`), shared by the keymap, snapshots and tests.
 //! - [`text`]: neutralising control and bidi characters before text reaches a terminal.
@@ -35,6 +36,7 @@ pub mod doc;
 pub mod export;
 pub mod find;
 pub mod frames;
+pub mod import;
 pub mod input;
 pub mod keys;
 pub mod layout;

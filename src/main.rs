@@ -100,6 +100,9 @@ fn parse_choice(text: &str) -> Result<Choice, String> {
 enum Command {
     /// Validate a dataset; print its counts, or every problem with file:line:column.
     Check {
+        /// Accept drafts (imported, not yet reviewed): they may leave out what they could not find.
+        #[arg(long)]
+        drafts: bool,
         #[command(flatten)]
         data: DataArg,
     },
@@ -214,6 +217,21 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         count: usize,
     },
+    /// Turn plain-text deep dives into draft analyses (docs/import.md).
+    Import {
+        /// Text files, directories of them, or - for standard input.
+        #[arg(required = true, value_name = "FILE|DIR|-")]
+        inputs: Vec<String>,
+        /// The dataset directory to write into (created, and started from --data, if need be);
+        /// default: the --data directory.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The day the texts were written for (YYYY-MM-DD); default: today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[command(flatten)]
+        data: DataArg,
+    },
     /// Print the JSON Schema of dataset files.
     Schema,
     /// The config file: where it is read from, and the full default.
@@ -288,6 +306,7 @@ impl Command {
             Command::Score { .. } => "score",
             Command::Export { .. } => "export",
             Command::StateDrill { .. } => "state-drill",
+            Command::Import { .. } => "import",
             Command::Schema => "schema",
             Command::Config { .. } => "config",
             Command::Index { .. } => "index",
@@ -298,7 +317,10 @@ impl Command {
     /// The explorer's flags this command takes when they are given before it.
     fn takes(&self) -> &'static [&'static str] {
         match self {
-            Command::Check { .. } | Command::Score { .. } | Command::Export { .. } => &["--data"],
+            Command::Check { .. }
+            | Command::Score { .. }
+            | Command::Export { .. }
+            | Command::Import { .. } => &["--data"],
             Command::Search { .. } | Command::List { .. } | Command::Index { .. } => {
                 &["--data", "--index"]
             }
@@ -368,17 +390,48 @@ fn main() -> ExitCode {
         Command::Score { json, data } => with_data(data_dir(&data).as_deref(), |d| {
             print_output(cli::score(&d, json))
         }),
-        Command::Check { data } => with_data(data_dir(&data).as_deref(), |d| {
-            println!(
-                "{} analyses, {} actors, {} themes, {} implications, {} places",
-                d.analyses.len(),
-                d.actors.len(),
-                d.themes.len(),
-                d.implications.len(),
-                d.places.len()
-            );
-            ExitCode::SUCCESS
-        }),
+        Command::Check { drafts, data } => {
+            let policy = if drafts {
+                data::Drafts::Accept
+            } else {
+                data::Drafts::Refuse
+            };
+            let dir = data_dir(&data);
+            let dir = dir.as_deref();
+            match read_sources(dir)
+                .and_then(|s| data::load_with(&s, policy).map_err(|p| under(dir, p)))
+            {
+                Ok(d) => {
+                    println!("{}", cli::check_counts(&d));
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => report(&problems),
+            }
+        }
+        Command::Import {
+            inputs,
+            out,
+            as_of,
+            data,
+        } => {
+            let as_of = match as_of.as_deref().map(str::parse::<data::date::PartialDate>) {
+                Some(Ok(d)) if d.has_day() => Some(d),
+                Some(Ok(_)) => return fail("--as-of needs a day: YYYY-MM-DD"),
+                Some(Err(e)) => return fail(&format!("--as-of: {e}")),
+                None => None,
+            };
+            let args = cli::import::ImportArgs {
+                inputs,
+                out,
+                data: data_dir(&data),
+                as_of,
+                today: cli::import::today(),
+            };
+            let o = cli::import::import(&args, &mut std::io::stdin().lock());
+            print!("{}", o.stdout);
+            eprint!("{}", o.stderr);
+            ExitCode::from(o.status)
+        }
         Command::Snapshot {
             size,
             keys,

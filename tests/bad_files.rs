@@ -182,7 +182,7 @@ fn duplicate_keys() {
     let path = d.path().join("analyses/kz-uk-2024.json");
     let text = fs::read_to_string(&path).unwrap().replace(
         "\"as_of\": \"2024-05-15\",",
-        "\"as_of\": \"2024-05-15\", \"as_of\": \"2024-05-16\",",
+        "\"as_of\": \"2024-05-15\", \"as_of\": \"2024-05-14\",",
     );
     fs::write(&path, text).unwrap();
     refused(

@@ -192,7 +192,10 @@ fn pages_move_the_cursor_and_stay_in_bounds() {
     press(&mut h, "<Enter> <PgDn>");
     let page = h.app.detail.cursor;
     assert!(page > 0);
-    press(&mut h, "<PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>");
+    press(
+        &mut h,
+        "<PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>",
+    );
     let last = h.app.detail.rows.len() - 1;
     assert_eq!(h.app.detail.cursor, last);
     let height = 12 - 5; // header, tabs, status and the pane's two borders

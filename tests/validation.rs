@@ -3,10 +3,10 @@
 
 mod common;
 
-use geolens::data::{self, Sources};
+use geolens::data::{self, Drafts, Sources};
 
-/// The mini fixture with some files replaced or added; returns the problems, one string each.
-fn problems(changes: &[(&str, &str)]) -> Vec<String> {
+/// The mini fixture with some files replaced or added.
+fn base_files(changes: &[(&str, &str)]) -> Sources {
     let base = Sources::from_dir(&common::fixture_dir("mini")).unwrap();
     let mut files: Vec<(String, String)> = base
         .files
@@ -15,7 +15,12 @@ fn problems(changes: &[(&str, &str)]) -> Vec<String> {
         .map(|f| (f.name.clone(), f.text.to_string()))
         .collect();
     files.extend(changes.iter().map(|(n, t)| (n.to_string(), t.to_string())));
-    match data::load(&Sources::from_memory(files)) {
+    Sources::from_memory(files)
+}
+
+/// The mini fixture with some files replaced or added; returns the problems, one string each.
+fn problems(changes: &[(&str, &str)]) -> Vec<String> {
+    match data::load(&base_files(changes)) {
         Ok(_) => Vec::new(),
         Err(p) => p.0.iter().map(|p| p.to_string()).collect(),
     }
@@ -39,7 +44,9 @@ const MINIMAL: &str = r#"{
   "summary": "S",
   "lenses": {},
   "actors": [{"actor": "kz-gov", "role": "R"}],
-  "themes": ["energy-security"]
+  "themes": ["energy-security"],
+  "updated": "2024-01-03",
+  "sources": [{"title": "A", "publisher": "B"}, {"title": "C", "publisher": "D"}]
 }"#;
 
 #[test]
@@ -48,6 +55,68 @@ fn the_fixture_itself_is_valid() {
     assert_eq!(
         problems(&[("analyses/t.json", MINIMAL)]),
         Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_finished_analysis_needs_two_sources_and_a_revision_date() {
+    let without = MINIMAL
+        .replace("  \"updated\": \"2024-01-03\",\n", "")
+        .replace(
+            r#"[{"title": "A", "publisher": "B"}, {"title": "C", "publisher": "D"}]"#,
+            r#"[{"title": "A", "publisher": "B"}]"#,
+        );
+    assert_eq!(
+        problems(&[("analyses/t.json", &without)]),
+        [
+            "analyses/t.json:1:1: updated: missing: give the day of the last revision as YYYY-MM-DD (at first, as_of)",
+            "analyses/t.json:12:14: sources: a finished analysis needs at least 2 sources ({title, publisher, url}) so that its facts can be checked; it has only 1",
+        ]
+    );
+    let none = analysis_with("sources", "[]");
+    assert_eq!(
+        problems(&[("analyses/t.json", &none)]),
+        [
+            "analyses/t.json:16:14: sources: a finished analysis needs at least 2 sources ({title, publisher, url}) so that its facts can be checked; it has none"
+        ]
+    );
+}
+
+#[test]
+fn a_draft_may_lack_sources_and_a_revision_date_but_only_when_drafts_are_accepted() {
+    let mut a: serde_json::Value = serde_json::from_str(MINIMAL).unwrap();
+    let map = a.as_object_mut().unwrap();
+    map.remove("sources");
+    map.remove("updated");
+    map.insert(
+        "draft".into(),
+        serde_json::json!({"source": "t.txt", "imported": "2024-01-03", "source_text": "T.",
+                           "sentences": []}),
+    );
+    let text = serde_json::to_string_pretty(&a).unwrap();
+    let files = base_files(&[("analyses/t.json", &text)]);
+    assert!(data::load_with(&files, Drafts::Accept).is_ok());
+    let refused: Vec<String> = data::load_with(&files, Drafts::Refuse)
+        .unwrap_err()
+        .0
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert!(
+        refused
+            .iter()
+            .any(|p| p.contains(": sources: a finished analysis needs at least 2")),
+        "{refused:?}"
+    );
+    assert!(
+        refused.iter().any(|p| p.contains(": updated: missing")),
+        "{refused:?}"
+    );
+    assert!(
+        refused
+            .iter()
+            .any(|p| p.contains(": draft: an unreviewed draft")),
+        "{refused:?}"
     );
 }
 
@@ -85,7 +154,7 @@ fn a_missing_field_is_reported_at_its_object() {
 
 #[test]
 fn an_unknown_field_is_a_typo_until_proven_otherwise() {
-    let text = MINIMAL.replace("\"title\"", "\"titel\"");
+    let text = MINIMAL.replacen("\"title\"", "\"titel\"", 1);
     let p = problems(&[("analyses/t.json", &text)]);
     assert_eq!(p.len(), 1);
     assert!(
@@ -436,7 +505,8 @@ fn sources_outcomes_and_offices_are_checked() {
         "analyses/t.json",
         &analysis_with(
             "sources",
-            r#"[{"title": "", "publisher": "P", "url": "ftp://x"}]"#,
+            r#"[{"title": "", "publisher": "P", "url": "ftp://x"},
+                {"title": "T", "publisher": "P"}]"#,
         ),
     )]);
     assert_eq!(got.len(), 2, "{got:?}");

@@ -115,6 +115,9 @@ pub enum Action {
     Choose,
     /// Show a view in the body: the forecasts scoreboard.
     ShowView(Screen),
+    /// On an imported draft: show it beside its source text (each sentence and where it went),
+    /// or back.
+    DraftSource,
     /// Not bound to a key: text typed into the search box.
     Insert(char),
     /// Not bound to a key: the terminal changed size.
@@ -192,6 +195,7 @@ pub const BINDABLE: &[Action] = &[
     Action::ShowHidden,
     Action::Choose,
     Action::ShowView(Screen::Forecasts),
+    Action::DraftSource,
 ];
 
 impl Action {
@@ -268,6 +272,7 @@ impl Action {
             Action::Choose => "choose",
             Action::ShowView(Screen::Forecasts) => "show_forecasts",
             Action::ShowView(_) => "show_view",
+            Action::DraftSource => "draft_source",
             Action::Insert(_) => "insert",
             Action::Resize(..) => "resize",
         }
@@ -354,6 +359,7 @@ impl Action {
                 "how did the forecasts do? Brier score and calibration"
             }
             Action::ShowView(_) => "show a view",
+            Action::DraftSource => "a draft beside its source text, or back",
             Action::Insert(_) => "type to search",
             Action::Resize(..) => "terminal resized",
         }

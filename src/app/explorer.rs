@@ -7,7 +7,7 @@ use super::lists::ListRows;
 use super::nav::Visit;
 use super::search::SearchBox;
 use super::{App, Focus, HelpScreen, Overlay, Screen, help};
-use crate::data::{ListKind, Store};
+use crate::data::{ListKind, Store, Target};
 use crate::find::{self, Sort};
 use crate::pages;
 
@@ -96,6 +96,7 @@ impl App {
             Action::Export => self.export(data),
             Action::SaveView => self.open_name_box(),
             Action::RecallView => self.open_views(),
+            Action::DraftSource => self.toggle_draft_source(data),
             // Keys of overlays that are closed: nothing to do.
             _ => {}
         }
@@ -334,7 +335,27 @@ impl App {
     }
 
     pub(super) fn open_page(&mut self, data: &dyn Store, visit: Visit) {
-        let doc = pages::page(data, visit.target, &self.glyphs);
+        let doc = match visit.target {
+            Target::Analysis(ix) if self.draft_source && data.is_draft(ix) => {
+                pages::draft_source(data, ix, &self.glyphs)
+            }
+            target => pages::page(data, target, &self.glyphs),
+        };
         self.detail = DetailPane::new(doc, self.detail_width(), visit);
+    }
+
+    /// `D`: a draft beside its source text, or back to the draft. The choice holds for every
+    /// draft opened after, so a reviewer can read through several.
+    fn toggle_draft_source(&mut self, data: &dyn Store) {
+        match self.detail.target {
+            Some(Target::Analysis(ix)) if data.is_draft(ix) => {
+                self.draft_source = !self.draft_source;
+                if let Some(visit) = self.detail.visit() {
+                    // The other page has other rows: start it at the top.
+                    self.open_page(data, Visit::new(visit.target));
+                }
+            }
+            _ => self.message = Some("D: only an imported draft has a source text".to_owned()),
+        }
     }
 }

@@ -210,6 +210,7 @@ impl Default for Keymap {
             (Mode::Forecasts, &[k(K::Tab)], NextSection),
             (Mode::Forecasts, &[k(K::BackTab)], PrevSection),
             (Mode::Forecasts, &[k(K::Esc)], Back),
+            (Mode::Global, &[c('D')], DraftSource),
             (Mode::Search, &[k(K::Enter)], Open),
             (Mode::Search, &[k(K::Esc)], Close),
             (

@@ -129,6 +129,8 @@ pub struct App {
     pub compare: Option<Box<compare::CompareView>>,
     /// The forecasts view, shown while `screen` is `Forecasts`.
     pub forecasts: forecasts::ForecastsView,
+    /// Drafts show beside their source text (key `D`), until turned off.
+    pub draft_source: bool,
 }
 
 impl App {
@@ -173,6 +175,7 @@ impl App {
             screen: Screen::Explorer,
             compare: None,
             forecasts: forecasts::ForecastsView::default(),
+            draft_source: false,
         };
         if let Some(first) = app.lists[0].selected {
             app.history.push(Visit::new(first));

@@ -17,6 +17,25 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
+    /// The event date of a draft whose text gives none. No text parses to it; it prints as
+    /// "undated" and sorts before every date, so "not before the event" checks pass it by and a
+    /// newest-first list puts it last. Readers that must tell (a year facet, a date range) ask
+    /// [`PartialDate::is_known`].
+    pub const UNDATED: PartialDate = PartialDate {
+        year: 0,
+        month: 0,
+        day: None,
+    };
+
+    /// For `#[serde(default)]`.
+    pub fn undated() -> PartialDate {
+        PartialDate::UNDATED
+    }
+
+    pub fn is_known(&self) -> bool {
+        *self != PartialDate::UNDATED
+    }
+
     pub fn has_day(&self) -> bool {
         self.day.is_some()
     }
@@ -98,6 +117,10 @@ impl FromStr for PartialDate {
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.is_known() {
+            // `pad`, so that `{:<10}` lines it up like a date.
+            return f.pad("undated");
+        }
         write!(f, "{:04}-{:02}", self.year, self.month)?;
         if let Some(day) = self.day {
             write!(f, "-{day:02}")?;

@@ -28,11 +28,25 @@ pub use problem::{FieldPath, Problem, Problems};
 pub use store::{Entity, ImplicationFacts, Order, Store, every};
 pub use target::{ListKind, Target};
 
-/// Parses, validates and indexes a dataset.
+/// Whether a load takes drafts: analyses and actors an import proposed and no one has reviewed.
+/// The explorer shows them (marked); `geolens check` refuses them unless told `--drafts`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Drafts {
+    #[default]
+    Accept,
+    Refuse,
+}
+
+/// Parses, validates and indexes a dataset, drafts included.
 pub fn load(sources: &Sources) -> Result<Dataset, Problems> {
+    load_with(sources, Drafts::Accept)
+}
+
+/// [`load`], saying whether drafts are accepted.
+pub fn load_with(sources: &Sources, drafts: Drafts) -> Result<Dataset, Problems> {
     let mut problems = Vec::new();
     let parsed = load::parse(sources, &mut problems);
-    validate::validate(&parsed, sources, &mut problems);
+    validate::validate(&parsed, sources, drafts, &mut problems);
     if !problems.is_empty() {
         // Problems come from several passes; readers want them in file order.
         problems.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));

@@ -14,11 +14,15 @@ use super::date::PartialDate;
 /// One deep-dive analysis of an event, read through a perspective and several lenses.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = finished_needs_sources)]
 pub struct Analysis {
     /// Lower-case id, `a-z`, `0-9` and `-`; unique among analyses.
     pub id: String,
     pub title: String,
-    /// When the event happened: `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
+    /// When the event happened: `YYYY-MM-DD`, or `YYYY-MM` when only the month is known. A draft
+    /// whose text gives no date writes `null` and reads as [`PartialDate::UNDATED`].
+    #[serde(default = "PartialDate::undated", with = "undated_as_null")]
+    #[schemars(with = "Option<PartialDate>")]
     pub event_date: PartialDate,
     /// The date the analysis was written for: facts and office-holders are as of this day.
     pub as_of: PartialDate,
@@ -54,6 +58,118 @@ pub struct Analysis {
     /// What the analysis rests on: pages and documents its author read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// Present on an analysis imported from text and not yet reviewed (`geolens import`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Box<Draft>>,
+}
+
+/// A finished analysis rests on at least this many sources, so that no fact hangs on one page;
+/// a draft may have fewer.
+pub const MIN_SOURCES: usize = 2;
+
+impl Analysis {
+    pub fn is_draft(&self) -> bool {
+        self.draft.is_some()
+    }
+
+    /// The fields a finished analysis needs and this one lacks (what keeps a draft from being
+    /// published), in the order of the file. Empty for one `geolens check` accepts as finished.
+    pub fn unfinished(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if !self.event_date.is_known() {
+            out.push("event_date");
+        }
+        if self.perspective.trim().is_empty() {
+            out.push("perspective");
+        }
+        if self.summary.trim().is_empty() {
+            out.push("summary");
+        }
+        if self.actors.iter().any(|r| r.role.trim().is_empty()) {
+            out.push("roles");
+        }
+        if self.updated.is_none() {
+            out.push("updated");
+        }
+        if self.sources.len() < MIN_SOURCES {
+            out.push("sources");
+        }
+        out
+    }
+}
+
+/// In the schema as in `check`: an analysis that is not a draft has `updated` and at least
+/// [`MIN_SOURCES`] sources.
+fn finished_needs_sources(schema: &mut schemars::Schema) {
+    schema.insert(
+        "if".into(),
+        serde_json::json!({ "not": { "required": ["draft"] } }),
+    );
+    schema.insert(
+        "then".into(),
+        serde_json::json!({
+            "required": ["sources", "updated"],
+            "properties": { "sources": { "minItems": MIN_SOURCES } }
+        }),
+    );
+}
+
+/// `event_date` as JSON: a date, or `null` (or nothing) for an undated draft.
+pub(crate) mod undated_as_null {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::PartialDate;
+
+    pub fn serialize<S: Serializer>(date: &PartialDate, s: S) -> Result<S::Ok, S::Error> {
+        if date.is_known() {
+            s.collect_str(date)
+        } else {
+            s.serialize_none()
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<PartialDate, D::Error> {
+        Ok(Option::<PartialDate>::deserialize(d)?.unwrap_or(PartialDate::UNDATED))
+    }
+}
+
+/// What an import knows that a finished analysis does not need: the text it came from, where each
+/// sentence of it went, and what a person must still check. Deleting this object (once reviewed)
+/// makes the analysis a finished one.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// The file it was imported from (`-` for standard input).
+    pub source: String,
+    /// The day of the import.
+    pub imported: PartialDate,
+    /// The text exactly as imported, boilerplate and all, so that nothing is lost.
+    pub source_text: String,
+    /// The sentences of the text without its boilerplate, in order, each with where it went.
+    pub sentences: Vec<DraftSentence>,
+    /// What needs a human, one line each, starting with the field concerned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
+}
+
+/// One sentence of an imported text and the part of the analysis it went to.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DraftSentence {
+    pub text: String,
+    pub lens: SentenceLens,
+    /// For `other`: the lens's title ("Economic lens").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub lens_confidence: LensConfidence,
+    /// The cue phrase found, or why the sentence went where it did without one.
+    pub why: String,
+    /// Hedging words in the sentence ("could", "assuming current holder").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hedges: Vec<String>,
+    /// Set when a hedge qualifies what the sentence asserts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
 }
 
 /// A page or document a fact rests on. Only pages actually read are cited, with the title as it
@@ -268,6 +384,9 @@ pub struct Actor {
     /// Offices a person held, with dates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offices: Vec<Office>,
+    /// Set on an actor an import proposed from an unknown name, until a person confirms it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -419,6 +538,33 @@ vocabulary! {
         Partly = "partly" / "partly happened",
         DidNot = "did-not" / "did not happen",
         Open = "open" / "still open",
+    }
+}
+
+vocabulary! {
+    /// Where a sentence of an imported text went.
+    SentenceLens {
+        Background = "background" / "background",
+        Perspective = "perspective" / "perspective",
+        Geopolitical = "geopolitical" / "geopolitical lens",
+        Cultural = "cultural" / "cultural lens",
+        Actors = "actors" / "key actors",
+        Implications = "implications" / "implications",
+        RegionalImpact = "regional_impact" / "regional impact",
+        Outlook = "outlook" / "outlook",
+        Challenges = "challenges" / "challenges",
+        Other = "other" / "other lens",
+        Summary = "summary" / "summary",
+    }
+}
+
+vocabulary! {
+    /// How sure an import is of a sentence's lens: a cue phrase said it, its position in the
+    /// text did (the opening is background), or it was guessed from its words or its neighbour.
+    LensConfidence {
+        Cue = "cue" / "cue phrase",
+        Position = "position" / "position",
+        Guessed = "guessed" / "guessed",
     }
 }
 

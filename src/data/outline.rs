@@ -19,6 +19,10 @@ pub const OUTLINE_FROM_BYTES: usize = 16 << 20;
 struct Head {
     id: String,
     title: String,
+    #[serde(
+        default = "PartialDate::undated",
+        with = "super::model::undated_as_null"
+    )]
     event_date: PartialDate,
     as_of: PartialDate,
     perspective: String,
@@ -87,6 +91,7 @@ impl Head {
             event_date_basis: Default::default(),
             updated: None,
             sources: Vec::new(),
+            draft: None,
         }
     }
 }

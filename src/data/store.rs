@@ -148,6 +148,10 @@ pub trait Store: Send + Sync {
     fn event_date(&self, ix: AnalysisIx) -> PartialDate {
         self.analysis(ix).event_date
     }
+    /// Whether an analysis is a draft: imported from text and not yet reviewed.
+    fn is_draft(&self, ix: AnalysisIx) -> bool {
+        self.analysis(ix).is_draft()
+    }
     fn perspective(&self, ix: AnalysisIx) -> Cow<'_, str> {
         match self.analysis(ix) {
             Cow::Borrowed(a) => Cow::Borrowed(a.perspective.as_str()),
@@ -181,11 +185,13 @@ pub trait Store: Send + Sync {
             .collect();
         set.into_iter().collect()
     }
-    /// Every year with an event, newest first.
+    /// Every year with an event, newest first (an undated draft has none).
     fn years(&self) -> Vec<u16> {
         let n = self.count(ListKind::Analyses) as u32;
         let set: std::collections::BTreeSet<u16> = (0..n)
-            .map(|i| self.event_date(AnalysisIx(i)).year)
+            .map(|i| self.event_date(AnalysisIx(i)))
+            .filter(|d| d.is_known())
+            .map(|d| d.year)
             .collect();
         set.into_iter().rev().collect()
     }

@@ -5,18 +5,29 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet};
 
+use super::Drafts;
 use super::iso::is_country_code;
 use super::load::{Kind, Origin, Parsed, Sources};
 use super::locate::{line_col, locate};
-use super::model::{Endpoints, LENS_ORDER, Office, OutcomeStatus, PlaceKind, Source};
+use super::model::{
+    Analysis, Draft, Endpoints, LENS_ORDER, MIN_SOURCES, Office, OutcomeStatus, PlaceKind, Source,
+};
 use super::problem::{FieldPath, Problem};
 
-pub(crate) fn validate(parsed: &Parsed, sources: &Sources, problems: &mut Vec<Problem>) {
+const REFUSED_DRAFT: &str = "review it and delete its `draft` field, or check with --drafts";
+
+pub(crate) fn validate(
+    parsed: &Parsed,
+    sources: &Sources,
+    drafts: Drafts,
+    problems: &mut Vec<Problem>,
+) {
     let mut v = Validator {
         sources,
         parsed,
         problems,
         ids: HashMap::new(),
+        drafts,
     };
     v.collect_ids();
     v.places();
@@ -31,6 +42,7 @@ struct Validator<'a> {
     problems: &'a mut Vec<Problem>,
     /// The first definition of every id, per kind.
     ids: HashMap<(Kind, &'a str), Origin>,
+    drafts: Drafts,
 }
 
 /// Where a value sits, as a chain on the stack: checking a reference costs no allocation, and a
@@ -372,6 +384,13 @@ impl<'a> Validator<'a> {
         for (actor, o) in &parsed.actors {
             let o = *o;
             let root = At::ROOT;
+            if actor.draft && self.drafts == Drafts::Refuse {
+                self.report(
+                    o,
+                    &root.key("draft"),
+                    format!("actor proposed by an import, not yet confirmed: {REFUSED_DRAFT}"),
+                );
+            }
             self.slug(o, &root.key("id"), &actor.id);
             self.text(o, &root.key("name"), &actor.name);
             self.text(o, &root.key("description"), &actor.description);
@@ -451,13 +470,31 @@ impl<'a> Validator<'a> {
         for (a, o) in &parsed.analyses {
             let o = *o;
             let root = At::ROOT;
+            // A draft may leave empty what the import could not find (`review` says what), as
+            // long as drafts are accepted; otherwise it is held to what a finished one needs.
+            let draft = a.draft.is_some() && self.drafts == Drafts::Accept;
+            if let Some(d) = &a.draft {
+                self.draft(o, &root.key("draft"), d);
+            }
             self.slug(o, &root.key("id"), &a.id);
             self.text(o, &root.key("title"), &a.title);
-            self.text(o, &root.key("perspective"), &a.perspective);
+            if !draft {
+                self.text(o, &root.key("perspective"), &a.perspective);
+            }
             if let Some(event) = &a.event {
                 self.slug(o, &root.key("event"), event);
             }
-            self.text(o, &root.key("summary"), &a.summary);
+            if !draft {
+                self.text(o, &root.key("summary"), &a.summary);
+            }
+            if !a.event_date.is_known() && !draft {
+                self.report(
+                    o,
+                    &root.key("event_date"),
+                    "missing: give the date as YYYY-MM-DD or YYYY-MM (only a draft may leave it empty)"
+                        .to_owned(),
+                );
+            }
             if !a.as_of.has_day() {
                 self.report(
                     o,
@@ -498,7 +535,9 @@ impl<'a> Validator<'a> {
                 } else {
                     self.reference(o, &path.key("actor"), Kind::Actor, &role.actor);
                 }
-                self.text(o, &path.key("role"), &role.role);
+                if !draft {
+                    self.text(o, &path.key("role"), &role.role);
+                }
                 self.texts(o, &path.key("interests"), &role.interests);
                 if let (Some(office), Some(held)) = (&role.office, offices.get(role.actor.as_str()))
                 {
@@ -548,6 +587,9 @@ impl<'a> Validator<'a> {
             self.texts(o, &root.key("risks"), &a.risks);
             self.texts(o, &root.key("caveats"), &a.caveats);
             self.sources(o, &root.key("sources"), &a.sources);
+            if !draft {
+                self.finished(o, a);
+            }
             if let Some(updated) = a.updated
                 && updated.latest_day() < a.as_of.earliest_day()
             {
@@ -558,6 +600,53 @@ impl<'a> Validator<'a> {
                 );
             }
         }
+    }
+
+    /// What a finished analysis rests on: its sources, and the day it was last revised.
+    fn finished(&mut self, o: Origin, a: &Analysis) {
+        let n = a.sources.len();
+        if n < MIN_SOURCES {
+            let has = match n {
+                0 => "none".to_owned(),
+                n => format!("only {n}"),
+            };
+            self.report(
+                o,
+                &At::ROOT.key("sources"),
+                format!(
+                    "a finished analysis needs at least {MIN_SOURCES} sources ({{title, publisher, url}}) \
+                     so that its facts can be checked; it has {has}"
+                ),
+            );
+        }
+        if a.updated.is_none() {
+            self.report(
+                o,
+                &At::ROOT.key("updated"),
+                "missing: give the day of the last revision as YYYY-MM-DD (at first, as_of)"
+                    .to_owned(),
+            );
+        }
+    }
+
+    /// A draft carries the text it came from; `check` refuses it unless asked to accept drafts.
+    fn draft(&mut self, o: Origin, path: &At, draft: &Draft) {
+        if self.drafts == Drafts::Refuse {
+            self.report(
+                o,
+                path,
+                format!(
+                    "an unreviewed draft, imported from {:?}: {REFUSED_DRAFT}",
+                    draft.source
+                ),
+            );
+        }
+        self.text(o, &path.key("source_text"), &draft.source_text);
+        let sentences = path.key("sentences");
+        for (i, s) in draft.sentences.iter().enumerate() {
+            self.text(o, &sentences.index(i).key("text"), &s.text);
+        }
+        self.texts(o, &path.key("review"), &draft.review);
     }
 
     /// An office an analysis names an actor in must be one of the actor's offices.

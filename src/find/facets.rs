@@ -16,10 +16,11 @@ pub enum Facet {
     Channel,
     Horizon,
     Likelihood,
+    Drafts,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 9] = [
+    pub const ALL: [Facet; 10] = [
         Facet::Place,
         Facet::Theme,
         Facet::Actor,
@@ -29,6 +30,7 @@ impl Facet {
         Facet::Channel,
         Facet::Horizon,
         Facet::Likelihood,
+        Facet::Drafts,
     ];
 
     pub fn title(self) -> &'static str {
@@ -42,6 +44,7 @@ impl Facet {
             Facet::Channel => "Channel",
             Facet::Horizon => "Horizon",
             Facet::Likelihood => "Likelihood",
+            Facet::Drafts => "Drafts",
         }
     }
 
@@ -90,6 +93,7 @@ impl Facet {
                 .rev()
                 .map(|&l| Value::Likelihood(l))
                 .collect(),
+            Facet::Drafts => vec![Value::Draft(true), Value::Draft(false)],
         }
     }
 }
@@ -106,6 +110,8 @@ pub enum Value {
     Channel(Channel),
     Horizon(Horizon),
     Likelihood(Likelihood),
+    /// Drafts (`true`) or reviewed analyses.
+    Draft(bool),
 }
 
 impl Value {
@@ -120,6 +126,7 @@ impl Value {
             Value::Channel(_) => Facet::Channel,
             Value::Horizon(_) => Facet::Horizon,
             Value::Likelihood(_) => Facet::Likelihood,
+            Value::Draft(_) => Facet::Drafts,
         }
     }
 
@@ -146,6 +153,8 @@ impl Value {
             Value::Channel(c) => c.words().to_owned(),
             Value::Horizon(h) => h.words().to_owned(),
             Value::Likelihood(l) => l.words().to_owned(),
+            Value::Draft(true) => "drafts (imported, not reviewed)".to_owned(),
+            Value::Draft(false) => "reviewed analyses".to_owned(),
         }
     }
 }
@@ -162,6 +171,7 @@ impl Filter {
             Value::Channel(c) => self.channels.contains(c),
             Value::Horizon(h) => self.horizons.contains(h),
             Value::Likelihood(l) => self.likelihoods.contains(l),
+            Value::Draft(d) => self.drafts.contains(d),
         }
     }
 
@@ -185,6 +195,7 @@ impl Filter {
             Value::Channel(c) => flip(&mut self.channels, c),
             Value::Horizon(h) => flip(&mut self.horizons, h),
             Value::Likelihood(l) => flip(&mut self.likelihoods, l),
+            Value::Draft(d) => flip(&mut self.drafts, d),
         }
     }
 
@@ -200,6 +211,7 @@ impl Filter {
         v.extend(self.channels.iter().map(|&c| Value::Channel(c)));
         v.extend(self.horizons.iter().map(|&h| Value::Horizon(h)));
         v.extend(self.likelihoods.iter().map(|&l| Value::Likelihood(l)));
+        v.extend(self.drafts.iter().map(|&d| Value::Draft(d)));
         v
     }
 }

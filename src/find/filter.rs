@@ -68,6 +68,8 @@ pub struct Filter {
     pub channels: Vec<Channel>,
     pub horizons: Vec<Horizon>,
     pub likelihoods: Vec<Likelihood>,
+    /// Drafts (`true`) or reviewed analyses (`false`).
+    pub drafts: Vec<bool>,
 }
 
 impl Filter {
@@ -87,6 +89,7 @@ impl Filter {
             channels,
             horizons,
             likelihoods,
+            drafts,
         } = self;
         places.is_empty()
             && themes.is_empty()
@@ -99,6 +102,7 @@ impl Filter {
             && channels.is_empty()
             && horizons.is_empty()
             && likelihoods.is_empty()
+            && drafts.is_empty()
     }
 
     fn has_implication_facets(&self) -> bool {
@@ -174,9 +178,12 @@ impl<'a> Compiled<'a> {
                     .any(|&x| f.actor_kinds.contains(&d.actor_kind(x))))
             && (f.perspectives.is_empty() || f.perspectives.iter().any(|p| *p == d.perspective(ix)))
             && (f.years.is_empty() || f.years.contains(&date.year))
+            // An undated draft is in no range of dates.
             && f.from
-                .is_none_or(|from| date.latest_day() >= from.earliest_day())
-            && f.to.is_none_or(|to| date.earliest_day() <= to.latest_day())
+                .is_none_or(|from| date.is_known() && date.latest_day() >= from.earliest_day())
+            && f.to
+                .is_none_or(|to| date.is_known() && date.earliest_day() <= to.latest_day())
+            && (f.drafts.is_empty() || f.drafts.contains(&d.is_draft(ix)))
             && (!f.has_implication_facets()
                 || d.analysis_implications(ix)
                     .any(|i| self.implication_itself(ImplicationIx(i))))

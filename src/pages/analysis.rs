@@ -1,18 +1,20 @@
 //! An analysis: its row (date and title) and its page (lenses, actors, themes, implications).
 
-use super::PageBuilder;
+use super::{PageBuilder, draft};
 use crate::data::model::DateBasis;
 use crate::data::{AnalysisIx, ImplicationIx, Store, Target};
 use crate::doc::{Role, Span};
 
 pub(super) fn row(data: &dyn Store, ix: AnalysisIx) -> Vec<Span> {
-    vec![
-        Span::new(
-            &format!("{:<10} ", data.event_date(ix).to_string()),
-            Role::Muted,
-        ),
-        Span::new(&data.name(Target::Analysis(ix)), Role::Body),
-    ]
+    let mut spans = vec![Span::new(
+        &format!("{:<10} ", data.event_date(ix).to_string()),
+        Role::Muted,
+    )];
+    if data.is_draft(ix) {
+        spans.push(Span::new(&format!("{} ", draft::CHIP), Role::Warn));
+    }
+    spans.push(Span::new(&data.name(Target::Analysis(ix)), Role::Body));
+    spans
 }
 
 pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: AnalysisIx) {
@@ -27,7 +29,9 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: AnalysisIx) {
         .updated
         .map(|u| format!("revised {u}"))
         .unwrap_or_default();
-    b.meta(&[&date, &a.perspective, &as_of, &updated]);
+    let chip = draft::chip(&a);
+    b.meta(&[&chip, &date, &a.perspective, &as_of, &updated]);
+    draft::notice(b, &a);
 
     let others = data.other_readings(ix);
     if !others.is_empty() {
@@ -127,4 +131,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: AnalysisIx) {
         }
     }
     b.sources("Sources", &a.sources);
+    if let Some(d) = &a.draft {
+        draft::review(b, d);
+    }
 }

@@ -3,6 +3,7 @@
 
 mod actor;
 mod analysis;
+mod draft;
 mod implication;
 mod place;
 mod theme;
@@ -77,6 +78,16 @@ pub fn page(data: &dyn Store, target: Target, g: &Glyphs) -> Doc {
         Target::Implication(ix) => implication::page(&mut b, data, ix),
         Target::Place(ix) => place::page(&mut b, data, ix),
     }
+    b.doc
+}
+
+/// An imported draft beside its source text: each sentence and where it went (key `D`).
+pub fn draft_source(data: &dyn Store, ix: AnalysisIx, g: &Glyphs) -> Doc {
+    let mut b = PageBuilder {
+        doc: Doc::default(),
+        g,
+    };
+    draft::page(&mut b, data, ix);
     b.doc
 }
 

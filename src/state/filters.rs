@@ -24,6 +24,7 @@ pub fn spec_of(data: &dyn Store, f: &Filter) -> FilterSpec {
         channels,
         horizons,
         likelihoods,
+        drafts,
     } = f;
     let mut spec = FilterSpec::new();
     let mut put = |flag: &str, values: Vec<String>| {
@@ -67,6 +68,14 @@ pub fn spec_of(data: &dyn Store, f: &Filter) -> FilterSpec {
         "likelihood",
         likelihoods.iter().map(|l| l.as_str().to_owned()).collect(),
     );
+    // `geolens list` has no flag for drafts; the word is the facet's own.
+    put(
+        "draft",
+        drafts
+            .iter()
+            .map(|&d| if d { "yes" } else { "no" }.to_owned())
+            .collect(),
+    );
     spec
 }
 
@@ -106,6 +115,13 @@ pub fn filter_of(data: &dyn Store, spec: &FilterSpec) -> (Filter, Vec<String>) {
                 "likelihood" => named(Likelihood::ALL, Likelihood::as_str, v)
                     .map(|l| f.likelihoods.push(l))
                     .is_some(),
+                "draft" => match v.as_str() {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    _ => None,
+                }
+                .map(|d| f.drafts.push(d))
+                .is_some(),
                 _ => false,
             };
             if !known {
@@ -134,11 +150,13 @@ mod tests {
         f.years.push(2024);
         f.from = Some("2022-03".parse().unwrap());
         f.place_scope = PlaceScope::Touching;
+        f.drafts.push(false);
         let spec = spec_of(&data, &f);
         assert_eq!(spec["place"], ["KZ"]);
         assert_eq!(spec["channel"], ["energy"]);
         assert_eq!(spec["from"], ["2022-03"]);
         assert_eq!(spec["place-scope"], ["touching"]);
+        assert_eq!(spec["draft"], ["no"]);
         assert_eq!(filter_of(&data, &spec), (f, vec![]));
     }
 

@@ -127,6 +127,7 @@ pub fn blank_analysis() -> Analysis {
         event_date_basis: Default::default(),
         updated: None,
         sources: Vec::new(),
+        draft: None,
     }
 }
 
@@ -140,6 +141,7 @@ pub fn blank_actor() -> Actor {
         description: String::new(),
         as_of: None,
         offices: Vec::new(),
+        draft: false,
     }
 }
 

@@ -151,7 +151,8 @@ fn phrases_are_found_by_places_within_one_field() {
         format!(
             r#"{{"id": "{id}", "title": "{title}", "event_date": "2024-01-01", "as_of": "2024-01-02",
             "perspective": "P", "places": ["KZ"], "summary": "{summary}", "lenses": {{}},
-            "actors": [{{"actor": "kz-gov", "role": "r"}}], "themes": ["energy"]}}"#
+            "actors": [{{"actor": "kz-gov", "role": "r"}}], "themes": ["energy"],
+            "updated": "2024-01-02", "sources": [{{"title": "S", "publisher": "Q"}}, {{"title": "T", "publisher": "R"}}]}}"#
         )
     };
     let sources = Sources::from_memory([

@@ -202,6 +202,7 @@ pub(super) fn new_actor(
         description,
         as_of: None,
         offices,
+        draft: false,
     }
 }
 

@@ -1,0 +1,90 @@
+use super::*;
+use crate::data::model::ActorKind;
+use crate::import::gazetteer::Gazetteer;
+
+fn bundled() -> Gazetteer {
+    Gazetteer::from_store(&crate::data::bundled().unwrap())
+}
+
+#[test]
+fn reads_the_seed_list_with_roles_interests_and_hedges() {
+    let g = bundled();
+    let got = key_actors(
+        "Key actors include the Kazakh government, led by Foreign Minister Murat Nurtleu \
+         (assuming current holder), pursuing economic diversification, and British firms \
+         interested in Kazakhstan's untapped markets.",
+        &g,
+        Some("KZ"),
+    );
+    let summary: Vec<(Option<&str>, Vec<&str>, Option<&str>)> = got
+        .iter()
+        .map(|n| {
+            (
+                n.actor.as_deref(),
+                n.interests.iter().map(String::as_str).collect(),
+                n.hedge.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (Some("kz-gov"), vec!["Economic diversification"], None),
+            (
+                Some("murat-nurtleu"),
+                vec![],
+                Some("assuming current holder")
+            ),
+            (
+                Some("british-business"),
+                vec!["Kazakhstan's untapped markets"],
+                None
+            ),
+        ]
+    );
+    assert_eq!(
+        got[1].role.as_deref(),
+        Some("Foreign Minister; leads the Kazakh government")
+    );
+}
+
+#[test]
+fn unknown_names_become_proposals_with_a_kind_and_country() {
+    let g = bundled();
+    let got = key_actors(
+        "The main players are Ruritanian farmers, seeking higher prices, and Governor Ana Pelt.",
+        &g,
+        None,
+    );
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].proposal.as_ref().unwrap().kind, ActorKind::Group);
+    assert_eq!(got[0].interests, ["Higher prices"]);
+    let p = got[1].proposal.as_ref().unwrap();
+    assert_eq!((p.name.as_str(), p.kind), ("Ana Pelt", ActorKind::Person));
+    assert_eq!(got[1].role.as_deref(), Some("Governor"));
+}
+
+#[test]
+fn titled_people_need_a_name() {
+    let g = bundled();
+    let got = titled_people(
+        "Kazakhstan's Foreign Minister and President Kassym-Jomart Tokayev met Minister Ana Pelt.",
+        &g,
+    );
+    let who: Vec<(Option<&str>, Option<&str>)> = got
+        .iter()
+        .map(|n| {
+            (
+                n.actor.as_deref(),
+                n.proposal.as_ref().map(|p| p.name.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        who,
+        [
+            (Some("kassym-jomart-tokayev"), None),
+            (None, Some("Ana Pelt"))
+        ]
+    );
+}

@@ -1,0 +1,332 @@
+//! From the bytes of a file to the text worth reading: refusing what is not a text (binary, empty,
+//! huge, not UTF-8) with a reason a person can act on, and stripping the page furniture a copied
+//! deep dive carries ("Share this deep dive", calls to subscribe) while noting what went.
+
+use std::fmt;
+
+/// The largest text an import reads. A deep dive is a few kilobytes; a file a thousand times
+/// that is a mistake (a log, an archive, a whole site), and reading it would take minutes of
+/// matching for nothing.
+pub const MAX_TEXT_BYTES: u64 = 1 << 20;
+
+/// Why some bytes are not a text an import can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    Empty,
+    /// Only page furniture (share lines, calls to action) and no prose.
+    OnlyBoilerplate,
+    /// A NUL or other control byte where text has none; the offset of the first.
+    Binary {
+        offset: usize,
+    },
+    Utf16,
+    /// A control byte in what is otherwise text (an escape sequence pasted from a terminal): where.
+    Control {
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
+    TooLarge {
+        bytes: u64,
+    },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Empty => f.write_str("is empty: there is no text to import"),
+            InputError::OnlyBoilerplate => {
+                f.write_str("holds only page furniture (share lines, calls to action), no prose")
+            }
+            InputError::Binary { offset } => write!(
+                f,
+                "is a binary file, not text (control byte at offset {offset}): import reads plain-text deep dives"
+            ),
+            InputError::Utf16 => f.write_str("is UTF-16: save it as UTF-8"),
+            InputError::Control { line, column, byte } => write!(
+                f,
+                "{line}:{column}: a control character (0x{byte:02X}) in the text, such as a \
+                 terminal escape code: remove it and import again"
+            ),
+            InputError::NotUtf8 { line, column, byte } => write!(
+                f,
+                "{line}:{column}: not valid UTF-8 (byte 0x{byte:02X}): save the file as UTF-8"
+            ),
+            InputError::TooLarge { bytes } => write!(
+                f,
+                "is {}, over the limit of {} for one text: a deep dive is a few KB, so this is \
+                 probably not one (split a collection into one file per text)",
+                size(*bytes),
+                size(MAX_TEXT_BYTES)
+            ),
+        }
+    }
+}
+
+fn size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MiB", bytes as f64 / (1 << 20) as f64)
+    } else if bytes >= 1 << 10 {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// The bytes as text: UTF-8 (a byte-order mark is dropped), no control bytes but whitespace.
+pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(InputError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::Utf16);
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Binary before UTF-8: "binary" says more about an image than "byte 0x89 is not UTF-8".
+    if let Some(offset) = bytes
+        .iter()
+        .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+    {
+        // A NUL is never in text; a lone escape or bell in prose is text with something pasted in,
+        // and the reader needs to know where.
+        if bytes.contains(&0) {
+            return Err(InputError::Binary { offset });
+        }
+        let (line, column) = line_column(bytes, offset);
+        return Err(InputError::Control {
+            line,
+            column,
+            byte: bytes[offset],
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(bytes, e.valid_up_to());
+        InputError::NotUtf8 {
+            line,
+            column,
+            byte: bytes[e.valid_up_to()],
+        }
+    })?;
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(text.to_owned())
+}
+
+/// The line and column (in characters, from 1) of the byte at `offset`.
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// A text with its furniture taken off.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cleaned {
+    /// The prose, paragraphs separated by a blank line, runs of whitespace made one space.
+    pub body: String,
+    /// A short first line without a full stop: the page's own title.
+    pub heading: Option<String>,
+    /// A line that is only a date ("Published 24 April 2024").
+    pub date_line: Option<String>,
+    /// The lines dropped as furniture, as written.
+    pub stripped: Vec<String>,
+}
+
+/// How lines of page furniture begin ("Share this deep dive", "Subscribe to our newsletter").
+#[rustfmt::skip]
+const FURNITURE_OPENINGS: &[&str] = &[
+    "share this", "share it", "share on", "if you found this", "if you enjoyed this",
+    "if you liked this", "subscribe", "sign up", "follow us", "click here", "read more",
+    "read next", "read also", "related articles", "related posts", "related:", "advertisement",
+    "copyright", "back to top", "print this", "leave a comment", "download the app", "join our",
+    "support our", "tags:", "filed under", "posted in", "tweet this",
+];
+
+/// Phrases that mark a short line as furniture wherever they stand in it.
+const FURNITURE_ANYWHERE: &[&str] = &[
+    "all rights reserved",
+    "share this",
+    "if you found this",
+    "our newsletter",
+    "©",
+];
+
+/// Lines that are only a label of the page ("Deep dive", "Analysis").
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "deep dive", "analysis", "menu", "home", "share", "print", "email", "facebook", "twitter", "x",
+    "linkedin", "whatsapp", "telegram", "reddit", "copy link",
+];
+
+fn is_furniture(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let words = line.split_whitespace().count();
+    let trimmed = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    LABELS.contains(&trimmed)
+        || (words <= 40
+            && (FURNITURE_OPENINGS.iter().any(|f| trimmed.starts_with(f))
+                || FURNITURE_ANYWHERE.iter().any(|f| lower.contains(f))))
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Takes the furniture off a text: lines of share buttons and calls to action wherever they are,
+/// a heading and a date line at the top (kept aside: they are the page's title and date), and
+/// short label lines trailing the prose.
+pub fn clean(text: &str) -> Cleaned {
+    let mut out = Cleaned::default();
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut kept: Vec<&str> = Vec::new();
+    for line in &lines {
+        if !line.is_empty() && is_furniture(line) {
+            out.stripped.push((*line).to_owned());
+        } else {
+            kept.push(line);
+        }
+    }
+    // A heading: the first line, short, not a sentence, with prose after it.
+    let first = kept.iter().position(|l| !l.is_empty());
+    if let Some(i) = first {
+        let line = kept[i];
+        let rest_has_prose = kept[i + 1..].iter().any(|l| !l.is_empty());
+        if rest_has_prose && !ends_sentence(line) && line.split_whitespace().count() <= 16 {
+            if super::dates::find_dates(line)
+                .first()
+                .is_some_and(|d| line.split_whitespace().count() <= d.words + 3)
+            {
+                out.date_line = Some(line.to_owned());
+            } else {
+                out.heading = Some(line.to_owned());
+            }
+            kept[i] = "";
+        }
+    }
+    // A date line right under the heading.
+    if let Some(i) = kept.iter().position(|l| !l.is_empty()) {
+        let line = kept[i];
+        if out.date_line.is_none()
+            && !ends_sentence(line)
+            && super::dates::find_dates(line)
+                .first()
+                .is_some_and(|d| line.split_whitespace().count() <= d.words + 3)
+        {
+            out.date_line = Some(line.to_owned());
+            kept[i] = "";
+        }
+    }
+    // Short label lines after the last sentence: a byline, a button.
+    while let Some(i) = kept.iter().rposition(|l| !l.is_empty()) {
+        let line = kept[i];
+        let has_prose_before = kept[..i].iter().any(|l| !l.is_empty());
+        if has_prose_before && !ends_sentence(line) && line.split_whitespace().count() <= 8 {
+            out.stripped.push(line.to_owned());
+            kept[i] = "";
+        } else {
+            break;
+        }
+    }
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in kept {
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        for word in line.split_whitespace() {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    out.body = paragraphs.join("\n\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_what_is_not_text_with_the_reason() {
+        assert_eq!(decode(b""), Err(InputError::Empty));
+        assert_eq!(decode(b" \n\t\n"), Err(InputError::Empty));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0"),
+            Err(InputError::Binary { offset: 6 })
+        );
+        assert_eq!(decode(b"\xFF\xFEa\0"), Err(InputError::Utf16));
+        assert_eq!(
+            decode("Caf\u{e9}\nKey actors \x1b[31minclude".as_bytes()),
+            Err(InputError::Control {
+                line: 2,
+                column: 12,
+                byte: 0x1B
+            })
+        );
+        assert_eq!(
+            decode(b"ok\nna\xEFve"),
+            Err(InputError::NotUtf8 {
+                line: 2,
+                column: 3,
+                byte: 0xEF
+            })
+        );
+        let big = vec![b'a'; MAX_TEXT_BYTES as usize + 1];
+        assert!(matches!(decode(&big), Err(InputError::TooLarge { .. })));
+        assert_eq!(decode(b"\xEF\xBB\xBFText.").unwrap(), "Text.");
+    }
+
+    #[test]
+    fn strips_furniture_and_keeps_heading_and_date_aside() {
+        let text = "Kazakhstan courts British capital\n24 April 2024\n\nFirst  sentence here.\n\
+                    Second one.\n\nThird paragraph.\nShare this deep dive\nIf you found this \
+                    analysis valuable, share it with others\nDeep dive\n";
+        let c = clean(text);
+        assert_eq!(
+            c.heading.as_deref(),
+            Some("Kazakhstan courts British capital")
+        );
+        assert_eq!(c.date_line.as_deref(), Some("24 April 2024"));
+        assert_eq!(
+            c.body,
+            "First sentence here. Second one.\n\nThird paragraph."
+        );
+        assert_eq!(c.stripped.len(), 3, "{:?}", c.stripped);
+    }
+
+    #[test]
+    fn prose_that_uses_furniture_words_stays() {
+        for line in [
+            "Officials said on Facebook that the talks would resume in May.",
+            "Few of the neighbours subscribe to that reading of the treaty.",
+        ] {
+            assert_eq!(clean(line).body, line);
+        }
+    }
+}
