@@ -102,6 +102,17 @@ pub trait Store: Send + Sync {
     fn place_kind(&self, ix: PlaceIx) -> PlaceKind {
         self.place(ix).kind
     }
+    /// Whether the place is one of the world regions that share the countries out.
+    fn is_world_region(&self, ix: PlaceIx) -> bool {
+        self.place(ix).world_region
+    }
+    /// The world region a country is at home in, if any (validation allows at most one).
+    fn place_region(&self, ix: PlaceIx) -> Option<PlaceIx> {
+        self.place_groups(ix)
+            .iter()
+            .copied()
+            .find(|&g| self.is_world_region(g))
+    }
     fn actor_kind(&self, ix: ActorIx) -> ActorKind {
         self.actor(ix).kind
     }

@@ -1,7 +1,7 @@
 //! The facets a reader can filter by, their values, and turning values on and off in a
 //! [`Filter`]. The filter panel and the command line's flags are both made of these.
 
-use super::filter::Filter;
+use super::filter::{End, Filter};
 use crate::data::model::{ActorKind, Channel, Horizon, Likelihood, PlaceKind};
 use crate::data::{ActorIx, ListKind, PlaceIx, Store, Target, ThemeIx};
 
@@ -16,10 +16,13 @@ pub enum Facet {
     Channel,
     Horizon,
     Likelihood,
+    StartsIn,
+    Reaches,
+    EitherEnd,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 9] = [
+    pub const ALL: [Facet; 12] = [
         Facet::Place,
         Facet::Theme,
         Facet::Actor,
@@ -29,6 +32,9 @@ impl Facet {
         Facet::Channel,
         Facet::Horizon,
         Facet::Likelihood,
+        Facet::StartsIn,
+        Facet::Reaches,
+        Facet::EitherEnd,
     ];
 
     pub fn title(self) -> &'static str {
@@ -42,6 +48,9 @@ impl Facet {
             Facet::Channel => "Channel",
             Facet::Horizon => "Horizon",
             Facet::Likelihood => "Likelihood",
+            Facet::StartsIn => "Starts in",
+            Facet::Reaches => "Reaches",
+            Facet::EitherEnd => "Starts in or reaches",
         }
     }
 
@@ -90,6 +99,24 @@ impl Facet {
                 .rev()
                 .map(|&l| Value::Likelihood(l))
                 .collect(),
+            Facet::StartsIn | Facet::Reaches | Facet::EitherEnd => {
+                let places = Facet::Place.values(data).into_iter().filter_map(|v| match v {
+                    Value::Place(p) => Some(End::Place(p)),
+                    _ => None,
+                });
+                let actors = Facet::Actor.values(data).into_iter().filter_map(|v| match v {
+                    Value::Actor(a) => Some(End::Actor(a)),
+                    _ => None,
+                });
+                places
+                    .chain(actors)
+                    .map(|end| match self {
+                        Facet::StartsIn => Value::StartsIn(end),
+                        Facet::Reaches => Value::Reaches(end),
+                        _ => Value::EitherEnd(end),
+                    })
+                    .collect()
+            }
         }
     }
 }
@@ -106,6 +133,9 @@ pub enum Value {
     Channel(Channel),
     Horizon(Horizon),
     Likelihood(Likelihood),
+    StartsIn(End),
+    Reaches(End),
+    EitherEnd(End),
 }
 
 impl Value {
@@ -120,6 +150,9 @@ impl Value {
             Value::Channel(_) => Facet::Channel,
             Value::Horizon(_) => Facet::Horizon,
             Value::Likelihood(_) => Facet::Likelihood,
+            Value::StartsIn(_) => Facet::StartsIn,
+            Value::Reaches(_) => Facet::Reaches,
+            Value::EitherEnd(_) => Facet::EitherEnd,
         }
     }
 
@@ -146,6 +179,10 @@ impl Value {
             Value::Channel(c) => c.words().to_owned(),
             Value::Horizon(h) => h.words().to_owned(),
             Value::Likelihood(l) => l.words().to_owned(),
+            Value::StartsIn(end) | Value::Reaches(end) | Value::EitherEnd(end) => match *end {
+                End::Place(p) => Value::Place(p).label(data),
+                End::Actor(a) => format!("{} ({})", data.actor(a).name, data.actor_kind(a).words()),
+            },
         }
     }
 }
@@ -162,6 +199,9 @@ impl Filter {
             Value::Channel(c) => self.channels.contains(c),
             Value::Horizon(h) => self.horizons.contains(h),
             Value::Likelihood(l) => self.likelihoods.contains(l),
+            Value::StartsIn(e) => self.origins.contains(e),
+            Value::Reaches(e) => self.destinations.contains(e),
+            Value::EitherEnd(e) => self.either_end.contains(e),
         }
     }
 
@@ -185,6 +225,9 @@ impl Filter {
             Value::Channel(c) => flip(&mut self.channels, c),
             Value::Horizon(h) => flip(&mut self.horizons, h),
             Value::Likelihood(l) => flip(&mut self.likelihoods, l),
+            Value::StartsIn(e) => flip(&mut self.origins, e),
+            Value::Reaches(e) => flip(&mut self.destinations, e),
+            Value::EitherEnd(e) => flip(&mut self.either_end, e),
         }
     }
 
@@ -200,6 +243,9 @@ impl Filter {
         v.extend(self.channels.iter().map(|&c| Value::Channel(c)));
         v.extend(self.horizons.iter().map(|&h| Value::Horizon(h)));
         v.extend(self.likelihoods.iter().map(|&l| Value::Likelihood(l)));
+        v.extend(self.origins.iter().map(|&e| Value::StartsIn(e)));
+        v.extend(self.destinations.iter().map(|&e| Value::Reaches(e)));
+        v.extend(self.either_end.iter().map(|&e| Value::EitherEnd(e)));
         v
     }
 }

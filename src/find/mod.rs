@@ -4,10 +4,11 @@
 pub mod facets;
 pub mod filter;
 pub mod fold;
+pub mod geo;
 pub mod index;
 pub mod search;
 
 pub use facets::{Facet, Value};
-pub use filter::{Filter, Sort, list, members};
+pub use filter::{Cell, End, Filter, Sort, list, members, ordered};
 pub use index::SearchIndex;
 pub use search::{Hit, Matched, Query, Results, quick_search, search};

@@ -1,0 +1,167 @@
+//! Where things are: the countries a place stands for, the home region of each country, and the
+//! places at each end of an implication. The direction filters, the flow matrix, the timeline and
+//! the map all read places through here, so that a matrix cell and the filter it opens agree.
+//!
+//! A place's *footprint* is what it covers on the ground: a country covers itself; a region or
+//! bloc covers its member countries (members of members too); a place without members that is
+//! not a country (the World, a province) covers only itself. An implication "starts in" a place
+//! when the footprint of its origin meets the place's footprint, and likewise at the other end.
+//! World regions share the countries out (validation sees to it), so a world region's footprint is
+//! exactly the countries at home there: "starts in Europe" and the matrix's Europe row agree.
+
+use crate::data::model::PlaceKind;
+use crate::data::{ActorIx, ImplicationIx, ListKind, PlaceIx, Side, Store};
+
+/// How finely places are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Grain {
+    /// Countries by their home world region; a country in none stands alone.
+    #[default]
+    Region,
+    /// Each country on its own.
+    Country,
+}
+
+impl Grain {
+    pub fn name(self) -> &'static str {
+        match self {
+            Grain::Region => "region",
+            Grain::Country => "country",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Grain, String> {
+        match text {
+            "region" | "regions" => Ok(Grain::Region),
+            "country" | "countries" => Ok(Grain::Country),
+            other => Err(format!("unknown grouping {other:?}: use region or country")),
+        }
+    }
+}
+
+/// Footprints and home regions of every place, worked out once for a dataset.
+#[derive(Debug, Clone, Default)]
+pub struct Geo {
+    footprint: Vec<Box<[PlaceIx]>>,
+    home: Vec<Option<PlaceIx>>,
+    /// Each actor's country, for the ends of an implication that name actors only.
+    actor_country: Vec<Option<PlaceIx>>,
+}
+
+impl Geo {
+    pub fn new(data: &dyn Store) -> Geo {
+        let n = data.count(ListKind::Places);
+        let footprint = (0..n as u32)
+            .map(|p| footprint_of(data, PlaceIx(p)))
+            .collect();
+        let home = (0..n as u32)
+            .map(|p| data.place_region(PlaceIx(p)))
+            .collect();
+        let actor_country = (0..data.count(ListKind::Actors) as u32)
+            .map(|a| data.actor_country(ActorIx(a)))
+            .collect();
+        Geo {
+            footprint,
+            home,
+            actor_country,
+        }
+    }
+
+    /// What the place covers on the ground, sorted.
+    pub fn footprint(&self, place: PlaceIx) -> &[PlaceIx] {
+        self.footprint.get(place.get()).map_or(&[], |f| f)
+    }
+
+    /// The area a covered place (a country, or a place without members) is counted under.
+    pub fn area(&self, covered: PlaceIx, grain: Grain) -> PlaceIx {
+        match grain {
+            Grain::Country => covered,
+            Grain::Region => self
+                .home
+                .get(covered.get())
+                .copied()
+                .flatten()
+                .unwrap_or(covered),
+        }
+    }
+
+    /// What one end of an implication covers, sorted: its places' footprints, or, when it names
+    /// actors only, their countries.
+    pub fn end(&self, data: &dyn Store, ix: ImplicationIx, side: Side) -> Vec<PlaceIx> {
+        let places = data.implication_places(ix, side);
+        let mut out: Vec<PlaceIx> = if places.is_empty() {
+            data.implication_actors(ix, side)
+                .iter()
+                .filter_map(|a| self.actor_country.get(a.get()).copied().flatten())
+                .collect()
+        } else {
+            places
+                .iter()
+                .flat_map(|&p| self.footprint(p).iter().copied())
+                .collect()
+        };
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The areas one end of an implication falls in, sorted.
+    pub fn areas(&self, covered: &[PlaceIx], grain: Grain) -> Vec<PlaceIx> {
+        let mut out: Vec<PlaceIx> = covered.iter().map(|&p| self.area(p, grain)).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether what an end covers meets what `place` covers.
+    pub fn meets(&self, covered: &[PlaceIx], place: PlaceIx) -> bool {
+        meet(covered, self.footprint(place))
+    }
+}
+
+/// Whether two sorted lists share an element.
+pub fn meet(a: &[PlaceIx], b: &[PlaceIx]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+fn footprint_of(data: &dyn Store, place: PlaceIx) -> Box<[PlaceIx]> {
+    let mut out = Vec::new();
+    let mut seen = vec![place];
+    let mut stack = vec![place];
+    while let Some(p) = stack.pop() {
+        let members = data.place_members(p);
+        if members.is_empty() || data.place_kind(p) == PlaceKind::Country {
+            out.push(p);
+            continue;
+        }
+        for &m in members.iter() {
+            if !seen.contains(&m) {
+                seen.push(m);
+                stack.push(m);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.into_boxed_slice()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meeting_is_a_sorted_intersection() {
+        let p = |v: &[u32]| v.iter().map(|&i| PlaceIx(i)).collect::<Vec<_>>();
+        assert!(meet(&p(&[1, 4, 9]), &p(&[2, 4])));
+        assert!(!meet(&p(&[1, 3, 9]), &p(&[2, 4, 10])));
+        assert!(!meet(&p(&[]), &p(&[2])));
+    }
+}
