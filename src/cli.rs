@@ -4,6 +4,8 @@
 //! Everything printed passes through [`crate::text::sanitize`] or, for JSON, has every unsafe
 //! character escaped, so data cannot drive the terminal of whoever reads the output.
 
+pub mod views;
+
 use serde_json::{Value as Json, json};
 
 use crate::data::{ImplicationIx, Side, Store};
@@ -200,8 +202,15 @@ pub fn search(
 }
 
 /// `geolens list KIND [filters]`
-pub fn list(data: &dyn Store, kind: ListKind, filter: &Filter, sort: Sort, json: bool) -> Output {
-    let items = find::list(data, kind, filter, sort);
+pub fn list(
+    data: &dyn Store,
+    kind: ListKind,
+    filter: &Filter,
+    sort: Sort,
+    reverse: bool,
+    json: bool,
+) -> Output {
+    let items = find::ordered(data, kind, filter, sort, reverse);
     let found = !items.is_empty();
     if json {
         let value = json!({
@@ -294,11 +303,16 @@ fn item_json(data: &dyn Store, t: Target) -> Json {
         }
         Target::Implication(ix) => {
             let imp = data.implication(ix);
+            let g = &pages::UNICODE;
+            let analysis = data.implication_source(ix);
             json!({
                 "id": data.implication_id(ix),
-                "analysis": data.analysis(data.implication_source(ix)).id,
+                "analysis": data.analysis(analysis).id,
+                "event_date": data.event_date(analysis).to_string(),
                 "from": imp.from,
                 "to": imp.to,
+                "from_label": pages::end_label(data, ix, Side::Origin, g),
+                "to_label": pages::end_label(data, ix, Side::Affected, g),
                 "channel": imp.channel.as_str(),
                 "effect": imp.effect,
                 "affected": imp.affected,
@@ -435,10 +449,19 @@ pub struct FacetArgs {
     pub years: Vec<u16>,
     /// Events on or after this date (YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
+    pub since: Option<String>,
     /// Events on or before this date.
     #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    pub until: Option<String>,
+    /// Implications that start in this place (a region includes its members) or at this actor.
+    #[arg(long = "from", value_name = "ID")]
+    pub origins: Vec<String>,
+    /// Implications that reach this place or actor.
+    #[arg(long = "to", value_name = "ID")]
+    pub destinations: Vec<String>,
+    /// Implications that start in or reach this place or actor.
+    #[arg(long = "from-or-to", value_name = "ID")]
+    pub either_end: Vec<String>,
     /// energy, trade, investment, finance, security, migration, ...
     #[arg(long = "channel", value_name = "CHANNEL")]
     pub channels: Vec<String>,
@@ -509,8 +532,17 @@ impl FacetArgs {
                 })
                 .transpose()
         };
-        f.from = date(&self.from)?;
-        f.to = date(&self.to)?;
+        f.from = date(&self.since)?;
+        f.to = date(&self.until)?;
+        for (ids, ends, flag) in [
+            (&self.origins, &mut f.origins, "--from"),
+            (&self.destinations, &mut f.destinations, "--to"),
+            (&self.either_end, &mut f.either_end, "--from-or-to"),
+        ] {
+            for id in ids {
+                ends.push(end(data, id).map_err(|e| format!("{flag}: {e}"))?);
+            }
+        }
         for c in &self.channels {
             f.channels
                 .push(vocab(Channel::ALL, Channel::as_str, "channel", c)?);
@@ -525,6 +557,30 @@ impl FacetArgs {
         }
         Ok(f)
     }
+}
+
+/// A place or an actor at an end of an implication: a place id or country code first, then an
+/// actor id; `place:` or `actor:` settles an id both have.
+fn end(data: &dyn Store, id: &str) -> Result<find::End, String> {
+    let place = |id: &str| {
+        data.place_ix(id)
+            .or_else(|| data.place_ix(&id.to_ascii_uppercase()))
+    };
+    let found = match id.split_once(':') {
+        Some(("place", bare)) => place(bare).map(find::End::Place),
+        Some(("actor", bare)) => data.actor_ix(bare).map(find::End::Actor),
+        _ => place(id)
+            .map(find::End::Place)
+            .or_else(|| data.actor_ix(id).map(find::End::Actor)),
+    };
+    found.ok_or_else(|| {
+        let hint = if id.parse::<crate::data::date::PartialDate>().is_ok() {
+            " (dates are --since and --until)"
+        } else {
+            ""
+        };
+        format!("no place or actor has the id {:?}{hint}", sanitize(id))
+    })
 }
 
 /// A sort order by name, among those the list offers.

@@ -28,6 +28,8 @@ pub struct Screen {
     pub chips: Rect,
     pub list: Rect,
     pub detail: Rect,
+    /// The whole body, between the chips and the status line: where a view draws.
+    pub body: Rect,
     pub status: Rect,
 }
 
@@ -48,6 +50,7 @@ pub fn screen(area: Rect, shown: Shown, chips: bool) -> Screen {
             chips: empty,
             list: empty,
             detail: empty,
+            body: empty,
             status: empty,
         };
     }
@@ -78,6 +81,7 @@ pub fn screen(area: Rect, shown: Shown, chips: bool) -> Screen {
         chips,
         list,
         detail,
+        body,
         status,
     }
 }

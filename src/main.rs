@@ -7,6 +7,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 
 use geolens::app::App;
+use geolens::app::screen::Screen;
 use geolens::config::{self, Choice, Config, Env};
 use geolens::data::{self, Dataset, Problems, Sources};
 use geolens::find::{SearchIndex, Sort};
@@ -61,6 +62,9 @@ enum Command {
         /// Keys to type, in vim notation: `jj<Enter>`, `<Tab>`, `<BS>`, `<C-c>`.
         #[arg(long, default_value = "")]
         keys: String,
+        /// Start on a view: matrix, map, outlook or timeline.
+        #[arg(long, value_name = "NAME")]
+        view: Option<String>,
     },
     /// Search names, titles and full text; `"a phrase"`, `prefix*`.
     Search {
@@ -80,9 +84,13 @@ enum Command {
         kind: String,
         #[command(flatten)]
         facets: Box<cli::FacetArgs>,
-        /// The order: date, name or links (themes also: tree).
+        /// The order: date, name or links (themes also: tree; implications: date, from,
+        /// channel, to, likelihood, confidence or horizon).
         #[arg(long)]
         sort: Option<String>,
+        /// The order turned round: oldest, least likely, Z to A first.
+        #[arg(long)]
+        reverse: bool,
         #[arg(long)]
         json: bool,
     },
@@ -96,8 +104,32 @@ enum Command {
         #[arg(long, default_value_t = 100)]
         width: u16,
     },
-    /// Open the explorer on one item.
-    Open { id: String },
+    /// Open the explorer on one item, or on a view.
+    Open {
+        /// An id, as `show` takes.
+        id: Option<String>,
+        /// matrix, map, outlook or timeline.
+        #[arg(long, value_name = "NAME")]
+        view: Option<String>,
+    },
+    /// Print the numbers a view draws: matrix, outlook or timeline, filtered by facets.
+    View {
+        /// matrix, outlook or timeline
+        name: String,
+        /// matrix: region (default) or country; timeline: all (default), region or theme.
+        #[arg(long, value_name = "GROUPING")]
+        by: Option<String>,
+        /// timeline: quarter (default) or month.
+        #[arg(long, value_name = "PERIOD")]
+        period: Option<String>,
+        /// matrix: counts weighted by likelihood (the JSON always has both).
+        #[arg(long)]
+        weighted: bool,
+        #[command(flatten)]
+        facets: Box<cli::FacetArgs>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the JSON Schema of dataset files.
     Schema,
     /// The config file: where it is read from, and the full default.
@@ -153,10 +185,18 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }),
-        Some(Command::Snapshot { size, ref keys }) => {
+        Some(Command::Snapshot {
+            size,
+            ref keys,
+            ref view,
+        }) => {
             let keys = match parse_keys(keys) {
                 Ok(keys) => keys,
                 Err(e) => return fail(&format!("--keys: {e}")),
+            };
+            let view = match view.as_deref().map(Screen::parse).transpose() {
+                Ok(view) => view,
+                Err(e) => return fail(&format!("--view: {e}")),
             };
             with_data(cli.data.as_deref(), |d| {
                 let d = &d;
@@ -167,6 +207,9 @@ fn main() -> ExitCode {
                     pages::UNICODE
                 };
                 let mut h = Headless::with_glyphs(d, size.0, size.1, glyphs);
+                if let Some(view) = view {
+                    h.app.show_view(d, view);
+                }
                 h.press(&keys);
                 print!("{}", h.text());
                 ExitCode::SUCCESS
@@ -189,6 +232,7 @@ fn main() -> ExitCode {
             kind,
             facets,
             sort,
+            reverse,
             json,
         }) => with_data(cli.data.as_deref(), |d| {
             let listed = cli::parse_kind(&kind).and_then(|kind| {
@@ -197,7 +241,7 @@ fn main() -> ExitCode {
                     Some(s) => cli::parse_sort(kind, s)?,
                     None => Sort::choices(kind)[0],
                 };
-                Ok(cli::list(&d, kind, &filter, sort, json))
+                Ok(cli::list(&d, kind, &filter, sort, reverse, json))
             });
             match listed {
                 Ok(out) => print_output(out),
@@ -249,8 +293,39 @@ fn main() -> ExitCode {
                 Err(e) => fail(&format!("generate: {e}")),
             }
         }
-        Some(Command::Open { ref id }) => explore(&cli, Some(id)),
-        None => explore(&cli, None),
+        Some(Command::View {
+            ref name,
+            ref by,
+            ref period,
+            weighted,
+            ref facets,
+            json,
+        }) => with_data(cli.data.as_deref(), |d| {
+            let args = cli::views::ViewArgs {
+                by: by.clone(),
+                period: period.clone(),
+                weighted,
+                json,
+            };
+            match facets
+                .filter(&d)
+                .and_then(|filter| cli::views::view(&d, name, &args, &filter))
+            {
+                Ok(out) => print_output(out),
+                Err(e) => fail(&e),
+            }
+        }),
+        Some(Command::Open { ref id, ref view }) => {
+            let view = match view.as_deref().map(Screen::parse).transpose() {
+                Ok(view) => view,
+                Err(e) => return fail(&format!("--view: {e}")),
+            };
+            if id.is_none() && view.is_none() {
+                return fail("open needs an id, --view NAME, or both");
+            }
+            explore(&cli, Open { id: id.as_deref(), view })
+        }
+        None => explore(&cli, Open::default()),
     }
 }
 
@@ -275,7 +350,20 @@ fn config_path(cli: &Cli) -> Option<PathBuf> {
     cli.config.clone().or_else(config::default_path)
 }
 
-fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
+/// What `geolens open` starts on.
+#[derive(Default)]
+struct Open<'a> {
+    id: Option<&'a str>,
+    view: Option<Screen>,
+}
+
+impl Open<'_> {
+    fn is_none(&self) -> bool {
+        self.id.is_none() && self.view.is_none()
+    }
+}
+
+fn explore(cli: &Cli, open: Open) -> ExitCode {
     // What can fail fails before the terminal is touched: the config first (a typo there is worth
     // reporting even without a terminal), then the terminal, then the data (but see below for
     // large datasets).
@@ -329,11 +417,14 @@ fn explore(cli: &Cli, open: Option<&str>) -> ExitCode {
             };
             drop(sources);
             let mut app = new_app(&d);
-            if let Some(id) = open {
+            if let Some(id) = open.id {
                 match cli::resolve(&d, id) {
                     Ok(target) => app.open(&d, target),
                     Err(e) => return fail(&e),
                 }
+            }
+            if let Some(view) = open.view {
+                app.show_view(&d, view);
             }
             (d, app, None)
         }

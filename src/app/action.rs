@@ -1,5 +1,6 @@
 //! Everything a user can ask for. Keys map to these (see `keymap`); `App::update` carries them out.
 
+use super::screen::Screen;
 use crate::data::ListKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,6 +49,24 @@ pub enum Action {
     DeleteChar,
     DeleteWord,
     ClearInput,
+    /// Show a view: the flow matrix, the world map, the outlook grid, the timeline.
+    ShowView(Screen),
+    /// Open the menu of views.
+    ViewMenu,
+    /// Turn the order of the focused list round.
+    ReverseSort,
+    /// In a view: move left or right.
+    Left,
+    Right,
+    /// In a view: what its rows are (regions or countries; all, regions or themes).
+    Regroup,
+    /// In the matrix: plain counts, or weighted by likelihood.
+    Weigh,
+    /// In the timeline: months or quarters.
+    Period,
+    /// On the map: zoom to the next world region, or back out to the world.
+    ZoomIn,
+    ZoomOut,
     /// Not bound to a key: text typed into the search box.
     Insert(char),
     /// Not bound to a key: the terminal changed size.
@@ -89,6 +108,19 @@ pub const BINDABLE: &[Action] = &[
     Action::DeleteWord,
     Action::ClearInput,
     Action::Suspend,
+    Action::ShowView(Screen::Matrix),
+    Action::ShowView(Screen::Map),
+    Action::ShowView(Screen::Outlook),
+    Action::ShowView(Screen::Timeline),
+    Action::ViewMenu,
+    Action::ReverseSort,
+    Action::Left,
+    Action::Right,
+    Action::Regroup,
+    Action::Weigh,
+    Action::Period,
+    Action::ZoomIn,
+    Action::ZoomOut,
 ];
 
 impl Action {
@@ -128,6 +160,20 @@ impl Action {
             Action::DeleteWord => "delete_word",
             Action::ClearInput => "clear_input",
             Action::Suspend => "suspend",
+            Action::ShowView(Screen::Explorer) => "show_explorer",
+            Action::ShowView(Screen::Matrix) => "show_matrix",
+            Action::ShowView(Screen::Map) => "show_map",
+            Action::ShowView(Screen::Outlook) => "show_outlook",
+            Action::ShowView(Screen::Timeline) => "show_timeline",
+            Action::ViewMenu => "views",
+            Action::ReverseSort => "reverse_sort",
+            Action::Left => "left",
+            Action::Right => "right",
+            Action::Regroup => "regroup",
+            Action::Weigh => "weigh",
+            Action::Period => "period",
+            Action::ZoomIn => "zoom_in",
+            Action::ZoomOut => "zoom_out",
             Action::Insert(_) => "insert",
             Action::Resize(..) => "resize",
         }
@@ -173,6 +219,20 @@ impl Action {
             Action::DeleteChar => "delete a character",
             Action::DeleteWord => "delete a word",
             Action::ClearInput => "clear the search",
+            Action::ShowView(Screen::Explorer) => "show the lists and the detail",
+            Action::ShowView(Screen::Matrix) => "show the flow matrix (where implications run)",
+            Action::ShowView(Screen::Map) => "show the world map",
+            Action::ShowView(Screen::Outlook) => "show the outlook grid (likelihood by horizon)",
+            Action::ShowView(Screen::Timeline) => "show the timeline of analyses",
+            Action::ViewMenu => "choose a view from a menu",
+            Action::ReverseSort => "turn the order of the list round",
+            Action::Left => "move left",
+            Action::Right => "move right",
+            Action::Regroup => "change the rows: regions, countries, themes",
+            Action::Weigh => "count implications, or weigh them by likelihood",
+            Action::Period => "months or quarters",
+            Action::ZoomIn => "zoom to the next world region",
+            Action::ZoomOut => "back out to the whole world",
             Action::Insert(_) => "type to search",
             Action::Resize(..) => "terminal resized",
         }
@@ -196,6 +256,18 @@ impl Action {
             Action::SwitchColumn => "column",
             Action::ClearFilters => "clear",
             Action::NextMatch => "next match",
+            Action::ShowView(Screen::Matrix) => "matrix",
+            Action::ShowView(Screen::Map) => "map",
+            Action::ShowView(Screen::Outlook) => "outlook",
+            Action::ShowView(Screen::Timeline) => "timeline",
+            Action::ViewMenu => "views",
+            Action::ReverseSort => "reverse",
+            Action::Right => "move",
+            Action::Regroup => "rows",
+            Action::Weigh => "weigh",
+            Action::Period => "period",
+            Action::ZoomIn => "zoom",
+            Action::ZoomOut => "world",
             other => other.describe(),
         }
     }

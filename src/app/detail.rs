@@ -42,10 +42,10 @@ impl DetailPane {
     /// Where the reader is, to come back to it.
     pub fn visit(&self) -> Option<Visit> {
         self.target.map(|target| Visit {
-            target,
             cursor: self.cursor,
             offset: self.offset,
             width: self.width,
+            ..Visit::new(target)
         })
     }
 

@@ -49,6 +49,9 @@ impl App {
                 }
             }
             Action::CycleSort => self.cycle_sort(data),
+            Action::ReverseSort => self.reverse_sort(data),
+            Action::ShowView(screen) => self.show_view(data, screen),
+            Action::ViewMenu => self.open_menu(),
             Action::NextMatch | Action::PrevMatch => self.find_in_page(action == Action::PrevMatch),
             Action::Up => self.move_by(data, -1),
             Action::Down => self.move_by(data, 1),
@@ -100,26 +103,52 @@ impl App {
         let pane = self.list_pane_mut();
         let at = choices.iter().position(|&s| s == pane.sort).unwrap_or(0);
         pane.sort = choices[(at + 1) % choices.len()];
+        // Each order starts its natural way round: newest, most likely, A to Z.
+        pane.reverse = false;
         self.rebuild_list(data, kind);
+        self.sort_message(kind);
+    }
+
+    pub(super) fn reverse_sort(&mut self, data: &dyn Store) {
+        let kind = self.list;
+        let pane = self.list_pane_mut();
+        pane.reverse = !pane.reverse;
+        self.rebuild_list(data, kind);
+        self.sort_message(kind);
+    }
+
+    fn sort_message(&mut self, kind: ListKind) {
+        let pane = self.list_pane();
         self.message = Some(format!(
             "{}: {}",
             kind.title(),
-            self.list_pane().sort.label()
+            pane.sort.label_in(pane.reverse)
         ));
     }
 
     /// Rebuilds every list after the filter changed, keeping selections where they survive.
     pub(super) fn refilter(&mut self, data: &dyn Store) {
+        self.rebuild_lists(data);
+        self.show_current(data);
+    }
+
+    /// Rebuilds every list, leaving the page shown and the history as they are.
+    pub(super) fn rebuild_lists(&mut self, data: &dyn Store) {
         for kind in ListKind::ALL {
             self.rebuild_list(data, kind);
         }
-        self.show_current(data);
     }
 
     pub(super) fn rebuild_list(&mut self, data: &dyn Store, kind: ListKind) {
         let filter = &self.filter;
         let pane = &mut self.lists[kind.index()];
-        pane.rows = ListRows::new(find::list(data, kind, filter, pane.sort));
+        pane.rows = ListRows::new(find::ordered(
+            data,
+            kind,
+            filter,
+            pane.sort,
+            pane.reverse,
+        ));
         if pane.selected.is_none_or(|t| pane.rows.row_of(t).is_none()) {
             pane.selected = pane.rows.get(0);
             pane.offset = 0;
@@ -191,10 +220,14 @@ impl App {
     /// entry: moving through a list is browsing, not following links.
     pub(super) fn show_current(&mut self, data: &dyn Store) {
         // An empty list (everything filtered out) leaves the page as it is, so the detail and the
-        // breadcrumb keep naming the same page, and Back and Forward keep their meaning.
+        // breadcrumb keep naming the same page, and Back and Forward keep their meaning. Behind
+        // a view the page waits: the view's history entry must stay the view's.
         let Some(target) = self.list_pane().selected else {
             return;
         };
+        if self.screen.is_view() {
+            return;
+        }
         if self.detail.target != Some(target) {
             self.history.replace(Visit::new(target));
             self.open_page(data, Visit::new(target));
@@ -232,10 +265,26 @@ impl App {
     /// a selection among the items it shows, for the movement keys to start from.
     pub(super) fn go_to(&mut self, data: &dyn Store, visit: Visit, push: bool) {
         // Opening the page already shown is not a step: it would only make Back do nothing.
-        let push = push && self.detail.target != Some(visit.target);
+        let shown = self.screen == visit.screen
+            && (visit.screen.is_view() || self.detail.target == Some(visit.target));
+        let push = push && !shown;
         if push {
             self.save_position();
             self.history.push(visit);
+        }
+        self.screen = visit.screen;
+        // A step of a drill-down puts back the filters it was taken under.
+        if let Some(filter) = visit.filter.and_then(|id| self.history.filter(id)).cloned()
+            && filter != self.filter
+        {
+            self.filter = filter;
+            self.rebuild_lists(data);
+        }
+        if visit.screen.is_view() {
+            if self.detail.target != Some(visit.target) {
+                self.open_page(data, visit);
+            }
+            return;
         }
         self.list = visit.target.list();
         let pane = self.list_pane_mut();
@@ -246,7 +295,16 @@ impl App {
     }
 
     pub(super) fn save_position(&mut self) {
-        if let Some(visit) = self.detail.visit() {
+        if self.screen.is_view() {
+            return;
+        }
+        if let Some(mut visit) = self.detail.visit() {
+            // The filters a drill-down step puts back stay with it.
+            visit.filter = self
+                .history
+                .current()
+                .filter(|v| v.same_place(&visit))
+                .and_then(|v| v.filter);
             self.history.replace(visit);
         }
     }

@@ -4,6 +4,7 @@
 use crossterm::event::KeyCode;
 
 use super::action::Action;
+use super::screen::Screen;
 use crate::data::ListKind;
 use crate::keys::Key;
 
@@ -16,6 +17,12 @@ pub enum Mode {
     Search,
     Filters,
     Help,
+    Matrix,
+    Map,
+    Outlook,
+    Timeline,
+    /// The menu of views.
+    Views,
 }
 
 impl Mode {
@@ -28,6 +35,11 @@ impl Mode {
             Mode::Search => "search",
             Mode::Filters => "filters",
             Mode::Help => "help",
+            Mode::Matrix => "matrix",
+            Mode::Map => "map",
+            Mode::Outlook => "outlook",
+            Mode::Timeline => "timeline",
+            Mode::Views => "views",
         }
     }
 
@@ -36,18 +48,23 @@ impl Mode {
     }
 
     /// Every mode, in the order the help screen and the README list them.
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Global,
         Mode::List,
         Mode::Detail,
+        Mode::Matrix,
+        Mode::Map,
+        Mode::Outlook,
+        Mode::Timeline,
         Mode::Search,
         Mode::Filters,
+        Mode::Views,
         Mode::Help,
     ];
 
     /// Overlays take keys first and let only a few global ones (movement, quit) through.
     pub fn is_overlay(self) -> bool {
-        matches!(self, Mode::Search | Mode::Filters | Mode::Help)
+        matches!(self, Mode::Search | Mode::Filters | Mode::Help | Mode::Views)
     }
 }
 
@@ -60,6 +77,11 @@ impl Mode {
             Mode::Search => "In the search box (type to search)",
             Mode::Filters => "In the filter panel",
             Mode::Help => "In the help screen",
+            Mode::Matrix => "In the flow matrix",
+            Mode::Map => "On the world map",
+            Mode::Outlook => "In the outlook grid",
+            Mode::Timeline => "In the timeline",
+            Mode::Views => "In the menu of views",
         }
     }
 }
@@ -112,9 +134,29 @@ impl Default for Keymap {
             (Mode::Global, &[c(']')], Forward),
             (Mode::Global, &[c('n')], NextMatch),
             (Mode::Global, &[c('N')], PrevMatch),
+            (Mode::Global, &[c('v')], ViewMenu),
+            (Mode::Global, &[c('M')], ShowView(Screen::Matrix)),
+            (Mode::Global, &[c('W')], ShowView(Screen::Map)),
+            (Mode::Global, &[c('O')], ShowView(Screen::Outlook)),
+            (Mode::Global, &[c('T')], ShowView(Screen::Timeline)),
+            (Mode::Global, &[c('S')], ReverseSort),
             (Mode::List, &[c('l'), k(K::Right)], FocusDetail),
             (Mode::Detail, &[c('h'), k(K::Left)], FocusList),
             (Mode::Detail, &[c('l'), k(K::Right)], Open),
+            (Mode::Matrix, &[c('h'), k(K::Left)], Left),
+            (Mode::Matrix, &[c('l'), k(K::Right)], Right),
+            (Mode::Matrix, &[c('r')], Regroup),
+            (Mode::Matrix, &[c('p')], Weigh),
+            (Mode::Map, &[c('h'), k(K::Left)], Left),
+            (Mode::Map, &[c('l'), k(K::Right)], Right),
+            (Mode::Map, &[c('z')], ZoomIn),
+            (Mode::Map, &[c('Z')], ZoomOut),
+            (Mode::Outlook, &[c('h'), k(K::Left)], Left),
+            (Mode::Outlook, &[c('l'), k(K::Right)], Right),
+            (Mode::Timeline, &[c('h'), k(K::Left)], Left),
+            (Mode::Timeline, &[c('l'), k(K::Right)], Right),
+            (Mode::Timeline, &[c('r')], Regroup),
+            (Mode::Timeline, &[c('p')], Period),
             (Mode::Search, &[k(K::Enter)], Open),
             (Mode::Search, &[k(K::Esc)], Close),
             (
@@ -138,6 +180,12 @@ impl Default for Keymap {
             ),
             (Mode::Filters, &[c('x')], ClearFilters),
             (Mode::Filters, &[k(K::Esc), c('f'), c('q')], Close),
+            (Mode::Views, &[k(K::Enter)], Open),
+            (Mode::Views, &[k(K::Esc), c('v'), c('q')], Close),
+            (Mode::Views, &[c('M')], ShowView(Screen::Matrix)),
+            (Mode::Views, &[c('W')], ShowView(Screen::Map)),
+            (Mode::Views, &[c('O')], ShowView(Screen::Outlook)),
+            (Mode::Views, &[c('T')], ShowView(Screen::Timeline)),
             (
                 Mode::Help,
                 &[c('?'), k(K::Esc), c('q'), k(K::Backspace)],
@@ -254,10 +302,13 @@ impl Keymap {
             .iter()
             .filter_map(|&action| {
                 let mut label = first_key(action)?;
-                if action == Action::Down
-                    && let Some(up) = first_key(Action::Up)
-                {
-                    label = format!("{label}/{up}");
+                let pair = match action {
+                    Action::Down => Some(Action::Up),
+                    Action::Right => Some(Action::Left),
+                    _ => None,
+                };
+                if let Some(other) = pair.and_then(first_key) {
+                    label = format!("{label}/{other}");
                 }
                 Some((label, action.hint()))
             })
@@ -287,8 +338,20 @@ fn hinted(mode: Mode) -> &'static [Action] {
     use Action::*;
     match mode {
         Mode::Global | Mode::List | Mode::Detail => &[
-            Down, Open, Back, Search, Filters, ToggleHelp, Quit, NextPane, CycleSort, Forward,
+            Down, Open, Back, Search, Filters, ViewMenu, ToggleHelp, Quit, NextPane, CycleSort,
+            ReverseSort, Forward,
         ],
+        Mode::Matrix => &[
+            Down, Right, Open, Back, Regroup, Weigh, Filters, ViewMenu, ToggleHelp, Quit,
+        ],
+        Mode::Map => &[
+            Right, Down, Open, ZoomIn, ZoomOut, Back, Filters, ViewMenu, ToggleHelp, Quit,
+        ],
+        Mode::Outlook => &[Down, Right, Open, Back, Filters, ViewMenu, ToggleHelp, Quit],
+        Mode::Timeline => &[
+            Right, Down, Open, Regroup, Period, Back, Filters, ViewMenu, ToggleHelp, Quit,
+        ],
+        Mode::Views => &[Down, Open, Close],
         Mode::Search => &[Down, Open, Close],
         Mode::Filters => &[Down, Toggle, SwitchColumn, ClearFilters, Close],
         Mode::Help => &[Down, ToggleHelp],

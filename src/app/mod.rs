@@ -12,10 +12,15 @@ pub mod filters;
 mod help;
 pub mod keymap;
 pub mod lists;
+pub mod map;
+pub mod matrix;
 mod mouse;
 pub mod nav;
+pub mod outlook;
 mod overlays;
+pub mod screen;
 pub mod search;
+pub mod timeline;
 
 use crossterm::event::Event;
 use ratatui::layout::Rect;
@@ -32,6 +37,7 @@ use filters::FilterPanel;
 use keymap::{Keymap, Mode};
 use lists::ListRows;
 use nav::{History, Visit};
+use screen::{Screen, ViewMenu, Views};
 use search::{SearchBox, SearchRequest};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +53,8 @@ pub struct ListPane {
     pub selected: Option<Target>,
     pub offset: usize,
     pub sort: Sort,
+    /// The order turned round (`S`).
+    pub reverse: bool,
 }
 
 impl ListPane {
@@ -68,6 +76,7 @@ pub enum Overlay {
     Help(HelpScreen),
     Search(SearchBox),
     Filters(FilterPanel),
+    Views(ViewMenu),
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +87,10 @@ pub struct App {
     pub list: ListKind,
     pub lists: Vec<ListPane>,
     pub filter: Filter,
+    /// What fills the body: the explorer, or one of the views.
+    pub screen: Screen,
+    /// Every view's state, kept for the session.
+    pub views: Views,
     pub focus: Focus,
     pub history: History,
     pub detail: DetailPane,
@@ -111,6 +124,7 @@ impl App {
                     rows,
                     offset: 0,
                     sort,
+                    reverse: false,
                 }
             })
             .collect();
@@ -121,6 +135,8 @@ impl App {
             list: ListKind::Analyses,
             lists,
             filter,
+            screen: Screen::Explorer,
+            views: Views::default(),
             focus: Focus::List,
             history: History::default(),
             detail: DetailPane::default(),
@@ -157,6 +173,8 @@ impl App {
             }
             other => self.overlay = other,
         }
+        self.views.forget();
+        self.refresh_view(data);
         self.keep_visible();
     }
 
@@ -180,6 +198,8 @@ impl App {
             (Some(Overlay::Help(_)), _) => Mode::Help,
             (Some(Overlay::Search(_)), _) => Mode::Search,
             (Some(Overlay::Filters(_)), _) => Mode::Filters,
+            (Some(Overlay::Views(_)), _) => Mode::Views,
+            (None, _) if self.screen.is_view() => self.screen.mode().unwrap_or(Mode::Global),
             (None, Focus::List) => Mode::List,
             (None, Focus::Detail) => Mode::Detail,
         }
@@ -193,9 +213,19 @@ impl App {
         }
     }
 
-    /// The layout of the current frame.
+    /// The layout of the current frame. The Implications table takes the whole width while it
+    /// has the focus: seven columns do not fit beside a page.
     pub fn screen(&self) -> layout::Screen {
-        layout::screen(self.size, self.shown(), !self.filter.is_empty())
+        let mut s = layout::screen(self.size, self.shown(), !self.filter.is_empty());
+        if s.mode == layout::Mode::Wide
+            && self.list == ListKind::Implications
+            && self.focus == Focus::List
+            && !self.screen.is_view()
+        {
+            s.list = s.body;
+            s.detail = Rect::new(s.body.x, s.body.y, 0, 0);
+        }
+        s
     }
 
     /// Turns a terminal event into actions and applies them. Returns whether anything may have
@@ -279,9 +309,12 @@ impl App {
                 Some(Overlay::Help(help)) => self.help_action(help, action),
                 Some(Overlay::Search(search)) => self.search_action(data, search, action),
                 Some(Overlay::Filters(panel)) => self.filters_action(data, panel, action),
+                Some(Overlay::Views(menu)) => self.menu_action(data, menu, action),
+                None if self.screen.is_view() => self.view_action(data, action),
                 None => self.apply(data, action),
             },
         }
+        self.refresh_view(data);
         self.keep_visible();
     }
 
@@ -303,9 +336,10 @@ impl App {
     /// screen, overlays scrolled no further than their end.
     fn keep_visible(&mut self) {
         let list_height = self.list_height() as usize;
-        for pane in &mut self.lists {
+        for (kind, pane) in ListKind::ALL.iter().zip(&mut self.lists) {
             let row = pane.selected_row().unwrap_or(0);
-            pane.offset = scrolled_into_view(pane.offset, row, list_height, pane.rows.len());
+            let height = list_height.saturating_sub(table_header(*kind));
+            pane.offset = scrolled_into_view(pane.offset, row, height, pane.rows.len());
         }
         let height = self.detail_height() as usize;
         let d = &mut self.detail;
@@ -333,7 +367,7 @@ impl App {
                     panel.values.len(),
                 );
             }
-            None => {}
+            Some(Overlay::Views(_)) | None => {}
         }
     }
 
@@ -357,6 +391,11 @@ impl App {
     fn detail_width(&self) -> u16 {
         layout::detail_wrap_width(self.size)
     }
+}
+
+/// Rows a list spends on a header: the Implications table names its columns.
+pub fn table_header(kind: ListKind) -> usize {
+    usize::from(kind == ListKind::Implications)
 }
 
 /// The smallest change to `offset` that shows row `at` in a window of `height` rows, never

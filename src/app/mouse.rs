@@ -18,7 +18,8 @@ impl App {
             MouseEventKind::ScrollUp => Some(Action::Up),
             _ => None,
         };
-        if self.overlay.is_some() {
+        // A view has no panes to click: the wheel moves its cursor.
+        if self.overlay.is_some() || self.screen.is_view() {
             if let Some(action) = wheel {
                 self.update(data, action);
             }

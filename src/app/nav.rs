@@ -1,17 +1,29 @@
-//! The back/forward history of pages visited.
+//! The back/forward history of pages and views visited.
 
+use super::screen::Screen;
 use crate::data::Target;
+use crate::find::Filter;
 
-/// One visited target and where the reader was in it.
+/// One visited target, or view, and where the reader was in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Visit {
+    /// The page, or for a view the page the explorer showed beside it (where `1`-`5` return).
     pub target: Target,
     /// Cursor row and scroll offset in the detail pane, restored on back/forward.
     pub cursor: usize,
     pub offset: usize,
     /// The width the page was wrapped to: rows count differently at another width.
     pub width: u16,
+    /// What filled the body: the explorer, or a view.
+    pub screen: Screen,
+    /// The filters to put back on coming back here (see [`History::keep_filter`]): set on both
+    /// sides of a drill-down, so Back returns to the cell with the filters it was counted under.
+    pub filter: Option<FilterId>,
 }
+
+/// A filter kept by the history, for a [`Visit`] to put back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FilterId(u32);
 
 impl Visit {
     pub fn new(target: Target) -> Visit {
@@ -20,7 +32,22 @@ impl Visit {
             cursor: 0,
             offset: 0,
             width: 0,
+            screen: Screen::Explorer,
+            filter: None,
         }
+    }
+
+    /// A view, shown beside the page `target`.
+    pub fn view(target: Target, screen: Screen) -> Visit {
+        Visit {
+            screen,
+            ..Visit::new(target)
+        }
+    }
+
+    /// Whether two visits show the same thing (a page, or a view), wherever the reader was in it.
+    pub fn same_place(&self, other: &Visit) -> bool {
+        self.screen == other.screen && (self.screen.is_view() || self.target == other.target)
     }
 }
 
@@ -30,6 +57,8 @@ impl Visit {
 pub struct History {
     entries: Vec<Visit>,
     pos: usize,
+    /// The filters visits put back; visits hold their index. Few: one per drill-down side.
+    filters: Vec<Filter>,
 }
 
 impl History {
@@ -45,7 +74,7 @@ impl History {
             return;
         };
         *slot = visit;
-        let same = |v: &Visit| v.target == visit.target;
+        let same = |v: &Visit| v.same_place(&visit);
         if self.entries.get(self.pos + 1).is_some_and(same) {
             self.entries.remove(self.pos + 1);
         }
@@ -58,7 +87,7 @@ impl History {
     /// Adds a step after the current entry, dropping the entries ahead of it; a step to the page
     /// already current only updates it.
     pub fn push(&mut self, visit: Visit) {
-        if self.current().is_none_or(|v| v.target == visit.target) {
+        if self.current().is_none_or(|v| v.same_place(&visit)) {
             self.replace(visit);
             return;
         }
@@ -88,6 +117,19 @@ impl History {
     /// Entries after the current one, reachable with forward.
     pub fn ahead(&self) -> usize {
         self.entries.len().saturating_sub(self.pos + 1)
+    }
+
+    /// Keeps a filter for a visit to put back.
+    pub fn keep_filter(&mut self, filter: Filter) -> FilterId {
+        if let Some(i) = self.filters.iter().position(|f| *f == filter) {
+            return FilterId(i as u32);
+        }
+        self.filters.push(filter);
+        FilterId(self.filters.len() as u32 - 1)
+    }
+
+    pub fn filter(&self, id: FilterId) -> Option<&Filter> {
+        self.filters.get(id.0 as usize)
     }
 }
 

@@ -34,9 +34,9 @@ pub struct Filter {
     pub destinations: Vec<End>,
     /// Implications that start in or reach one of these.
     pub either_end: Vec<End>,
-    /// A cell of a view drilled into: a constraint of its own that every other filter narrows,
-    /// so the list it opens holds exactly what the cell counted.
-    pub cell: Option<Cell>,
+    /// Cells of views drilled into: constraints that must all hold, whatever the other filters,
+    /// so the list a cell opens holds exactly what the cell counted.
+    pub cells: Vec<Cell>,
 }
 
 /// A place or an actor at one end of an implication, for the direction filters.
@@ -78,7 +78,7 @@ impl Filter {
         self.origins.is_empty()
             && self.destinations.is_empty()
             && self.either_end.is_empty()
-            && !matches!(self.cell, Some(Cell::Route { .. }))
+            && !self.cells.iter().any(|c| matches!(c, Cell::Route { .. }))
     }
 }
 
@@ -88,8 +88,8 @@ struct Compiled<'a> {
     data: &'a dyn Store,
     places: HashSet<PlaceIx>,
     themes: HashSet<ThemeIx>,
-    /// The themes of a timeline row drilled into, with their descendants.
-    cell_themes: HashSet<ThemeIx>,
+    /// The themes of each timeline row drilled into, with their descendants.
+    cell_themes: Vec<HashSet<ThemeIx>>,
     /// Footprints, for the direction filters and cells; built only when one is set.
     geo: Option<Geo>,
 }
@@ -102,11 +102,15 @@ impl<'a> Compiled<'a> {
             places.extend(data.place_members(p).iter().copied());
         }
         let themes = with_descendants(data, f.themes.clone());
-        let cell_themes = match f.cell {
-            Some(Cell::Theme(t)) => with_descendants(data, vec![t]),
-            _ => HashSet::new(),
-        };
-        let needs_geo = !f.no_direction() || matches!(f.cell, Some(Cell::Place(_)));
+        let cell_themes = f
+            .cells
+            .iter()
+            .filter_map(|c| match c {
+                Cell::Theme(t) => Some(with_descendants(data, vec![*t])),
+                _ => None,
+            })
+            .collect();
+        let needs_geo = !f.no_direction() || f.cells.iter().any(|c| matches!(c, Cell::Place(_)));
         Compiled {
             f,
             data,
@@ -155,17 +159,20 @@ impl<'a> Compiled<'a> {
                     .any(|i| self.implication_itself(ImplicationIx(i))))
     }
 
-    /// A timeline row drilled into: the analysis is about its place, or has its theme.
+    /// Timeline rows drilled into: the analysis is about each one's place, and has each one's
+    /// theme.
     fn analysis_in_cell(&self, ix: AnalysisIx) -> bool {
-        match (self.f.cell, &self.geo) {
-            (Some(Cell::Place(p)), Some(geo)) => analysis_meets(self.data, geo, ix, p),
-            (Some(Cell::Theme(_)), _) => self
-                .data
-                .analysis_themes(ix)
-                .iter()
-                .any(|t| self.cell_themes.contains(t)),
+        let places = self.f.cells.iter().all(|c| match (c, &self.geo) {
+            (Cell::Place(p), Some(geo)) => analysis_meets(self.data, geo, ix, *p),
             _ => true,
-        }
+        });
+        places
+            && self.cell_themes.iter().all(|themes| {
+                self.data
+                    .analysis_themes(ix)
+                    .iter()
+                    .any(|t| themes.contains(t))
+            })
     }
 
     /// The facets about an implication's own fields.
@@ -193,12 +200,12 @@ impl<'a> Compiled<'a> {
             End::Place(p) => geo.meets(covered, p),
             End::Actor(a) => d.implication_actors(ix, side).contains(&a),
         };
-        let route = match f.cell {
-            Some(Cell::Route { from, to }) => {
+        let route = f.cells.iter().all(|c| match *c {
+            Cell::Route { from, to } => {
                 from.is_none_or(|p| geo.meets(&origin, p)) && to.is_none_or(|p| geo.meets(&affected, p))
             }
             _ => true,
-        };
+        });
         route
             && (f.origins.is_empty() || f.origins.iter().any(|e| at(&origin, Side::Origin, e)))
             && (f.destinations.is_empty()

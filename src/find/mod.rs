@@ -3,10 +3,13 @@
 
 pub mod facets;
 pub mod filter;
+pub mod flows;
 pub mod fold;
 pub mod geo;
 pub mod index;
+pub mod outlook;
 pub mod search;
+pub mod timeline;
 
 pub use facets::{Facet, Value};
 pub use filter::{Cell, End, Filter, Sort, list, members, ordered};

@@ -27,7 +27,11 @@ pub(super) fn header(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
     let labels: Vec<String> = trail[skipped..]
         .iter()
         .map(|v| {
-            let label = pages::label(data, v.target, g);
+            let label = if v.screen.is_view() {
+                v.screen.title().to_owned()
+            } else {
+                pages::label(data, v.target, g)
+            };
             let head: String = label.chars().take(2 * avail).collect();
             sanitize(&head).into_owned()
         })
@@ -139,6 +143,7 @@ pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 /// on the right.
 pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let position = match app.focus {
+        _ if app.screen.is_view() => super::views::position(app),
         Focus::List => {
             let pane = app.list_pane();
             let row = pane.selected_row().map_or(0, |r| r + 1);

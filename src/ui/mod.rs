@@ -6,8 +6,14 @@ mod detail;
 mod filters;
 mod help;
 mod list;
+mod map;
+mod matrix;
+mod outlook;
 mod search;
+mod table;
 pub mod theme;
+mod timeline;
+mod views;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -36,13 +42,18 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
         chrome::too_small(buf, area, theme);
     } else {
         chrome::header(buf, screen.header, app, data, theme);
-        chrome::tabs(buf, screen.tabs, app, theme);
         chrome::chips(buf, screen.chips, app, data, theme);
-        if screen.list.area() > 0 {
-            list::render(buf, screen.list, app, data, theme);
-        }
-        if screen.detail.area() > 0 {
-            detail::render(buf, screen.detail, app, theme);
+        if app.screen.is_view() {
+            views::tabs(buf, screen.tabs, app, theme);
+            views::render(buf, screen.body, app, data, theme);
+        } else {
+            chrome::tabs(buf, screen.tabs, app, theme);
+            if screen.list.area() > 0 {
+                list::render(buf, screen.list, app, data, theme);
+            }
+            if screen.detail.area() > 0 {
+                detail::render(buf, screen.detail, app, theme);
+            }
         }
         chrome::status(buf, screen.status, app, theme);
         let over = layout::help_area(area);
@@ -50,6 +61,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
             Some(Overlay::Help(help)) => help::render(buf, over, help, &app.glyphs, theme),
             Some(Overlay::Search(search)) => search::render(buf, over, search, app, data, theme),
             Some(Overlay::Filters(panel)) => filters::render(buf, over, panel, app, data, theme),
+            Some(Overlay::Views(menu)) => views::menu(buf, over, menu, app, theme),
             None => {}
         }
     }

@@ -1,0 +1,287 @@
+//! The numbers of the timeline: analyses per month or quarter, from the dataset's first event to
+//! its last, in all or by world region or by theme. The explorer and
+//! `geolens view timeline --json` both call [`timeline`].
+
+use foldhash::{HashMap, HashMapExt};
+use serde_json::{Value as Json, json};
+
+use super::filter::{Filter, analysis_meets, members};
+use super::flows::area_order;
+use super::geo::{Geo, Grain};
+use crate::data::date::PartialDate;
+use crate::data::{AnalysisIx, ListKind, PlaceIx, Store, Target, ThemeIx};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Period {
+    #[default]
+    Quarter,
+    Month,
+}
+
+impl Period {
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Quarter => "quarter",
+            Period::Month => "month",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Period, String> {
+        match text {
+            "quarter" | "quarters" => Ok(Period::Quarter),
+            "month" | "months" => Ok(Period::Month),
+            other => Err(format!("unknown period {other:?}: use month or quarter")),
+        }
+    }
+
+    fn months(self) -> u32 {
+        match self {
+            Period::Quarter => 3,
+            Period::Month => 1,
+        }
+    }
+}
+
+/// What the rows of the timeline are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Groups {
+    /// One row: every analysis.
+    #[default]
+    All,
+    /// A row per area (world region, or a country standing alone) the analyses are about.
+    Region,
+    /// A row per top-level theme.
+    Theme,
+}
+
+impl Groups {
+    pub fn name(self) -> &'static str {
+        match self {
+            Groups::All => "all",
+            Groups::Region => "region",
+            Groups::Theme => "theme",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Groups, String> {
+        match text {
+            "all" => Ok(Groups::All),
+            "region" | "regions" => Ok(Groups::Region),
+            "theme" | "themes" => Ok(Groups::Theme),
+            other => Err(format!("unknown grouping {other:?}: use all, region or theme")),
+        }
+    }
+}
+
+/// A row of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    All,
+    Place(PlaceIx),
+    Theme(ThemeIx),
+}
+
+impl Group {
+    pub fn label(self, data: &dyn Store) -> String {
+        match self {
+            Group::All => "All analyses".to_owned(),
+            Group::Place(p) => data.place(p).name.clone(),
+            Group::Theme(t) => data.theme(t).name.clone(),
+        }
+    }
+
+    fn id(self, data: &dyn Store) -> String {
+        match self {
+            Group::All => "all".to_owned(),
+            Group::Place(p) => data.place(p).id.clone(),
+            Group::Theme(t) => data.theme(t).id.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    pub period: Period,
+    pub groups_by: Groups,
+    /// The first month of the first period, as months since year 0.
+    pub start: u32,
+    /// How many periods, first event to last.
+    pub periods: usize,
+    pub groups: Vec<Group>,
+    /// `groups.len()` by `periods`, row-major: analyses in each.
+    pub counts: Vec<u32>,
+    /// Analyses in each period (each counted once, whatever its rows).
+    pub totals: Vec<u32>,
+    pub total: u32,
+}
+
+fn month_index(d: PartialDate) -> u32 {
+    u32::from(d.year) * 12 + u32::from(d.month) - 1
+}
+
+impl Timeline {
+    pub fn count(&self, group: usize, period: usize) -> u32 {
+        self.counts
+            .get(group * self.periods + period)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    pub fn max_count(&self) -> u32 {
+        self.counts.iter().copied().max().unwrap_or(0)
+    }
+
+    /// The first and last month of a period, as dates without a day.
+    pub fn bounds(&self, period: usize) -> (PartialDate, PartialDate) {
+        let first = self.start + period as u32 * self.period.months();
+        let last = first + self.period.months() - 1;
+        let date = |m: u32| PartialDate {
+            year: (m / 12) as u16,
+            month: (m % 12) as u8 + 1,
+            day: None,
+        };
+        (date(first), date(last))
+    }
+
+    /// `2024-Q3` or `2024-07`.
+    pub fn label(&self, period: usize) -> String {
+        let (first, _) = self.bounds(period);
+        match self.period {
+            Period::Quarter => format!("{}-Q{}", first.year, (first.month - 1) / 3 + 1),
+            Period::Month => format!("{}-{:02}", first.year, first.month),
+        }
+    }
+
+    pub fn json(&self, data: &dyn Store) -> Json {
+        json!({
+            "view": "timeline",
+            "period": self.period.name(),
+            "by": self.groups_by.name(),
+            "periods": (0..self.periods).map(|p| json!({
+                "period": self.label(p),
+                "analyses": self.totals[p],
+            })).collect::<Vec<_>>(),
+            "groups": self.groups.iter().enumerate().map(|(g, &group)| json!({
+                "id": group.id(data),
+                "name": group.label(data),
+                "counts": (0..self.periods).map(|p| self.count(g, p)).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "total": self.total,
+        })
+    }
+}
+
+/// The first and last event months of the whole dataset: the axis stays put whatever the filter.
+pub fn span(data: &dyn Store) -> Option<(u32, u32)> {
+    let n = data.count(ListKind::Analyses) as u32;
+    let months = (0..n).map(|i| month_index(data.event_date(AnalysisIx(i))));
+    months.fold(None, |acc, m| match acc {
+        None => Some((m, m)),
+        Some((a, b)) => Some((a.min(m), b.max(m))),
+    })
+}
+
+/// The timeline of the analyses that pass `filter`, on the axis `span` gives.
+pub fn timeline(
+    data: &dyn Store,
+    geo: &Geo,
+    filter: &Filter,
+    span: Option<(u32, u32)>,
+    period: Period,
+    groups_by: Groups,
+) -> Timeline {
+    let items = members(data, ListKind::Analyses, filter);
+    timeline_of(data, geo, &items, span, period, groups_by)
+}
+
+pub fn timeline_of(
+    data: &dyn Store,
+    geo: &Geo,
+    items: &[Target],
+    span: Option<(u32, u32)>,
+    period: Period,
+    groups_by: Groups,
+) -> Timeline {
+    let Some((first, last)) = span else {
+        return Timeline {
+            period,
+            groups_by,
+            ..Timeline::default()
+        };
+    };
+    let step = period.months();
+    let start = first - first % step;
+    let periods = ((last - start) / step + 1) as usize;
+    let mut totals = vec![0u32; periods];
+    let mut by_group: HashMap<Group, Vec<u32>> = HashMap::new();
+    let mut total = 0;
+    for &t in items {
+        let Target::Analysis(a) = t else { continue };
+        let m = month_index(data.event_date(a));
+        if m < start {
+            continue;
+        }
+        let p = ((m - start) / step) as usize;
+        if p >= periods {
+            continue;
+        }
+        totals[p] += 1;
+        total += 1;
+        for group in groups_of(data, geo, a, groups_by) {
+            by_group.entry(group).or_insert_with(|| vec![0; periods])[p] += 1;
+        }
+    }
+    let mut groups: Vec<Group> = by_group.keys().copied().collect();
+    groups.sort_by_cached_key(|&g| match g {
+        Group::All => (0, 0, String::new(), 0),
+        Group::Place(p) => area_order(data, geo, p, Grain::Region),
+        Group::Theme(t) => (0, 0, data.theme(t).name.to_lowercase(), t.0),
+    });
+    let counts = groups.iter().flat_map(|g| by_group[g].clone()).collect();
+    Timeline {
+        period,
+        groups_by,
+        start,
+        periods,
+        groups,
+        counts,
+        totals,
+        total,
+    }
+}
+
+/// The rows an analysis counts in. A place row holds the analyses [`analysis_meets`] it, the
+/// test the row's drill-down filters with; a theme row those with the theme or a sub-theme.
+fn groups_of(data: &dyn Store, geo: &Geo, a: AnalysisIx, by: Groups) -> Vec<Group> {
+    let mut out = match by {
+        Groups::All => vec![Group::All],
+        Groups::Region => {
+            let covered: Vec<PlaceIx> = data
+                .analysis_places(a)
+                .iter()
+                .flat_map(|&p| geo.footprint(p).iter().copied())
+                .collect();
+            let areas = geo.areas(&covered, Grain::Region);
+            debug_assert!(areas.iter().all(|&r| analysis_meets(data, geo, a, r)));
+            areas.into_iter().map(Group::Place).collect()
+        }
+        Groups::Theme => data
+            .analysis_themes(a)
+            .iter()
+            .map(|&t| {
+                let root = std::iter::successors(Some(t), |&p| data.theme_parent(p))
+                    .take(64)
+                    .last()
+                    .unwrap_or(t);
+                Group::Theme(root)
+            })
+            .collect(),
+    };
+    out.sort_unstable_by_key(|g| match *g {
+        Group::All => 0,
+        Group::Place(p) => p.0,
+        Group::Theme(t) => t.0,
+    });
+    out.dedup();
+    out
+}
