@@ -323,7 +323,13 @@ fn main() -> ExitCode {
             if id.is_none() && view.is_none() {
                 return fail("open needs an id, --view NAME, or both");
             }
-            explore(&cli, Open { id: id.as_deref(), view })
+            explore(
+                &cli,
+                Open {
+                    id: id.as_deref(),
+                    view,
+                },
+            )
         }
         None => explore(&cli, Open::default()),
     }

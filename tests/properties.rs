@@ -16,6 +16,7 @@ use crossterm::event::{Event, KeyCode};
 use geolens::app::action::Action;
 use geolens::app::filters::Column;
 use geolens::app::keymap::{Keymap, Mode};
+use geolens::app::screen::Screen;
 use geolens::app::search::{MAX_INPUT, SearchRequest};
 use geolens::app::{App, Focus, Overlay};
 use geolens::data::Dataset;
@@ -500,7 +501,9 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
                 let row = pane
                     .selected_row()
                     .unwrap_or_else(|| panic!("{}: selected {t:?} is not in the list", what()));
-                check_window(pane.offset, row, list_height, pane.rows.len(), &what);
+                let height =
+                    list_height.saturating_sub(geolens::app::table_header(*kind, list_height));
+                check_window(pane.offset, row, height, pane.rows.len(), &what);
             }
         }
     }
@@ -548,11 +551,12 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
         .target
         .unwrap_or_else(|| panic!("{}: nothing opened", at()));
     let pane = app.list_pane();
-    if pane.rows.row_of(target).is_some() {
+    // Behind a view the page waits while the view moves the lists' selections (the map's j/k).
+    if pane.rows.row_of(target).is_some() && !app.screen.is_view() {
         assert_eq!(pane.selected, Some(target), "{}: detail vs selection", at());
     }
     assert!(
-        app.list == target.list() || pane.rows.is_empty(),
+        app.list == target.list() || pane.rows.is_empty() || app.screen.is_view(),
         "{}: the detail shows {target:?} beside the {} list",
         at(),
         app.list.title()
@@ -560,13 +564,18 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
     let trail = app.history.trail();
     assert_eq!(trail.last().map(|v| v.target), current, "{}: trail", at());
     for pair in trail.windows(2) {
-        assert_ne!(
-            pair[0].target,
-            pair[1].target,
+        assert!(
+            !pair[0].same_place(&pair[1]),
             "{}: Back would not move",
             at()
         );
     }
+    assert_eq!(
+        app.history.current().map_or(app.screen, |v| v.screen),
+        app.screen,
+        "{}: the screen is not the history's",
+        at()
+    );
 
     // Overlays.
     let over = layout::inner(layout::help_area(app.size));
@@ -624,6 +633,9 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
                     &|| format!("{}: filter values", at()),
                 );
             }
+        }
+        Some(Overlay::Views(menu)) => {
+            assert!(menu.selected < Screen::ALL.len(), "{}: view menu", at());
         }
         None => {}
     }
@@ -692,6 +704,10 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
     }
     assert!(lines[0].starts_with("geolens"), "{}: header:\n{text}", at());
     let status = lines[h as usize - 1];
+    if app.screen.is_view() {
+        check_view_frame(app, s.data, buf, &text, at);
+        return;
+    }
     if app.message.is_none() {
         let position = match app.focus {
             Focus::List => {
@@ -751,7 +767,8 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
     if let Some(row) = pane.selected_row()
         && list.area() > 0
     {
-        let y = list.y + (row - pane.offset) as u16;
+        let header = geolens::app::table_header(app.list, list.height as usize);
+        let y = list.y + (header + row - pane.offset) as u16;
         let modifier = buf[(list.x, y)].modifier;
         let want = match app.focus {
             Focus::List => Modifier::REVERSED,
@@ -776,11 +793,56 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
     }
 }
 
+/// A view draws its cursor reversed in the body, or says it needs more room.
+fn check_view_frame(
+    app: &App,
+    data: &dyn geolens::data::Store,
+    buf: &Buffer,
+    text: &str,
+    at: &dyn Fn() -> String,
+) {
+    let (w, h) = (app.size.width, app.size.height);
+    let body = app.screen().body;
+    let (min_w, min_h) = geolens::app::screen::VIEW_MIN;
+    if app.overlay.is_some() {
+        return;
+    }
+    if w < min_w || h < min_h {
+        assert!(
+            text.contains("Needs 40x12"),
+            "{}: no 'needs':\n{text}",
+            at()
+        );
+        return;
+    }
+    let v = &app.views;
+    let has_cursor = match app.screen {
+        Screen::Matrix => !v.matrix.numbers.areas.is_empty(),
+        Screen::Outlook => true,
+        Screen::Timeline => v.timeline.numbers.periods > 0 && !v.timeline.numbers.groups.is_empty(),
+        Screen::Map => {
+            let bounds = v.map.bounds(data, v.geo.as_ref());
+            !v.map.in_view(data, bounds).is_empty()
+        }
+        Screen::Explorer => false,
+    };
+    if has_cursor {
+        let reversed = (body.y..body.bottom())
+            .flat_map(|y| (body.x..body.right()).map(move |x| (x, y)))
+            .any(|xy| buf[xy].modifier.contains(Modifier::REVERSED));
+        assert!(
+            reversed,
+            "{}: the view's cursor is not drawn:\n{text}",
+            at()
+        );
+    }
+}
+
 /// Each list holds what the filter keeps, in its sort order.
 fn check_lists_are_current(s: &Session) {
     let app = &s.app;
     for (kind, pane) in ListKind::ALL.iter().zip(&app.lists) {
-        let want = find::list(s.data, *kind, &app.filter, pane.sort);
+        let want = find::ordered(s.data, *kind, &app.filter, pane.sort, pane.reverse);
         let have: Vec<Target> = (0..pane.rows.len())
             .filter_map(|r| pane.rows.get(r))
             .collect();
@@ -830,10 +892,11 @@ fn check_history_walk(s: &mut Session) {
         size.height
     );
     for step in 1..=ahead {
-        let before = app.detail.target;
+        let before = (app.detail.target, app.screen);
         app.update(s.data, Action::Forward);
         assert_ne!(
-            app.detail.target, before,
+            (app.detail.target, app.screen),
+            before,
             "forward {step} of {ahead} stayed"
         );
     }

@@ -262,7 +262,7 @@ impl Action {
             Action::ShowView(Screen::Timeline) => "timeline",
             Action::ViewMenu => "views",
             Action::ReverseSort => "reverse",
-            Action::Right => "move",
+            Action::Right => "across",
             Action::Regroup => "rows",
             Action::Weigh => "weigh",
             Action::Period => "period",

@@ -142,13 +142,7 @@ impl App {
     pub(super) fn rebuild_list(&mut self, data: &dyn Store, kind: ListKind) {
         let filter = &self.filter;
         let pane = &mut self.lists[kind.index()];
-        pane.rows = ListRows::new(find::ordered(
-            data,
-            kind,
-            filter,
-            pane.sort,
-            pane.reverse,
-        ));
+        pane.rows = ListRows::new(find::ordered(data, kind, filter, pane.sort, pane.reverse));
         if pane.selected.is_none_or(|t| pane.rows.row_of(t).is_none()) {
             pane.selected = pane.rows.get(0);
             pane.offset = 0;
@@ -281,7 +275,9 @@ impl App {
             self.rebuild_lists(data);
         }
         if visit.screen.is_view() {
-            if self.detail.target != Some(visit.target) {
+            // The page behind the view, where the reader left it.
+            let here = self.detail.visit().map(|v| (v.target, v.cursor, v.offset));
+            if here != Some((visit.target, visit.cursor, visit.offset)) {
                 self.open_page(data, visit);
             }
             return;
@@ -294,19 +290,29 @@ impl App {
         self.open_page(data, visit);
     }
 
+    /// Records where the reader is in the page, in the current history entry. The entry keeps
+    /// what it names (a view, the filters to put back); only the page position changes.
     pub(super) fn save_position(&mut self) {
-        if self.screen.is_view() {
+        let Some(here) = self.detail.visit() else {
             return;
-        }
-        if let Some(mut visit) = self.detail.visit() {
-            // The filters a drill-down step puts back stay with it.
-            visit.filter = self
-                .history
-                .current()
-                .filter(|v| v.same_place(&visit))
-                .and_then(|v| v.filter);
-            self.history.replace(visit);
-        }
+        };
+        let visit = match self.history.current() {
+            Some(current)
+                if current.screen == self.screen
+                    && (self.screen.is_view() || current.target == here.target) =>
+            {
+                Visit {
+                    target: here.target,
+                    cursor: here.cursor,
+                    offset: here.offset,
+                    width: here.width,
+                    ..current
+                }
+            }
+            _ if self.screen.is_view() => return,
+            _ => here,
+        };
+        self.history.replace(visit);
     }
 
     pub(super) fn open_page(&mut self, data: &dyn Store, visit: Visit) {

@@ -64,7 +64,10 @@ impl Mode {
 
     /// Overlays take keys first and let only a few global ones (movement, quit) through.
     pub fn is_overlay(self) -> bool {
-        matches!(self, Mode::Search | Mode::Filters | Mode::Help | Mode::Views)
+        matches!(
+            self,
+            Mode::Search | Mode::Filters | Mode::Help | Mode::Views
+        )
     }
 }
 
@@ -310,7 +313,15 @@ impl Keymap {
                 if let Some(other) = pair.and_then(first_key) {
                     label = format!("{label}/{other}");
                 }
-                Some((label, action.hint()))
+                // The map's two pairs of keys move two different things.
+                let hint = match (mode, action) {
+                    (Mode::Map, Action::Right) => "place",
+                    (Mode::Map, Action::Down) => "implication",
+                    (Mode::Timeline, Action::Right) => "period",
+                    (Mode::Timeline, Action::Down) => "row",
+                    _ => action.hint(),
+                };
+                Some((label, hint))
             })
             .collect()
     }
@@ -338,8 +349,18 @@ fn hinted(mode: Mode) -> &'static [Action] {
     use Action::*;
     match mode {
         Mode::Global | Mode::List | Mode::Detail => &[
-            Down, Open, Back, Search, Filters, ViewMenu, ToggleHelp, Quit, NextPane, CycleSort,
-            ReverseSort, Forward,
+            Down,
+            Open,
+            Back,
+            Search,
+            Filters,
+            ViewMenu,
+            ToggleHelp,
+            Quit,
+            NextPane,
+            CycleSort,
+            ReverseSort,
+            Forward,
         ],
         Mode::Matrix => &[
             Down, Right, Open, Back, Regroup, Weigh, Filters, ViewMenu, ToggleHelp, Quit,

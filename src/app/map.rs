@@ -28,7 +28,13 @@ pub type Bounds = (f64, f64, f64, f64);
 pub const WORLD: Bounds = (-180.0, 180.0, -60.0, 85.0);
 
 impl MapView {
-    pub(super) fn refresh(&mut self, data: &dyn Store, geo: &Geo, filter: &Filter, items: &[Target]) {
+    pub(super) fn refresh(
+        &mut self,
+        data: &dyn Store,
+        geo: &Geo,
+        filter: &Filter,
+        items: &[Target],
+    ) {
         if self.counted.as_ref() == Some(filter) {
             return;
         }
@@ -66,8 +72,14 @@ impl MapView {
         let fold = |f: fn(f64, f64) -> f64, pick: fn(&(f64, f64)) -> f64, init: f64| {
             points.iter().map(pick).fold(init, f)
         };
-        let (w, e) = (fold(f64::min, |p| p.0, 180.0), fold(f64::max, |p| p.0, -180.0));
-        let (s, n) = (fold(f64::min, |p| p.1, 90.0), fold(f64::max, |p| p.1, -90.0));
+        let (w, e) = (
+            fold(f64::min, |p| p.0, 180.0),
+            fold(f64::max, |p| p.0, -180.0),
+        );
+        let (s, n) = (
+            fold(f64::min, |p| p.1, 90.0),
+            fold(f64::max, |p| p.1, -90.0),
+        );
         // At least 30 degrees across, and a margin, so one country is not a blur.
         let pad = |lo: f64, hi: f64, min: f64| {
             let mid = (lo + hi) / 2.0;
@@ -135,7 +147,12 @@ impl App {
                     None => "the whole world".to_owned(),
                 });
             }
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
                 // The implication drawn in bold is the Implications list's selection.
                 let pane = &mut self.lists[ListKind::Implications.index()];
                 let last = pane.rows.len().saturating_sub(1);

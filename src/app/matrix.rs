@@ -29,7 +29,13 @@ pub struct MatrixView {
 }
 
 impl MatrixView {
-    pub(super) fn refresh(&mut self, data: &dyn Store, geo: &Geo, filter: &Filter, items: &[Target]) {
+    pub(super) fn refresh(
+        &mut self,
+        data: &dyn Store,
+        geo: &Geo,
+        filter: &Filter,
+        items: &[Target],
+    ) {
         if self
             .counted
             .as_ref()
@@ -121,7 +127,9 @@ impl App {
                     (Some(Pick::Area(p)), Some(geo)) if grain == Grain::Region => {
                         Some(Pick::Area(geo.area(p, Grain::Region)))
                     }
-                    (Some(Pick::Area(p)), Some(geo)) => geo.footprint(p).first().map(|&c| Pick::Area(c)),
+                    (Some(Pick::Area(p)), Some(geo)) => {
+                        geo.footprint(p).first().map(|&c| Pick::Area(c))
+                    }
                     (other, _) => other,
                 };
                 m.grain = match m.grain {

@@ -338,7 +338,7 @@ impl App {
         let list_height = self.list_height() as usize;
         for (kind, pane) in ListKind::ALL.iter().zip(&mut self.lists) {
             let row = pane.selected_row().unwrap_or(0);
-            let height = list_height.saturating_sub(table_header(*kind));
+            let height = list_height.saturating_sub(table_header(*kind, list_height));
             pane.offset = scrolled_into_view(pane.offset, row, height, pane.rows.len());
         }
         let height = self.detail_height() as usize;
@@ -393,9 +393,10 @@ impl App {
     }
 }
 
-/// Rows a list spends on a header: the Implications table names its columns.
-pub fn table_header(kind: ListKind) -> usize {
-    usize::from(kind == ListKind::Implications)
+/// Rows a list of `height` rows spends on a header: the Implications table names its columns
+/// when that leaves it two rows or more.
+pub fn table_header(kind: ListKind, height: usize) -> usize {
+    usize::from(kind == ListKind::Implications && height >= 3)
 }
 
 /// The smallest change to `offset` that shows row `at` in a window of `height` rows, never

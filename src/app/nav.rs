@@ -37,14 +37,6 @@ impl Visit {
         }
     }
 
-    /// A view, shown beside the page `target`.
-    pub fn view(target: Target, screen: Screen) -> Visit {
-        Visit {
-            screen,
-            ..Visit::new(target)
-        }
-    }
-
     /// Whether two visits show the same thing (a page, or a view), wherever the reader was in it.
     pub fn same_place(&self, other: &Visit) -> bool {
         self.screen == other.screen && (self.screen.is_view() || self.target == other.target)

@@ -41,7 +41,12 @@ impl Screen {
     ];
 
     /// The views, in the order the menu and Tab go through them.
-    pub const VIEWS: [Screen; 4] = [Screen::Matrix, Screen::Map, Screen::Outlook, Screen::Timeline];
+    pub const VIEWS: [Screen; 4] = [
+        Screen::Matrix,
+        Screen::Map,
+        Screen::Outlook,
+        Screen::Timeline,
+    ];
 
     /// The name `open --view` and `snapshot --view` take.
     pub fn name(self) -> &'static str {
@@ -136,11 +141,9 @@ impl App {
             self.focus = Focus::List;
         }
         if let Some(target) = target {
-            let visit = match screen {
-                Screen::Explorer => self.detail.visit().unwrap_or(Visit::new(target)),
-                view => Visit::view(target, view),
-            };
-            self.history.push(visit);
+            // The page behind a view keeps its place, for coming back to it.
+            let page = self.detail.visit().unwrap_or(Visit::new(target));
+            self.history.push(Visit { screen, ..page });
         }
         self.refresh_view(data);
     }

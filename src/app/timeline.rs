@@ -24,7 +24,13 @@ pub struct TimelineView {
 }
 
 impl TimelineView {
-    pub(super) fn refresh(&mut self, data: &dyn Store, geo: &Geo, filter: &Filter, items: &[Target]) {
+    pub(super) fn refresh(
+        &mut self,
+        data: &dyn Store,
+        geo: &Geo,
+        filter: &Filter,
+        items: &[Target],
+    ) {
         let key = (filter.clone(), self.period, self.groups_by);
         if self.counted.as_ref() == Some(&key) {
             return;

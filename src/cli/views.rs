@@ -88,7 +88,12 @@ fn matrix_text(data: &dyn Store, m: &flows::Matrix, weighted: bool) -> String {
         .enumerate()
         .map(|(i, &p)| format!("{:>2} {}", i + 1, sanitize(&data.place(p).name)))
         .collect();
-    let label = names.iter().map(|n| n.chars().count()).max().unwrap_or(0).max(4);
+    let label = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
     let width = m
         .cells
         .iter()

@@ -246,7 +246,10 @@ impl<'a> Validator<'a> {
                 self.report(
                     o,
                     &root.key("world_region"),
-                    format!("only a region can be a world region, not a {}", place.kind.as_str()),
+                    format!(
+                        "only a region can be a world region, not a {}",
+                        place.kind.as_str()
+                    ),
                 );
             }
             self.text(o, &root.key("name"), &place.name);

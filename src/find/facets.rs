@@ -100,14 +100,20 @@ impl Facet {
                 .map(|&l| Value::Likelihood(l))
                 .collect(),
             Facet::StartsIn | Facet::Reaches | Facet::EitherEnd => {
-                let places = Facet::Place.values(data).into_iter().filter_map(|v| match v {
-                    Value::Place(p) => Some(End::Place(p)),
-                    _ => None,
-                });
-                let actors = Facet::Actor.values(data).into_iter().filter_map(|v| match v {
-                    Value::Actor(a) => Some(End::Actor(a)),
-                    _ => None,
-                });
+                let places = Facet::Place
+                    .values(data)
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        Value::Place(p) => Some(End::Place(p)),
+                        _ => None,
+                    });
+                let actors = Facet::Actor
+                    .values(data)
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        Value::Actor(a) => Some(End::Actor(a)),
+                        _ => None,
+                    });
                 places
                     .chain(actors)
                     .map(|end| match self {

@@ -202,7 +202,8 @@ impl<'a> Compiled<'a> {
         };
         let route = f.cells.iter().all(|c| match *c {
             Cell::Route { from, to } => {
-                from.is_none_or(|p| geo.meets(&origin, p)) && to.is_none_or(|p| geo.meets(&affected, p))
+                from.is_none_or(|p| geo.meets(&origin, p))
+                    && to.is_none_or(|p| geo.meets(&affected, p))
             }
             _ => true,
         });
@@ -213,9 +214,9 @@ impl<'a> Compiled<'a> {
                     .iter()
                     .any(|e| at(&affected, Side::Affected, e)))
             && (f.either_end.is_empty()
-                || f.either_end.iter().any(|e| {
-                    at(&origin, Side::Origin, e) || at(&affected, Side::Affected, e)
-                }))
+                || f.either_end
+                    .iter()
+                    .any(|e| at(&origin, Side::Origin, e) || at(&affected, Side::Affected, e)))
     }
 
     fn passes(&self, target: Target, passing: &[bool]) -> bool {
@@ -480,9 +481,12 @@ fn sort_items(data: &dyn Store, kind: ListKind, items: &mut Vec<Target>, sort: S
                 .collect();
         }
         Sort::Tree => sort_items(data, kind, items, Sort::Name),
-        Sort::From | Sort::Channel | Sort::To | Sort::Likelihood | Sort::Confidence | Sort::Horizon => {
-            sort_by_column(data, items, sort)
-        }
+        Sort::From
+        | Sort::Channel
+        | Sort::To
+        | Sort::Likelihood
+        | Sort::Confidence
+        | Sort::Horizon => sort_by_column(data, items, sort),
     }
 }
 
@@ -497,8 +501,14 @@ fn sort_by_column(data: &dyn Store, items: &mut [Target], sort: Sort) {
         };
         let facts = data.implication_facts(i);
         let (text, rank) = match sort {
-            Sort::From => (crate::pages::end_label(data, i, Side::Origin, g).to_lowercase(), 0),
-            Sort::To => (crate::pages::end_label(data, i, Side::Affected, g).to_lowercase(), 0),
+            Sort::From => (
+                crate::pages::end_label(data, i, Side::Origin, g).to_lowercase(),
+                0,
+            ),
+            Sort::To => (
+                crate::pages::end_label(data, i, Side::Affected, g).to_lowercase(),
+                0,
+            ),
             Sort::Channel => (facts.channel.words().to_owned(), 0),
             Sort::Likelihood => (String::new(), usize::MAX - facts.likelihood as usize),
             Sort::Confidence => (String::new(), usize::MAX - facts.confidence as usize),

@@ -83,8 +83,14 @@ pub fn outlook_of(data: &dyn Store, items: &[Target]) -> Outlook {
     for &t in items {
         let Target::Implication(ix) = t else { continue };
         let facts = data.implication_facts(ix);
-        let r = ROWS.iter().position(|&l| l == facts.likelihood).unwrap_or(0);
-        let c = COLUMNS.iter().position(|&h| h == facts.horizon).unwrap_or(0);
+        let r = ROWS
+            .iter()
+            .position(|&l| l == facts.likelihood)
+            .unwrap_or(0);
+        let c = COLUMNS
+            .iter()
+            .position(|&h| h == facts.horizon)
+            .unwrap_or(0);
         let w = probability(facts.likelihood);
         o.cells[r * COLUMNS.len() + c].add(w);
         o.rows[r].add(w);

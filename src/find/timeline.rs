@@ -68,7 +68,9 @@ impl Groups {
             "all" => Ok(Groups::All),
             "region" | "regions" => Ok(Groups::Region),
             "theme" | "themes" => Ok(Groups::Theme),
-            other => Err(format!("unknown grouping {other:?}: use all, region or theme")),
+            other => Err(format!(
+                "unknown grouping {other:?}: use all, region or theme"
+            )),
         }
     }
 }

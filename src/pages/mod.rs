@@ -297,7 +297,12 @@ fn endpoints_label(data: &dyn Store, e: &crate::data::model::Endpoints) -> Strin
 }
 
 /// The label of one end of an implication: where it starts or whom it reaches.
-pub fn end_label(data: &dyn Store, ix: ImplicationIx, side: crate::data::Side, _g: &Glyphs) -> String {
+pub fn end_label(
+    data: &dyn Store,
+    ix: ImplicationIx,
+    side: crate::data::Side,
+    _g: &Glyphs,
+) -> String {
     let imp = data.implication(ix);
     match side {
         crate::data::Side::Origin => endpoints_label(data, &imp.from),

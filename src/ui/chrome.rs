@@ -244,6 +244,7 @@ pub(super) fn chips(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, t
     if let Some(to) = app.filter.to {
         chips.push(format!("To: {to}"));
     }
+    chips.extend(app.filter.cells.iter().map(|c| cell_chip(data, c, g)));
     for chip in chips {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(format!(" {} ", sanitize(&chip)), theme.chip));
@@ -259,4 +260,19 @@ pub(super) fn chips(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, t
         ));
     }
     put_line(buf, area.x, area.y, area.width, &Line::from(spans), g);
+}
+
+/// A view's cell drilled into, as a chip: the matrix's pair, the timeline's row.
+fn cell_chip(data: &dyn Store, cell: &crate::find::Cell, g: &crate::pages::Glyphs) -> String {
+    let name = |p: crate::data::PlaceIx| data.place(p).name.clone();
+    match *cell {
+        crate::find::Cell::Route { from, to } => format!(
+            "Matrix cell: {} {} {}",
+            from.map_or_else(|| "anywhere".to_owned(), name),
+            g.arrow,
+            to.map_or_else(|| "anywhere".to_owned(), name)
+        ),
+        crate::find::Cell::Place(p) => format!("Timeline row: {}", name(p)),
+        crate::find::Cell::Theme(t) => format!("Timeline row: {}", data.theme(t).name),
+    }
 }

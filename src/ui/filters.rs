@@ -94,6 +94,13 @@ pub(super) fn render(
         .map(|(_, n)| n.to_string().len())
         .max()
         .unwrap_or(1) as u16;
+    // A bar beside each count, scaled to the largest, so the eye finds the big values first.
+    let largest = panel.values.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let bar_width = if values.width >= 40 {
+        (values.width / 5).min(12)
+    } else {
+        0
+    };
     for (i, (value, n)) in panel
         .values
         .iter()
@@ -116,7 +123,20 @@ pub(super) fn render(
         buf.set_style(Rect::new(values.x, y, values.width, 1), style);
         let label_width = values
             .width
-            .saturating_sub(count_width + 1 + mark.width() as u16);
+            .saturating_sub(count_width + 1 + mark.width() as u16)
+            .saturating_sub(if bar_width > 0 { bar_width + 1 } else { 0 });
+        if bar_width > 0 && *n > 0 {
+            let x = values.right() - count_width - 1 - bar_width;
+            let bar = super::views::bar(*n, largest, bar_width as usize, g.ascii);
+            put_line(
+                buf,
+                x,
+                y,
+                bar_width,
+                &Line::from(Span::styled(bar, style.patch(theme.muted))),
+                g,
+            );
+        }
         let line = Line::from(vec![
             Span::styled(mark, style),
             Span::styled(

@@ -32,10 +32,8 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
         None => String::new(),
     };
     let title = format!(
-        " World map{zoom}{}{} of {} routes ",
-        g.sep,
-        v.numbers.routes.len(),
-        v.numbers.route_count
+        " World map{zoom}{}the busiest of {} routes ",
+        g.sep, v.numbers.route_count
     );
     let inside = frame(buf, area, sanitize(&title).into_owned(), theme);
     if inside.area() == 0 {
@@ -67,7 +65,12 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
     };
     let ascii = g.ascii;
     let (land, route, heavy, point) = if ascii {
-        (Marker::Custom('.'), Marker::Custom('+'), Marker::Custom('#'), "o")
+        (
+            Marker::Custom('.'),
+            Marker::Custom('+'),
+            Marker::Custom('#'),
+            "o",
+        )
     } else {
         (Marker::Braille, Marker::Braille, Marker::Custom('•'), "◦")
     };
@@ -81,7 +84,19 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
                 color: color(theme.muted),
             });
             ctx.marker(route);
-            for r in &v.numbers.routes {
+            // As many routes as the map has room to show apart, those with an end in view.
+            let room = (canvas_area.area() as usize / 40).clamp(8, v.numbers.routes.len().max(8));
+            let inside_bounds = |p: PlaceIx| {
+                let (x, y) = at(p);
+                (bounds.0..=bounds.1).contains(&x) && (bounds.2..=bounds.3).contains(&y)
+            };
+            let drawn = v
+                .numbers
+                .routes
+                .iter()
+                .filter(|r| inside_bounds(r.from) || inside_bounds(r.to))
+                .take(room);
+            for r in drawn {
                 let (a, b) = (at(r.from), at(r.to));
                 ctx.draw(&Segment::new(a.0, a.1, b.0, b.1, color(theme.link)));
             }
@@ -142,14 +157,20 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
             Some(ix) => {
                 let row = pane.selected_row().map_or(0, |r| r + 1);
                 Line::from(vec![
-                    Span::styled(format!(" Implication {row}/{}: ", pane.rows.len()), theme.label),
+                    Span::styled(
+                        format!(" Implication {row}/{}: ", pane.rows.len()),
+                        theme.label,
+                    ),
                     Span::styled(
                         sanitize(&pages::implication_route(data, ix, g)).into_owned(),
                         theme.body,
                     ),
                 ])
             }
-            None => Line::from(Span::styled(" No implication passes the filters", theme.muted)),
+            None => Line::from(Span::styled(
+                " No implication passes the filters",
+                theme.muted,
+            )),
         };
         put_line(buf, inside.x, y + 1, inside.width, &line, g);
     }

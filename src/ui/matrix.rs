@@ -20,7 +20,11 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
     let m = &v.numbers;
     let g = &app.glyphs;
     let weighted = v.weighted;
-    let measure = if weighted { "weighted by likelihood" } else { "counts" };
+    let measure = if weighted {
+        "weighted by likelihood"
+    } else {
+        "counts"
+    };
     let title = format!(
         " Flow matrix{}by {}{}{measure} ",
         g.sep,
@@ -55,15 +59,26 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
         (None, Some(b)) => format!("to {b}, from anywhere"),
         (None, None) => "all".to_owned(),
     };
-    let count = if t.count == 1 { "implication" } else { "implications" };
+    let count = if t.count == 1 {
+        "implication"
+    } else {
+        "implications"
+    };
     let info = Line::from(vec![
         Span::styled(format!(" {what}: "), theme.label),
         Span::styled(
-            format!("{} {count} ({:.1} weighted by likelihood)", t.count, t.weight),
+            format!(
+                "{} {count} ({:.1} weighted by likelihood)",
+                t.count, t.weight
+            ),
             theme.body,
         ),
         Span::styled(
-            if t.count > 0 { format!("{}Enter lists them", g.sep) } else { String::new() },
+            if t.count > 0 {
+                format!("{}Enter lists them", g.sep)
+            } else {
+                String::new()
+            },
             theme.muted,
         ),
     ]);
@@ -93,27 +108,37 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
         .map(|t| figure(t.value(weighted), weighted).len())
         .max()
         .unwrap_or(1)
-        .max(3)
-        + 2;
+        .max(2)
+        + 1;
     let label_width = labels
         .iter()
         .map(|l| l.width())
         .max()
         .unwrap_or(8)
-        .min((inside.width as usize / 3).max(8))
+        .min((inside.width as usize / 3).clamp(8, 24))
         .max(8);
     let grid_width = (inside.width as usize).saturating_sub(label_width);
     let visible_columns = (grid_width / (cell_width + 1)).max(1);
     // Room for the info line, the header and, when there is space, the legend.
     let legend = inside.height >= 8;
-    let visible_rows = (inside.height as usize).saturating_sub(2 + usize::from(legend)).max(1);
+    let visible_rows = (inside.height as usize)
+        .saturating_sub(2 + usize::from(legend))
+        .max(1);
     let first_column = column.saturating_sub(visible_columns - 1);
     let first_row = row.saturating_sub(visible_rows - 1);
 
     // Header.
     let y = inside.y + 1;
-    let header_label = if first_column > 0 { "from \\ to ◂" } else { "from \\ to" };
-    let header_label = if g.ascii { header_label.replace('◂', "<") } else { header_label.to_owned() };
+    let header_label = if first_column > 0 {
+        "from \\ to ◂"
+    } else {
+        "from \\ to"
+    };
+    let header_label = if g.ascii {
+        header_label.replace('◂', "<")
+    } else {
+        header_label.to_owned()
+    };
     put_line(
         buf,
         inside.x,
@@ -124,9 +149,32 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
     );
     for (k, c) in (first_column..=n).take(visible_columns).enumerate() {
         let x = inside.x + (label_width + k * (cell_width + 1)) as u16;
-        let style = if c == column { theme.label } else { theme.heading };
+        let style = if c == column {
+            theme.label
+        } else {
+            theme.heading
+        };
         let text = format!("{:>w$}", key(c), w = cell_width);
-        put_line(buf, x + 1, y, cell_width as u16, &Line::from(Span::styled(text, style)), g);
+        put_line(
+            buf,
+            x + 1,
+            y,
+            cell_width as u16,
+            &Line::from(Span::styled(text, style)),
+            g,
+        );
+    }
+
+    if first_column + visible_columns <= n {
+        let more = if g.ascii { ">" } else { "▸" };
+        put_line(
+            buf,
+            inside.right() - 1,
+            y,
+            1,
+            &Line::from(Span::styled(more, theme.heading)),
+            g,
+        );
     }
 
     // Rows.
@@ -150,27 +198,31 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
                 (false, false) => (m.total, total_max),
             };
             let value = t.value(weighted);
+            // The shade hugs the figure, so a column reads down as a bar of tones.
             let text = if t.count == 0 {
                 format!("{:>w$}", shade(0.0, 1.0, g.ascii), w = cell_width)
             } else {
-                let f = figure(value, weighted);
-                format!(
-                    "{}{:>w$}",
+                let f = format!(
+                    "{}{}",
                     shade(value, scale, g.ascii),
-                    f,
-                    w = cell_width - 1
-                )
+                    figure(value, weighted)
+                );
+                format!("{f:>w$}", w = cell_width)
             };
             let style = cell_style(theme, r == row && c == column, value, scale);
-            put_line(buf, x + 1, y, cell_width as u16, &Line::from(Span::styled(text, style)), g);
+            put_line(
+                buf,
+                x + 1,
+                y,
+                cell_width as u16,
+                &Line::from(Span::styled(text, style)),
+                g,
+            );
         }
     }
 
     if legend {
-        let more = if first_column + visible_columns <= n { format!("{}more to the right", g.sep) } else { String::new() };
-        let text = format!(
-            "rows start, columns end; an implication with several ends counts in each of its cells, once in the totals{more}"
-        );
+        let text = "rows start, columns end; an implication with several ends counts in each of its cells, once in the totals";
         let line = Line::from(Span::styled(text, theme.muted));
         put_line(buf, inside.x, inside.bottom() - 1, inside.width, &line, g);
     }

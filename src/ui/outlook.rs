@@ -98,9 +98,20 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .collect();
     for (c, head) in heads.iter().enumerate() {
         let x = inside.x + (label_width + c * cell_width) as u16;
-        let style = if c == column { theme.label } else { theme.heading };
+        let style = if c == column {
+            theme.label
+        } else {
+            theme.heading
+        };
         let text = format!("{head:>w$}", w = cell_width - 1);
-        put_line(buf, x, y, cell_width as u16, &Line::from(Span::styled(text, style)), g);
+        put_line(
+            buf,
+            x,
+            y,
+            cell_width as u16,
+            &Line::from(Span::styled(text, style)),
+            g,
+        );
     }
     let max = f64::from(o.max_cell());
     let total = f64::from(o.total.count);
@@ -115,7 +126,14 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             None => " all".to_owned(),
         };
         let style = if r == row { theme.label } else { theme.body };
-        put_line(buf, inside.x, y, label_width as u16, &Line::from(Span::styled(label, style)), g);
+        put_line(
+            buf,
+            inside.x,
+            y,
+            label_width as u16,
+            &Line::from(Span::styled(label, style)),
+            g,
+        );
         for c in 0..=COLUMNS.len() {
             let x = inside.x + (label_width + c * cell_width) as u16;
             let (t, scale) = match (r < ROWS.len(), c < COLUMNS.len()) {
@@ -128,11 +146,22 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             let text = format!(
                 "{}{:>w$}",
                 shade(value, scale, g.ascii),
-                if t.count == 0 { String::new() } else { t.count.to_string() },
+                if t.count == 0 {
+                    String::new()
+                } else {
+                    t.count.to_string()
+                },
                 w = cell_width - 2
             );
             let style = cell_style(theme, r == row && c == column, value, scale);
-            put_line(buf, x, y, (cell_width - 1) as u16, &Line::from(Span::styled(text, style)), g);
+            put_line(
+                buf,
+                x,
+                y,
+                (cell_width - 1) as u16,
+                &Line::from(Span::styled(text, style)),
+                g,
+            );
         }
     }
     let legend_y = inside.y + top + 3 + ROWS.len() as u16;

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use super::{Theme, put_line};
 use crate::app::App;
 use crate::data::model::{Confidence, Horizon, Likelihood};
-use crate::data::{Side, Store, Target};
+use crate::data::{ListKind, Side, Store, Target};
 use crate::find::Sort;
 use crate::pages::{self, Glyphs};
 use crate::text::sanitize;
@@ -25,6 +25,8 @@ pub enum Column {
     Confidence,
     Horizon,
     Date,
+    /// From, channel and to in one: what a pane too narrow for columns shows.
+    Route,
 }
 
 impl Column {
@@ -55,13 +57,14 @@ impl Column {
             Column::Confidence => "Confidence",
             Column::Horizon => "Horizon",
             Column::Date => "Date",
+            Column::Route => "Route",
         }
     }
 
     /// The width of a fixed column; `None` for from and to, which share the rest.
     fn width(self) -> Option<usize> {
         match self {
-            Column::From | Column::To => None,
+            Column::From | Column::To | Column::Route => None,
             Column::Channel => Some(14),
             Column::Likelihood => Some(14),
             Column::Confidence => Some(10),
@@ -79,15 +82,13 @@ impl Column {
             Column::Confidence => Sort::Confidence,
             Column::Horizon => Sort::Horizon,
             Column::Date => Sort::Date,
+            Column::Route => Sort::From,
         }
     }
 
     /// Whether the column's own order (the first press of `s`) runs down from the top value.
     fn descends(self) -> bool {
-        matches!(
-            self,
-            Column::Likelihood | Column::Confidence | Column::Date
-        )
+        matches!(self, Column::Likelihood | Column::Confidence | Column::Date)
     }
 }
 
@@ -149,6 +150,13 @@ pub(super) fn render(
     let x = inside.x + 1;
     let width = inside.width.saturating_sub(1) as usize;
     let (shown, end_width) = columns(width);
+    // Too narrow for columns: each row is the route in one line.
+    let shown = if end_width < 6 {
+        vec![Column::Route]
+    } else {
+        shown
+    };
+    let end_width = if end_width < 6 { width } else { end_width };
     let widths: Vec<usize> = shown
         .iter()
         .map(|c| c.width().unwrap_or(end_width))
@@ -170,12 +178,15 @@ pub(super) fn render(
             }
         })
         .collect();
-    draw_row(buf, x, inside.y, width, &header, &widths, theme.heading, g);
+    let head = crate::app::table_header(ListKind::Implications, inside.height as usize) as u16;
+    if head > 0 {
+        draw_row(buf, x, inside.y, width, &header, &widths, theme.heading, g);
+    }
     let body = Rect::new(
         inside.x,
-        inside.y + 1,
+        inside.y + head,
         inside.width,
-        inside.height.saturating_sub(1),
+        inside.height.saturating_sub(head),
     );
     if pane.rows.is_empty() {
         let line = Line::from(Span::styled("(empty)", theme.muted));
@@ -202,6 +213,7 @@ pub(super) fn render(
                 Column::Confidence => confidence_short(facts.confidence).to_owned(),
                 Column::Horizon => horizon_short(facts.horizon).to_owned(),
                 Column::Date => data.event_date(facts.analysis).to_string(),
+                Column::Route => pages::implication_route(data, ix, g),
             })
             .collect();
         let mut style = theme.body;

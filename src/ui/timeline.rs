@@ -77,12 +77,22 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
 fn window(width: usize, periods: usize, cursor: usize, max_cell: usize) -> (usize, usize, usize) {
     let cell = (width / periods.max(1)).clamp(1, max_cell);
     let fit = (width / cell).max(1);
-    let first = cursor.saturating_sub(fit - 1).min(periods.saturating_sub(fit));
+    let first = cursor
+        .saturating_sub(fit - 1)
+        .min(periods.saturating_sub(fit));
     (fit, cell, first)
 }
 
 /// Years under the periods that start one.
-fn axis(buf: &mut Buffer, x: u16, y: u16, t: &Timeline, span: (usize, usize, usize), app: &App, theme: &Theme) {
+fn axis(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    t: &Timeline,
+    span: (usize, usize, usize),
+    app: &App,
+    theme: &Theme,
+) {
     let (fit, cell, first) = span;
     let mut free = 0usize;
     for (k, p) in (first..t.periods).take(fit).enumerate() {
@@ -109,17 +119,34 @@ fn bars(buf: &mut Buffer, area: Rect, t: &Timeline, cursor: usize, app: &App, th
     }
     let span = window(width, t.periods, cursor, 4);
     let (fit, cell, first) = span;
-    let top = Line::from(Span::styled(format!("{max:>w$}", w = scale_width - 1), theme.muted));
+    let top = Line::from(Span::styled(
+        format!("{max:>w$}", w = scale_width - 1),
+        theme.muted,
+    ));
     put_line(buf, area.x, area.y, scale_width as u16, &top, g);
-    let zero = Line::from(Span::styled(format!("{:>w$}", 0, w = scale_width - 1), theme.muted));
-    put_line(buf, area.x, area.y + height as u16 - 1, scale_width as u16, &zero, g);
+    let zero = Line::from(Span::styled(
+        format!("{:>w$}", 0, w = scale_width - 1),
+        theme.muted,
+    ));
+    put_line(
+        buf,
+        area.x,
+        area.y + height as u16 - 1,
+        scale_width as u16,
+        &zero,
+        g,
+    );
     for (k, p) in (first..t.periods).take(fit).enumerate() {
         let value = t.count(0, p);
         let mut eighths = (value as usize * height * 8).div_ceil(max as usize);
         if value > 0 {
             eighths = eighths.max(1);
         }
-        let style = if p == cursor { theme.selected } else { theme.body };
+        let style = if p == cursor {
+            theme.selected
+        } else {
+            theme.body
+        };
         let bar_width = if cell > 1 { cell - 1 } else { 1 };
         for level in 0..height {
             let y = area.y + (height - 1 - level) as u16;
@@ -131,7 +158,14 @@ fn bars(buf: &mut Buffer, area: Rect, t: &Timeline, cursor: usize, app: &App, th
             };
             let x = x0 + (k * cell) as u16;
             let text = glyph.repeat(bar_width);
-            put_line(buf, x, y, bar_width as u16, &Line::from(Span::styled(text, style)), g);
+            put_line(
+                buf,
+                x,
+                y,
+                bar_width as u16,
+                &Line::from(Span::styled(text, style)),
+                g,
+            );
         }
     }
     axis(buf, x0, area.y + height as u16, t, span, app, theme);
@@ -151,7 +185,12 @@ fn rows(
     let label_width = ((area.width as usize) / 4).clamp(8, 22);
     let x0 = area.x + label_width as u16;
     let width = (area.width as usize).saturating_sub(label_width);
-    let span = window(width, t.periods, period, if t.period == Period::Quarter { 3 } else { 2 });
+    let span = window(
+        width,
+        t.periods,
+        period,
+        if t.period == Period::Quarter { 3 } else { 2 },
+    );
     let (fit, cell, first) = span;
     axis(buf, x0, area.y, t, span, app, theme);
     let visible = (area.height as usize).saturating_sub(1);
@@ -162,7 +201,14 @@ fn rows(
         let y = area.y + 1 + i as u16;
         let style = if r == row { theme.label } else { theme.body };
         let label = sanitize(&t.groups[r].label(data)).into_owned();
-        put_line(buf, area.x, y, (label_width - 1) as u16, &Line::from(Span::styled(label, style)), g);
+        put_line(
+            buf,
+            area.x,
+            y,
+            (label_width - 1) as u16,
+            &Line::from(Span::styled(label, style)),
+            g,
+        );
         for (k, p) in (first..t.periods).take(fit).enumerate() {
             let value = t.count(r, p);
             let level = if value == 0 {
@@ -170,7 +216,11 @@ fn rows(
             } else {
                 (value as usize * 8).div_ceil(max as usize).clamp(1, 8)
             };
-            let glyph = if value == 0 { if g.ascii { "." } else { "·" } } else { levels[level] };
+            let glyph = if value == 0 {
+                if g.ascii { "." } else { "·" }
+            } else {
+                levels[level]
+            };
             let style = if r == row && p == period {
                 theme.selected
             } else if value == 0 {
@@ -179,7 +229,14 @@ fn rows(
                 theme.body
             };
             let text = glyph.repeat(cell);
-            put_line(buf, x0 + (k * cell) as u16, y, cell as u16, &Line::from(Span::styled(text, style)), g);
+            put_line(
+                buf,
+                x0 + (k * cell) as u16,
+                y,
+                cell as u16,
+                &Line::from(Span::styled(text, style)),
+                g,
+            );
         }
     }
 }

@@ -39,16 +39,23 @@ fn too_small(buf: &mut Buffer, body: Rect, app: &App, theme: &Theme, title: &str
     if size.width >= w && size.height >= h {
         return false;
     }
-    theme.pane(title.to_owned(), true).render(body, buf);
-    let inside = inner(body);
+    let inside = frame(buf, body, title.to_owned(), theme);
     let lines = [
-        format!("{} needs {w}x{h}", app.screen.title()),
-        format!("this terminal is {}x{}", size.width, size.height),
+        format!("Needs {w}x{h} to draw"),
+        format!("the {}", app.screen.title().to_lowercase()),
+        format!("(this is {}x{});", size.width, size.height),
         "Backspace goes back".to_owned(),
     ];
     for (i, text) in lines.iter().enumerate().take(inside.height as usize) {
         let line = Line::from(Span::styled(text.as_str(), theme.warn));
-        put_line(buf, inside.x, inside.y + i as u16, inside.width, &line, &app.glyphs);
+        put_line(
+            buf,
+            inside.x,
+            inside.y + i as u16,
+            inside.width,
+            &line,
+            &app.glyphs,
+        );
     }
     true
 }
@@ -90,7 +97,14 @@ pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             Span::styled(format!(" {n} "), style)
         })
         .collect();
-    put_line(buf, area.x, area.y, area.width, &Line::from(spans), &app.glyphs);
+    put_line(
+        buf,
+        area.x,
+        area.y,
+        area.width,
+        &Line::from(spans),
+        &app.glyphs,
+    );
 }
 
 /// The menu of views, over the body.
@@ -162,6 +176,21 @@ pub(super) fn shade(value: f64, max: f64, ascii: bool) -> &'static str {
     }
     let level = ((value / max) * 4.0).ceil().clamp(1.0, 4.0) as usize;
     set[level]
+}
+
+/// A horizontal bar `value / max` of `width` cells, in eighths of a cell (or `#` in ASCII).
+pub(super) fn bar(value: usize, max: usize, width: usize, ascii: bool) -> String {
+    const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    if max == 0 || value == 0 {
+        return String::new();
+    }
+    let eighths = (value * width * 8).div_ceil(max).max(1);
+    if ascii {
+        return "#".repeat(eighths.div_ceil(8).min(width));
+    }
+    let mut out = "█".repeat(eighths / 8);
+    out.push_str(EIGHTHS[eighths % 8]);
+    out
 }
 
 /// A cell's style: the cursor reversed, the busiest cells bold.
