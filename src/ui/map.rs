@@ -67,7 +67,7 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
     let (land, route, heavy, point) = if ascii {
         (
             Marker::Custom('.'),
-            Marker::Custom('+'),
+            Marker::Custom('-'),
             Marker::Custom('#'),
             "o",
         )
@@ -85,7 +85,7 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
             });
             ctx.marker(route);
             // As many routes as the map has room to show apart, those with an end in view.
-            let room = (canvas_area.area() as usize / 40).clamp(8, v.numbers.routes.len().max(8));
+            let room = (canvas_area.area() as usize / 80).clamp(8, v.numbers.routes.len().max(8));
             let inside_bounds = |p: PlaceIx| {
                 let (x, y) = at(p);
                 (bounds.0..=bounds.1).contains(&x) && (bounds.2..=bounds.3).contains(&y)

@@ -143,16 +143,13 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
                 (false, false) => (o.total, total),
             };
             let value = f64::from(t.count);
-            let text = format!(
-                "{}{:>w$}",
-                shade(value, scale, g.ascii),
-                if t.count == 0 {
-                    String::new()
-                } else {
-                    t.count.to_string()
-                },
-                w = cell_width - 2
-            );
+            // The shade hugs the figure, as in the matrix.
+            let figure = if t.count == 0 {
+                shade(0.0, 1.0, g.ascii).to_owned()
+            } else {
+                format!("{}{}", shade(value, scale, g.ascii), t.count)
+            };
+            let text = format!("{figure:>w$}", w = cell_width - 2);
             let style = cell_style(theme, r == row && c == column, value, scale);
             put_line(
                 buf,
