@@ -72,7 +72,7 @@ fn ascii_mode_draws_nothing_but_ascii() {
     h.press(&parse_keys("<Enter>").unwrap());
     assert!(
         h.text()
-            .contains("United Kingdom -> energy -> European Union")
+            .contains("Kazakhstan, United Kingdom -> energy -> European")
     );
 }
 
