@@ -46,7 +46,10 @@ fn with_screens(current: &str) -> String {
         let marker = &rest[at..line_end - 1];
         out.push_str(&rest[..line_end]);
         rest = &rest[line_end..];
-        assert!(rest.starts_with("```text\n"), "a fenced screen after {marker:?}");
+        assert!(
+            rest.starts_with("```text\n"),
+            "a fenced screen after {marker:?}"
+        );
         // From the end of "```text" on, so that an empty fence closes at once.
         let end = rest["```text".len()..]
             .find("\n```\n")

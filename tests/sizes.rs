@@ -20,6 +20,13 @@ const SCRIPTS: &[&str] = &[
     "5 <Enter> G",
     "?",
     "? G",
+    "M j l",
+    "M r G",
+    "W l z",
+    "O j l",
+    "T r",
+    "T p",
+    "v",
 ];
 
 /// The search box, the filter panel and the chips line, swept on the wide-text fixture (the
