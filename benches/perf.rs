@@ -35,6 +35,9 @@ use geolens::pages;
 use geolens::tools::synth::{self, Profile, Spec, Synth};
 use geolens::ui::{self, Theme};
 
+#[path = "perf/views.rs"]
+mod views;
+
 /// Set in the child process that measures memory: the dataset directory to load.
 const RSS_CHILD: &str = "GEOLENS_BENCH_RSS_CHILD";
 const SEED: u64 = 6;
@@ -68,6 +71,8 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1.0);
     let started = SystemTime::now();
+    // GEOLENS_BENCH_ONLY=views: the views' keys alone (benches/perf/views.rs).
+    let views_only = std::env::var("GEOLENS_BENCH_ONLY").is_ok_and(|v| v == "views");
     let work = std::env::temp_dir().join(format!("geolens-bench-{}", std::process::id()));
     let mut run = Run {
         // Fewer resamples than criterion's 100 000: the analysis of a hundred benchmarks would
@@ -94,15 +99,24 @@ fn main() {
         let written = synth::write(&dir, &spec).expect("the synthetic dataset is written");
         // Loading first, while nothing else is in memory: at 1M analyses a loaded dataset is
         // several GB, and the loads measured must not hold a second copy beside it.
-        run.loading(size, &dir);
+        if !views_only {
+            run.loading(size, &dir);
+        }
         let fixture = Fixture::new(&dir, &spec, written.bytes);
-        run.loaded(&fixture);
+        if !views_only {
+            run.loaded(&fixture);
+        }
+        run.views(&fixture);
         drop(fixture);
-        run.memory(size, &dir, written.bytes);
+        if !views_only {
+            run.memory(size, &dir, written.bytes);
+        }
         let _ = fs::remove_dir_all(&dir);
     }
     let _ = fs::remove_dir_all(&work);
-    run.long_body();
+    if !views_only {
+        run.long_body();
+    }
     run.c.final_summary();
     let table = run.table(&home, started, profile);
     println!("\n{table}");
@@ -204,6 +218,7 @@ impl Fixture {
 }
 
 /// What the table shows for a figure.
+#[derive(Clone)]
 enum Fig {
     /// The median of one benchmark.
     Bench(String),

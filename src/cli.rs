@@ -4,6 +4,7 @@
 //! Everything printed passes through [`crate::text::sanitize`] or, for JSON, has every unsafe
 //! character escaped, so data cannot drive the terminal of whoever reads the output.
 
+mod ends;
 pub mod views;
 
 use serde_json::{Value as Json, json};
@@ -534,13 +535,13 @@ impl FacetArgs {
         };
         f.from = date(&self.since)?;
         f.to = date(&self.until)?;
-        for (ids, ends, flag) in [
+        for (ids, list, flag) in [
             (&self.origins, &mut f.origins, "--from"),
             (&self.destinations, &mut f.destinations, "--to"),
             (&self.either_end, &mut f.either_end, "--from-or-to"),
         ] {
             for id in ids {
-                ends.push(end(data, id).map_err(|e| format!("{flag}: {e}"))?);
+                list.push(ends::end(data, id).map_err(|e| format!("{flag}: {e}"))?);
             }
         }
         for c in &self.channels {
@@ -557,30 +558,6 @@ impl FacetArgs {
         }
         Ok(f)
     }
-}
-
-/// A place or an actor at an end of an implication: a place id or country code first, then an
-/// actor id; `place:` or `actor:` settles an id both have.
-fn end(data: &dyn Store, id: &str) -> Result<find::End, String> {
-    let place = |id: &str| {
-        data.place_ix(id)
-            .or_else(|| data.place_ix(&id.to_ascii_uppercase()))
-    };
-    let found = match id.split_once(':') {
-        Some(("place", bare)) => place(bare).map(find::End::Place),
-        Some(("actor", bare)) => data.actor_ix(bare).map(find::End::Actor),
-        _ => place(id)
-            .map(find::End::Place)
-            .or_else(|| data.actor_ix(id).map(find::End::Actor)),
-    };
-    found.ok_or_else(|| {
-        let hint = if id.parse::<crate::data::date::PartialDate>().is_ok() {
-            " (dates are --since and --until)"
-        } else {
-            ""
-        };
-        format!("no place or actor has the id {:?}{hint}", sanitize(id))
-    })
 }
 
 /// A sort order by name, among those the list offers.

@@ -500,11 +500,11 @@ fn the_map_opens_the_chosen_place_and_zooms_to_a_region() {
 fn views_count_once_per_filter_change_not_per_frame() {
     let d = common::fixture("flows");
     let mut h = headless(&d, 100, 30, false, "M");
-    let numbers = h.app.views.matrix.numbers.cells.as_ptr();
+    let numbers = h.app.views.matrix.numbers.areas.as_ptr();
     // Moving and drawing reuse the numbers.
     h.press(&parse_keys("j j l").unwrap());
     let _ = h.text();
-    assert_eq!(h.app.views.matrix.numbers.cells.as_ptr(), numbers);
+    assert_eq!(h.app.views.matrix.numbers.areas.as_ptr(), numbers);
     // A filter change counts again.
     h.press(&parse_keys("f <Tab> <Space> <Esc>").unwrap());
     assert!(!h.app.filter.is_empty());

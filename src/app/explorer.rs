@@ -111,9 +111,13 @@ impl App {
 
     pub(super) fn reverse_sort(&mut self, data: &dyn Store) {
         let kind = self.list;
+        self.fresh(data, kind);
         let pane = self.list_pane_mut();
         pane.reverse = !pane.reverse;
-        self.rebuild_list(data, kind);
+        // The same items the other way round: no need to sort again.
+        let mut items = pane.rows.items().to_vec();
+        items.reverse();
+        pane.rows = ListRows::new(items);
         self.sort_message(kind);
     }
 
@@ -132,9 +136,18 @@ impl App {
         self.show_current(data);
     }
 
-    /// Rebuilds every list, leaving the page shown and the history as they are.
+    /// Rebuilds the list shown and marks the others to be rebuilt when next shown, leaving the
+    /// page shown and the history as they are.
     pub(super) fn rebuild_lists(&mut self, data: &dyn Store) {
-        for kind in ListKind::ALL {
+        for pane in &mut self.lists {
+            pane.stale = true;
+        }
+        self.fresh(data, self.list);
+    }
+
+    /// Brings a list up to date with the filter, if it fell behind.
+    pub(super) fn fresh(&mut self, data: &dyn Store, kind: ListKind) {
+        if self.lists[kind.index()].stale {
             self.rebuild_list(data, kind);
         }
     }
@@ -142,6 +155,7 @@ impl App {
     pub(super) fn rebuild_list(&mut self, data: &dyn Store, kind: ListKind) {
         let filter = &self.filter;
         let pane = &mut self.lists[kind.index()];
+        pane.stale = false;
         pane.rows = ListRows::new(find::ordered(data, kind, filter, pane.sort, pane.reverse));
         if pane.selected.is_none_or(|t| pane.rows.row_of(t).is_none()) {
             pane.selected = pane.rows.get(0);
@@ -204,6 +218,7 @@ impl App {
 
     /// Shows another list; the detail follows its selection.
     pub(super) fn show_list(&mut self, data: &dyn Store, kind: ListKind) {
+        self.fresh(data, kind);
         if self.list != kind {
             self.list = kind;
             self.show_current(data);
@@ -283,6 +298,7 @@ impl App {
             return;
         }
         self.list = visit.target.list();
+        self.fresh(data, self.list);
         let pane = self.list_pane_mut();
         if pane.rows.row_of(visit.target).is_some() {
             pane.selected = Some(visit.target);

@@ -154,6 +154,7 @@ impl App {
             | Action::Top
             | Action::Bottom => {
                 // The implication drawn in bold is the Implications list's selection.
+                self.fresh(data, ListKind::Implications);
                 let pane = &mut self.lists[ListKind::Implications.index()];
                 let last = pane.rows.len().saturating_sub(1);
                 let row = pane.selected_row().unwrap_or(0);

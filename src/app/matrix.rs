@@ -24,6 +24,9 @@ pub struct MatrixView {
     pub row: Option<Pick>,
     pub column: Option<Pick>,
     pub numbers: Matrix,
+    /// The widest row label ("  3 Europe", "KZ Kazakhstan"), measured when counting rather than
+    /// at each frame.
+    pub label_width: usize,
     /// The filter and grouping the numbers were counted for.
     counted: Option<(Filter, Grain)>,
 }
@@ -44,6 +47,20 @@ impl MatrixView {
             return;
         }
         self.numbers = flows::matrix_of(data, geo, items, self.grain);
+        self.label_width = self
+            .numbers
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| {
+                let key = match self.grain {
+                    Grain::Country => data.place(p).id.chars().count().max(3),
+                    Grain::Region => (i + 1).to_string().len().max(3),
+                };
+                key + 1 + unicode_width::UnicodeWidthStr::width(data.place(p).name.as_str())
+            })
+            .max()
+            .unwrap_or(8);
         self.counted = Some((filter.clone(), self.grain));
     }
 

@@ -55,6 +55,9 @@ pub struct ListPane {
     pub sort: Sort,
     /// The order turned round (`S`).
     pub reverse: bool,
+    /// The filter changed since the list was built: it is rebuilt before it is next shown, so a
+    /// filter change costs one list, not five.
+    pub stale: bool,
 }
 
 impl ListPane {
@@ -125,6 +128,7 @@ impl App {
                     offset: 0,
                     sort,
                     reverse: false,
+                    stale: false,
                 }
             })
             .collect();
@@ -314,6 +318,7 @@ impl App {
                 None => self.apply(data, action),
             },
         }
+        self.fresh(data, self.list);
         self.refresh_view(data);
         self.keep_visible();
     }

@@ -171,6 +171,7 @@ impl App {
             }
             Action::ShowList(kind) => {
                 self.list = kind;
+                self.fresh(data, kind);
                 self.show_view(data, Screen::Explorer);
                 self.show_current(data);
             }
@@ -215,6 +216,8 @@ impl App {
         if self.views.geo.is_none() {
             self.views.geo = Some(Geo::new(data));
         }
+        self.fresh(data, ListKind::Implications);
+        self.fresh(data, ListKind::Analyses);
         let Views {
             matrix,
             map,
@@ -250,8 +253,8 @@ impl App {
         let after = self.history.keep_filter(filter.clone());
         self.filter = filter;
         self.screen = Screen::Explorer;
-        self.rebuild_lists(data);
         self.list = kind;
+        self.rebuild_lists(data);
         self.focus = Focus::List;
         let pane = self.list_pane_mut();
         pane.selected = pane.rows.get(0);

@@ -96,7 +96,7 @@ fn matrix_text(data: &dyn Store, m: &flows::Matrix, weighted: bool) -> String {
         .max(4);
     let width = m
         .cells
-        .iter()
+        .values()
         .chain(&m.rows)
         .chain(&m.columns)
         .map(|&t| figure(t, weighted).len())

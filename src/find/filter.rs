@@ -456,6 +456,7 @@ fn sort_items(data: &dyn Store, kind: ListKind, items: &mut Vec<Target>, sort: S
             Target::Analysis(a) => data.newest_first(a),
             _ => u32::MAX,
         }),
+        Sort::Date if kind == ListKind::Implications => super::order::by_date(data, items),
         Sort::Date => {
             let mut keyed: Vec<_> = items
                 .iter()
@@ -486,37 +487,8 @@ fn sort_items(data: &dyn Store, kind: ListKind, items: &mut Vec<Target>, sort: S
         | Sort::To
         | Sort::Likelihood
         | Sort::Confidence
-        | Sort::Horizon => sort_by_column(data, items, sort),
+        | Sort::Horizon => super::order::by_column(data, items, sort),
     }
-}
-
-/// Implications by a column of their table; ties newest first, then in dataset order. Items of
-/// other kinds keep their place after them.
-fn sort_by_column(data: &dyn Store, items: &mut [Target], sort: Sort) {
-    use std::cmp::Reverse;
-    let g = &crate::pages::UNICODE;
-    items.sort_by_cached_key(|&t| {
-        let Target::Implication(i) = t else {
-            return (1, String::new(), 0, Reverse(None), t.entity_index());
-        };
-        let facts = data.implication_facts(i);
-        let (text, rank) = match sort {
-            Sort::From => (
-                crate::pages::end_label(data, i, Side::Origin, g).to_lowercase(),
-                0,
-            ),
-            Sort::To => (
-                crate::pages::end_label(data, i, Side::Affected, g).to_lowercase(),
-                0,
-            ),
-            Sort::Channel => (facts.channel.words().to_owned(), 0),
-            Sort::Likelihood => (String::new(), usize::MAX - facts.likelihood as usize),
-            Sort::Confidence => (String::new(), usize::MAX - facts.confidence as usize),
-            _ => (String::new(), facts.horizon as usize),
-        };
-        let date = Some(data.event_date(facts.analysis));
-        (0, text, rank, Reverse(date), t.entity_index())
-    });
 }
 
 /// Every theme: each root by name, followed by its sub-themes by name.

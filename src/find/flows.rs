@@ -63,8 +63,11 @@ pub struct Matrix {
     pub grain: Grain,
     /// The areas that start or end at least one implication, rows and columns alike.
     pub areas: Vec<PlaceIx>,
-    /// Row-major, `areas.len()` squared.
-    pub cells: Vec<Tally>,
+    /// The cells that count something, by (row, column): most are empty, and by country, or with
+    /// a thousand regions of a synthetic archive, a full grid would take megabytes.
+    pub cells: HashMap<(u32, u32), Tally>,
+    /// The largest cell, counted and weighted, for shading.
+    pub max: (u32, f64),
     /// Implications starting in each area (each counted once).
     pub rows: Vec<Tally>,
     /// Implications ending in each area.
@@ -78,17 +81,18 @@ pub struct Matrix {
 impl Matrix {
     pub fn cell(&self, row: usize, column: usize) -> Tally {
         self.cells
-            .get(row * self.areas.len() + column)
+            .get(&(row as u32, column as u32))
             .copied()
             .unwrap_or_default()
     }
 
     /// The largest cell, for shading.
     pub fn max_cell(&self, weighted: bool) -> f64 {
-        self.cells
-            .iter()
-            .map(|t| t.value(weighted))
-            .fold(0.0, f64::max)
+        if weighted {
+            self.max.1
+        } else {
+            f64::from(self.max.0)
+        }
     }
 
     pub fn position(&self, area: PlaceIx) -> Option<usize> {
@@ -97,18 +101,17 @@ impl Matrix {
 
     pub fn json(&self, data: &dyn Store) -> Json {
         let id = |p: PlaceIx| data.place(p).id.clone();
-        let mut cells = Vec::new();
-        for (r, &from) in self.areas.iter().enumerate() {
-            for (c, &to) in self.areas.iter().enumerate() {
-                let t = self.cell(r, c);
-                if t.count > 0 {
-                    cells.push(json!({
-                        "from": id(from), "to": id(to),
-                        "count": t.count, "weighted": round2(t.weight),
-                    }));
-                }
-            }
-        }
+        let mut order: Vec<(&(u32, u32), &Tally)> = self.cells.iter().collect();
+        order.sort_unstable_by_key(|(at, _)| **at);
+        let cells: Vec<Json> = order
+            .into_iter()
+            .map(|(&(r, c), t)| {
+                json!({
+                    "from": id(self.areas[r as usize]), "to": id(self.areas[c as usize]),
+                    "count": t.count, "weighted": round2(t.weight),
+                })
+            })
+            .collect();
         json!({
             "view": "matrix",
             "by": self.grain.name(),
@@ -138,10 +141,11 @@ pub fn matrix_of(data: &dyn Store, geo: &Geo, items: &[Target], grain: Grain) ->
     let mut rows: HashMap<PlaceIx, Tally> = HashMap::new();
     let mut columns: HashMap<PlaceIx, Tally> = HashMap::new();
     let (mut total, mut unplaced) = (Tally::default(), 0);
+    let (mut from, mut to) = (Vec::new(), Vec::new());
     for &t in items {
         let Target::Implication(ix) = t else { continue };
-        let from = geo.areas(&geo.end(data, ix, Side::Origin), grain);
-        let to = geo.areas(&geo.end(data, ix, Side::Affected), grain);
+        geo.areas_into(&geo.end(data, ix, Side::Origin), grain, &mut from);
+        geo.areas_into(&geo.end(data, ix, Side::Affected), grain, &mut to);
         if from.is_empty() || to.is_empty() {
             unplaced += 1;
             continue;
@@ -162,13 +166,20 @@ pub fn matrix_of(data: &dyn Store, geo: &Geo, items: &[Target], grain: Grain) ->
     areas.sort_unstable();
     areas.dedup();
     areas.sort_by_cached_key(|&p| area_order(data, geo, p, grain));
-    let n = areas.len();
-    let at: HashMap<PlaceIx, usize> = areas.iter().enumerate().map(|(i, &p)| (p, i)).collect();
-    let mut cells = vec![Tally::default(); n * n];
-    for ((a, b), t) in pairs {
-        cells[at[&a] * n + at[&b]] = t;
-    }
+    let at: HashMap<PlaceIx, u32> = areas
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| (p, i as u32))
+        .collect();
+    let cells: HashMap<(u32, u32), Tally> = pairs
+        .into_iter()
+        .map(|((a, b), t)| ((at[&a], at[&b]), t))
+        .collect();
+    let max = cells.values().fold((0, 0.0), |(c, w): (u32, f64), t| {
+        (c.max(t.count), w.max(t.weight))
+    });
     Matrix {
+        max,
         grain,
         rows: areas
             .iter()
@@ -230,7 +241,7 @@ pub const MAX_ROUTES: usize = 150;
 pub fn named(data: &dyn Store, ix: ImplicationIx, side: Side, geo: &Geo) -> Vec<PlaceIx> {
     let places = data.implication_places(ix, side);
     let list: Vec<PlaceIx> = if places.is_empty() {
-        geo.end(data, ix, side)
+        geo.end(data, ix, side).into_owned()
     } else {
         places.to_vec()
     };

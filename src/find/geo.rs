@@ -9,8 +9,9 @@
 //! World regions share the countries out (validation sees to it), so a world region's footprint is
 //! exactly the countries at home there: "starts in Europe" and the matrix's Europe row agree.
 
-use crate::data::model::PlaceKind;
-use crate::data::{ActorIx, ImplicationIx, ListKind, PlaceIx, Side, Store};
+use std::borrow::Cow;
+
+use crate::data::{ImplicationIx, ListKind, PlaceIx, Side, Store};
 
 /// How finely places are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -39,31 +40,26 @@ impl Grain {
     }
 }
 
-/// Footprints and home regions of every place, worked out once for a dataset.
+/// Footprints and home regions of every place, copied from the store once: the filters and the
+/// views ask for them for every implication.
 #[derive(Debug, Clone, Default)]
 pub struct Geo {
     footprint: Vec<Box<[PlaceIx]>>,
     home: Vec<Option<PlaceIx>>,
-    /// Each actor's country, for the ends of an implication that name actors only.
-    actor_country: Vec<Option<PlaceIx>>,
 }
 
 impl Geo {
     pub fn new(data: &dyn Store) -> Geo {
-        let n = data.count(ListKind::Places);
-        let footprint = (0..n as u32)
-            .map(|p| footprint_of(data, PlaceIx(p)))
-            .collect();
-        let home = (0..n as u32)
-            .map(|p| data.place_region(PlaceIx(p)))
-            .collect();
-        let actor_country = (0..data.count(ListKind::Actors) as u32)
-            .map(|a| data.actor_country(ActorIx(a)))
-            .collect();
+        let n = data.count(ListKind::Places) as u32;
         Geo {
-            footprint,
-            home,
-            actor_country,
+            footprint: (0..n)
+                .map(|p| {
+                    data.place_ground(PlaceIx(p))
+                        .into_owned()
+                        .into_boxed_slice()
+                })
+                .collect(),
+            home: (0..n).map(|p| data.place_region(PlaceIx(p))).collect(),
         }
     }
 
@@ -86,31 +82,29 @@ impl Geo {
     }
 
     /// What one end of an implication covers, sorted: its places' footprints, or, when it names
-    /// actors only, their countries.
-    pub fn end(&self, data: &dyn Store, ix: ImplicationIx, side: Side) -> Vec<PlaceIx> {
-        let places = data.implication_places(ix, side);
-        let mut out: Vec<PlaceIx> = if places.is_empty() {
-            data.implication_actors(ix, side)
-                .iter()
-                .filter_map(|a| self.actor_country.get(a.get()).copied().flatten())
-                .collect()
-        } else {
-            places
-                .iter()
-                .flat_map(|&p| self.footprint(p).iter().copied())
-                .collect()
-        };
-        out.sort_unstable();
-        out.dedup();
-        out
+    /// actors only, their countries (the store keeps these worked out).
+    pub fn end<'a>(
+        &self,
+        data: &'a dyn Store,
+        ix: ImplicationIx,
+        side: Side,
+    ) -> Cow<'a, [PlaceIx]> {
+        data.implication_ground(ix, side)
     }
 
     /// The areas one end of an implication falls in, sorted.
     pub fn areas(&self, covered: &[PlaceIx], grain: Grain) -> Vec<PlaceIx> {
-        let mut out: Vec<PlaceIx> = covered.iter().map(|&p| self.area(p, grain)).collect();
+        let mut out = Vec::with_capacity(covered.len());
+        self.areas_into(covered, grain, &mut out);
+        out
+    }
+
+    /// [`Geo::areas`] into a buffer kept between calls.
+    pub fn areas_into(&self, covered: &[PlaceIx], grain: Grain, out: &mut Vec<PlaceIx>) {
+        out.clear();
+        out.extend(covered.iter().map(|&p| self.area(p, grain)));
         out.sort_unstable();
         out.dedup();
-        out
     }
 
     /// Whether what an end covers meets what `place` covers.
@@ -130,27 +124,6 @@ pub fn meet(a: &[PlaceIx], b: &[PlaceIx]) -> bool {
         }
     }
     false
-}
-
-fn footprint_of(data: &dyn Store, place: PlaceIx) -> Box<[PlaceIx]> {
-    let mut out = Vec::new();
-    let mut seen = vec![place];
-    let mut stack = vec![place];
-    while let Some(p) = stack.pop() {
-        let members = data.place_members(p);
-        if members.is_empty() || data.place_kind(p) == PlaceKind::Country {
-            out.push(p);
-            continue;
-        }
-        for &m in members.iter() {
-            if !seen.contains(&m) {
-                seen.push(m);
-                stack.push(m);
-            }
-        }
-    }
-    out.sort_unstable();
-    out.into_boxed_slice()
 }
 
 #[cfg(test)]

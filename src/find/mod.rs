@@ -7,6 +7,7 @@ pub mod flows;
 pub mod fold;
 pub mod geo;
 pub mod index;
+mod order;
 pub mod outlook;
 pub mod search;
 pub mod timeline;

@@ -215,31 +215,44 @@ pub fn timeline_of(
     let start = first - first % step;
     let periods = ((last - start) / step + 1) as usize;
     let mut totals = vec![0u32; periods];
-    let mut by_group: HashMap<Group, Vec<u32>> = HashMap::new();
+    // Rows by first appearance; sorted once counted.
+    let mut row_of: HashMap<Group, usize> = HashMap::new();
+    let mut rows: Vec<(Group, Vec<u32>)> = Vec::new();
     let mut total = 0;
+    let (mut covered, mut groups) = (Vec::new(), Vec::new());
     for &t in items {
         let Target::Analysis(a) = t else { continue };
         let m = month_index(data.event_date(a));
-        if m < start {
+        let Some(p) = m.checked_sub(start).map(|m| (m / step) as usize) else {
             continue;
-        }
-        let p = ((m - start) / step) as usize;
+        };
         if p >= periods {
             continue;
         }
         totals[p] += 1;
         total += 1;
-        for group in groups_of(data, geo, a, groups_by) {
-            by_group.entry(group).or_insert_with(|| vec![0; periods])[p] += 1;
+        if groups_by == Groups::All {
+            continue;
+        }
+        groups_of(data, geo, a, groups_by, &mut covered, &mut groups);
+        for &group in &groups {
+            let r = *row_of.entry(group).or_insert_with(|| {
+                rows.push((group, vec![0; periods]));
+                rows.len() - 1
+            });
+            rows[r].1[p] += 1;
         }
     }
-    let mut groups: Vec<Group> = by_group.keys().copied().collect();
-    groups.sort_by_cached_key(|&g| match g {
+    if groups_by == Groups::All {
+        rows.push((Group::All, totals.clone()));
+    }
+    rows.sort_by_cached_key(|&(g, _)| match g {
         Group::All => (0, 0, String::new(), 0),
         Group::Place(p) => area_order(data, geo, p, Grain::Region),
         Group::Theme(t) => (0, 0, data.theme(t).name.to_lowercase(), t.0),
     });
-    let counts = groups.iter().flat_map(|g| by_group[g].clone()).collect();
+    let groups = rows.iter().map(|(g, _)| *g).collect();
+    let counts = rows.into_iter().flat_map(|(_, c)| c).collect();
     Timeline {
         period,
         groups_by,
@@ -252,38 +265,43 @@ pub fn timeline_of(
     }
 }
 
-/// The rows an analysis counts in. A place row holds the analyses [`analysis_meets`] it, the
-/// test the row's drill-down filters with; a theme row those with the theme or a sub-theme.
-fn groups_of(data: &dyn Store, geo: &Geo, a: AnalysisIx, by: Groups) -> Vec<Group> {
-    let mut out = match by {
-        Groups::All => vec![Group::All],
+/// The rows an analysis counts in, into `out` (`covered` is a buffer). A place row holds the
+/// analyses [`analysis_meets`] it, the test the row's drill-down filters with; a theme row those
+/// with the theme or a sub-theme.
+fn groups_of(
+    data: &dyn Store,
+    geo: &Geo,
+    a: AnalysisIx,
+    by: Groups,
+    covered: &mut Vec<PlaceIx>,
+    out: &mut Vec<Group>,
+) {
+    out.clear();
+    match by {
+        Groups::All => out.push(Group::All),
         Groups::Region => {
-            let covered: Vec<PlaceIx> = data
-                .analysis_places(a)
-                .iter()
-                .flat_map(|&p| geo.footprint(p).iter().copied())
-                .collect();
-            let areas = geo.areas(&covered, Grain::Region);
+            covered.clear();
+            for &p in data.analysis_places(a).iter() {
+                covered.extend_from_slice(geo.footprint(p));
+            }
+            let mut areas = Vec::new();
+            geo.areas_into(covered, Grain::Region, &mut areas);
             debug_assert!(areas.iter().all(|&r| analysis_meets(data, geo, a, r)));
-            areas.into_iter().map(Group::Place).collect()
+            out.extend(areas.into_iter().map(Group::Place));
         }
-        Groups::Theme => data
-            .analysis_themes(a)
-            .iter()
-            .map(|&t| {
+        Groups::Theme => {
+            for &t in data.analysis_themes(a).iter() {
                 let root = std::iter::successors(Some(t), |&p| data.theme_parent(p))
                     .take(64)
                     .last()
                     .unwrap_or(t);
-                Group::Theme(root)
-            })
-            .collect(),
-    };
-    out.sort_unstable_by_key(|g| match *g {
-        Group::All => 0,
-        Group::Place(p) => p.0,
-        Group::Theme(t) => t.0,
-    });
-    out.dedup();
-    out
+                out.push(Group::Theme(root));
+            }
+            out.sort_unstable_by_key(|g| match *g {
+                Group::Theme(t) => t.0,
+                _ => 0,
+            });
+            out.dedup();
+        }
+    }
 }

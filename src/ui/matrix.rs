@@ -5,7 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthStr;
 
 use super::views::{cell_style, figure, frame, shade};
 use super::{Theme, put_line};
@@ -94,27 +93,17 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
             None => "all".to_owned(),
         }
     };
-    let labels: Vec<String> = (0..n)
-        .map(|i| format!("{:>3} {}", key(i), name(i).unwrap_or_default()))
-        .chain(std::iter::once("    all".to_owned()))
-        .collect();
+    // Only the rows on screen are labelled: by country there may be hundreds.
+    let label = |i: usize| match name(i) {
+        Some(name) => format!("{:>3} {name}", key(i)),
+        None => "    all".to_owned(),
+    };
     let max = m.max_cell(weighted);
     let total_max = m.total.value(weighted);
-    let cell_width = m
-        .rows
-        .iter()
-        .chain(&m.columns)
-        .chain(std::iter::once(&m.total))
-        .map(|t| figure(t.value(weighted), weighted).len())
-        .max()
-        .unwrap_or(1)
-        .max(2)
-        + 1;
-    let label_width = labels
-        .iter()
-        .map(|l| l.width())
-        .max()
-        .unwrap_or(8)
+    // The widest figure is a total, the largest of which is the grand total.
+    let cell_width = figure(total_max, weighted).len().max(2) + 1;
+    let label_width = v
+        .label_width
         .min((inside.width as usize / 3).clamp(8, 24))
         .max(8);
     let grid_width = (inside.width as usize).saturating_sub(label_width);
@@ -186,7 +175,7 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
             inside.x,
             y,
             label_width as u16,
-            &Line::from(Span::styled(labels[r].clone(), row_style)),
+            &Line::from(Span::styled(label(r), row_style)),
             g,
         );
         for (j, c) in (first_column..=n).take(visible_columns).enumerate() {
