@@ -96,7 +96,8 @@ fn matrix_text(data: &dyn Store, m: &flows::Matrix, weighted: bool) -> String {
         .max(4);
     let width = m
         .cells
-        .values()
+        .iter()
+        .map(|(_, t)| t)
         .chain(&m.rows)
         .chain(&m.columns)
         .map(|&t| figure(t, weighted).len())

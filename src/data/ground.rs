@@ -4,8 +4,10 @@
 //! world region. The direction filters and the views read these for every implication at every
 //! filter change, so they are lookups here rather than id resolution and set arithmetic there.
 
-use super::index::{AnalysisIx, Dataset, ImplicationIx, PlaceIx, Side, ThemeIx};
+use super::date::PartialDate;
+use super::index::{ActorIx, AnalysisIx, Dataset, ImplicationIx, PlaceIx, Side, ThemeIx};
 use super::model::{Endpoints, PlaceKind};
+use super::store::ImplicationFacts;
 
 /// Lists of lists in one allocation: list `i` is `items[start[i]..start[i + 1]]`.
 #[derive(Debug)]
@@ -48,7 +50,12 @@ pub(crate) struct Ground {
     pub analysis_themes: Flat<ThemeIx>,
     /// Per implication end (`2 * implication + side`), its places, and what it covers.
     pub end_places: Flat<PlaceIx>,
+    pub end_actors: Flat<ActorIx>,
     pub end_ground: Flat<PlaceIx>,
+    /// Per implication, its facts; per analysis, its event date. Columns a filter pass reads
+    /// for every item, kept apart from the prose so the pass does not wade through it.
+    pub facts: Vec<ImplicationFacts>,
+    pub dates: Vec<PartialDate>,
 }
 
 /// The index of an implication's end in [`Ground`]'s per-end lists.
@@ -72,6 +79,21 @@ impl Ground {
                     .find(|&r| d.place(r).world_region)
             })
             .collect();
+        g.dates = d.analyses.iter().map(|a| a.event_date).collect();
+        g.facts = d
+            .implications
+            .iter()
+            .map(|at| {
+                let imp = &d.analyses[at.analysis.get()].implications[at.index];
+                ImplicationFacts {
+                    analysis: at.analysis,
+                    channel: imp.channel,
+                    horizon: imp.horizon,
+                    likelihood: imp.likelihood,
+                    confidence: imp.confidence,
+                }
+            })
+            .collect();
         for a in &d.analyses {
             g.analysis_places.push(resolve(&a.places));
             g.analysis_themes
@@ -93,6 +115,8 @@ impl Ground {
                 ground.sort_unstable();
                 ground.dedup();
                 g.end_places.push(places);
+                g.end_actors
+                    .push(ends.actors.iter().filter_map(|a| d.actor_ix(a)));
                 g.end_ground.push(ground.iter().copied());
             }
         }

@@ -396,7 +396,13 @@ impl Store for Dataset {
         Cow::Borrowed(Dataset::place_groups(self, ix))
     }
     fn event_date(&self, ix: AnalysisIx) -> PartialDate {
-        Dataset::analysis(self, ix).event_date
+        match self.ground.dates.get(ix.get()) {
+            Some(&date) => date,
+            None => Dataset::analysis(self, ix).event_date,
+        }
+    }
+    fn implication_facts(&self, ix: ImplicationIx) -> ImplicationFacts {
+        self.ground.facts[ix.get()]
     }
     fn place_region(&self, ix: PlaceIx) -> Option<PlaceIx> {
         self.ground.home.get(ix.get()).copied().flatten()
@@ -415,5 +421,8 @@ impl Store for Dataset {
     }
     fn implication_ground(&self, ix: ImplicationIx, side: Side) -> Cow<'_, [PlaceIx]> {
         Cow::Borrowed(self.ground.end_ground.get(super::ground::end(ix, side)))
+    }
+    fn implication_actors(&self, ix: ImplicationIx, side: Side) -> Cow<'_, [ActorIx]> {
+        Cow::Borrowed(self.ground.end_actors.get(super::ground::end(ix, side)))
     }
 }

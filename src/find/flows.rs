@@ -63,9 +63,10 @@ pub struct Matrix {
     pub grain: Grain,
     /// The areas that start or end at least one implication, rows and columns alike.
     pub areas: Vec<PlaceIx>,
-    /// The cells that count something, by (row, column): most are empty, and by country, or with
-    /// a thousand regions of a synthetic archive, a full grid would take megabytes.
-    pub cells: HashMap<(u32, u32), Tally>,
+    /// The cells that count something, by (row, column), in row-major order: most are empty,
+    /// and by country, or with a thousand regions of a synthetic archive, a full grid would take
+    /// tens of megabytes to keep.
+    pub cells: Vec<((u32, u32), Tally)>,
     /// The largest cell, counted and weighted, for shading.
     pub max: (u32, f64),
     /// Implications starting in each area (each counted once).
@@ -80,10 +81,10 @@ pub struct Matrix {
 
 impl Matrix {
     pub fn cell(&self, row: usize, column: usize) -> Tally {
+        let at = (row as u32, column as u32);
         self.cells
-            .get(&(row as u32, column as u32))
-            .copied()
-            .unwrap_or_default()
+            .binary_search_by_key(&at, |(k, _)| *k)
+            .map_or(Tally::default(), |i| self.cells[i].1)
     }
 
     /// The largest cell, for shading.
@@ -101,11 +102,10 @@ impl Matrix {
 
     pub fn json(&self, data: &dyn Store) -> Json {
         let id = |p: PlaceIx| data.place(p).id.clone();
-        let mut order: Vec<(&(u32, u32), &Tally)> = self.cells.iter().collect();
-        order.sort_unstable_by_key(|(at, _)| **at);
-        let cells: Vec<Json> = order
-            .into_iter()
-            .map(|(&(r, c), t)| {
+        let cells: Vec<Json> = self
+            .cells
+            .iter()
+            .map(|&((r, c), t)| {
                 json!({
                     "from": id(self.areas[r as usize]), "to": id(self.areas[c as usize]),
                     "count": t.count, "weighted": round2(t.weight),
@@ -134,63 +134,133 @@ pub fn matrix(data: &dyn Store, geo: &Geo, filter: &Filter, grain: Grain) -> Mat
     matrix_of(data, geo, &items, grain)
 }
 
+/// The items in the order the store keeps them. Counting does not care about order, and columns
+/// read in order stay in cache: a list sorted newest first visits them all over the place.
+pub(crate) fn in_store_order(items: &[Target]) -> Vec<Target> {
+    let mut sorted = items.to_vec();
+    sorted.sort_unstable_by_key(|t| t.entity_index());
+    sorted
+}
+
 /// The matrix of these implications.
 pub fn matrix_of(data: &dyn Store, geo: &Geo, items: &[Target], grain: Grain) -> Matrix {
-    // Cells by area pair first; the areas and their order come after.
-    let mut pairs: HashMap<(PlaceIx, PlaceIx), Tally> = HashMap::new();
-    let mut rows: HashMap<PlaceIx, Tally> = HashMap::new();
-    let mut columns: HashMap<PlaceIx, Tally> = HashMap::new();
+    // First the areas of every end, numbered densely as they are met; then the cells, on a
+    // grid while it is small enough to be the quickest way (by country, an end naming
+    // Sub-Saharan Africa meets 49 countries), else by hashing.
+    let mut number = vec![u32::MAX; data.count(ListKind::Places)];
+    let mut areas: Vec<PlaceIx> = Vec::new();
+    let mut ends: Vec<u32> = Vec::new();
+    let mut flows: Vec<(u32, u32, u32, f64)> = Vec::new();
+    let (mut rows, mut columns): (Vec<Tally>, Vec<Tally>) = (Vec::new(), Vec::new());
     let (mut total, mut unplaced) = (Tally::default(), 0);
-    let (mut from, mut to) = (Vec::new(), Vec::new());
-    for &t in items {
+    let mut end = Vec::new();
+    for &t in &in_store_order(items) {
         let Target::Implication(ix) = t else { continue };
-        geo.areas_into(&geo.end(data, ix, Side::Origin), grain, &mut from);
-        geo.areas_into(&geo.end(data, ix, Side::Affected), grain, &mut to);
-        if from.is_empty() || to.is_empty() {
+        let start = ends.len() as u32;
+        let mut split = start;
+        for side in [Side::Origin, Side::Affected] {
+            let places = data.implication_places(ix, side);
+            if places.is_empty() {
+                geo.areas_into(&geo.end(data, ix, side), grain, &mut end);
+            } else {
+                geo.places_into(&places, grain, &mut end);
+            }
+            for &p in &end {
+                let slot = &mut number[p.get()];
+                if *slot == u32::MAX {
+                    *slot = areas.len() as u32;
+                    areas.push(p);
+                }
+                ends.push(*slot);
+            }
+            if side == Side::Origin {
+                split = ends.len() as u32;
+            }
+        }
+        let stop = ends.len() as u32;
+        if split == start || stop == split {
             unplaced += 1;
+            ends.truncate(start as usize);
             continue;
         }
         let w = probability(data.implication_facts(ix).likelihood);
         total.add(w);
-        for &a in &from {
-            rows.entry(a).or_default().add(w);
-            for &b in &to {
-                pairs.entry((a, b)).or_default().add(w);
+        rows.resize(areas.len(), Tally::default());
+        columns.resize(areas.len(), Tally::default());
+        for &a in &ends[start as usize..split as usize] {
+            rows[a as usize].add(w);
+        }
+        for &b in &ends[split as usize..stop as usize] {
+            columns[b as usize].add(w);
+        }
+        flows.push((start, split, stop, w));
+    }
+    let n = areas.len();
+    rows.resize(n, Tally::default());
+    columns.resize(n, Tally::default());
+    // A grid costs its size to clear and read back; hashing costs each pair counted.
+    let counted: usize = flows
+        .iter()
+        .map(|&(start, split, stop, _)| ((split - start) * (stop - split)) as usize)
+        .sum();
+    let mut pairs: Vec<((u32, u32), Tally)> = if n * n <= (counted * 4).min(1 << 22) {
+        // Counts and thousandths of a probability (every ICD-203 midpoint is a whole number of
+        // them, so the sums are exact): half the memory of a grid of tallies.
+        let mut grid = vec![[0u32; 2]; n * n];
+        for &(start, split, stop, w) in &flows {
+            let milli = (w * 1000.0).round() as u32;
+            for &a in &ends[start as usize..split as usize] {
+                let row = &mut grid[a as usize * n..(a as usize + 1) * n];
+                for &b in &ends[split as usize..stop as usize] {
+                    let cell = &mut row[b as usize];
+                    cell[0] += 1;
+                    cell[1] += milli;
+                }
             }
         }
-        for &b in &to {
-            columns.entry(b).or_default().add(w);
+        grid.into_iter()
+            .enumerate()
+            .filter(|(_, [count, _])| *count > 0)
+            .map(|(i, [count, milli])| {
+                let t = Tally {
+                    count,
+                    weight: f64::from(milli) / 1000.0,
+                };
+                (((i / n) as u32, (i % n) as u32), t)
+            })
+            .collect()
+    } else {
+        let mut hashed: HashMap<(u32, u32), Tally> = HashMap::new();
+        for &(start, split, stop, w) in &flows {
+            for &a in &ends[start as usize..split as usize] {
+                for &b in &ends[split as usize..stop as usize] {
+                    hashed.entry((a, b)).or_default().add(w);
+                }
+            }
         }
+        hashed.into_iter().collect()
+    };
+    // Into reading order.
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_by_cached_key(|&i| area_order(data, geo, areas[i as usize], grain));
+    let mut place_of = vec![0u32; n];
+    for (new, &old) in order.iter().enumerate() {
+        place_of[old as usize] = new as u32;
     }
-    let mut areas: Vec<PlaceIx> = rows.keys().chain(columns.keys()).copied().collect();
-    areas.sort_unstable();
-    areas.dedup();
-    areas.sort_by_cached_key(|&p| area_order(data, geo, p, grain));
-    let at: HashMap<PlaceIx, u32> = areas
-        .iter()
-        .enumerate()
-        .map(|(i, &p)| (p, i as u32))
-        .collect();
-    let cells: HashMap<(u32, u32), Tally> = pairs
-        .into_iter()
-        .map(|((a, b), t)| ((at[&a], at[&b]), t))
-        .collect();
-    let max = cells.values().fold((0, 0.0), |(c, w): (u32, f64), t| {
+    for ((a, b), _) in &mut pairs {
+        (*a, *b) = (place_of[*a as usize], place_of[*b as usize]);
+    }
+    pairs.sort_unstable_by_key(|(at, _)| *at);
+    let max = pairs.iter().fold((0, 0.0), |(c, w): (u32, f64), (_, t)| {
         (c.max(t.count), w.max(t.weight))
     });
     Matrix {
-        max,
         grain,
-        rows: areas
-            .iter()
-            .map(|a| rows.get(a).copied().unwrap_or_default())
-            .collect(),
-        columns: areas
-            .iter()
-            .map(|a| columns.get(a).copied().unwrap_or_default())
-            .collect(),
-        areas,
-        cells,
+        areas: order.iter().map(|&i| areas[i as usize]).collect(),
+        rows: order.iter().map(|&i| rows[i as usize]).collect(),
+        columns: order.iter().map(|&i| columns[i as usize]).collect(),
+        cells: pairs,
+        max,
         total,
         unplaced,
     }
@@ -253,24 +323,44 @@ fn on_map(data: &dyn Store, p: PlaceIx) -> bool {
 }
 
 pub fn map_data(data: &dyn Store, geo: &Geo, items: &[Target]) -> MapData {
-    let mut places: HashMap<PlaceIx, u32> = HashMap::new();
-    let mut routes: HashMap<(PlaceIx, PlaceIx), u32> = HashMap::new();
-    for &t in items {
+    let n = data.count(ListKind::Places);
+    let drawn: Vec<bool> = (0..n as u32).map(|p| on_map(data, PlaceIx(p))).collect();
+    let mut named_by = vec![0u32; n];
+    let mut routes: HashMap<u64, u32> = HashMap::new();
+    let (mut from, mut to) = (Vec::new(), Vec::new());
+    let ends = |ix: ImplicationIx, side: Side, out: &mut Vec<PlaceIx>| {
+        out.clear();
+        let places = data.implication_places(ix, side);
+        if places.is_empty() {
+            out.extend(geo.end(data, ix, side).iter().copied());
+        } else {
+            out.extend_from_slice(&places);
+        }
+        out.retain(|p| drawn[p.get()]);
+    };
+    for &t in &in_store_order(items) {
         let Target::Implication(ix) = t else { continue };
-        let from = named(data, ix, Side::Origin, geo);
-        let to = named(data, ix, Side::Affected, geo);
-        for &p in from.iter().chain(&to) {
-            *places.entry(p).or_default() += 1;
+        ends(ix, Side::Origin, &mut from);
+        ends(ix, Side::Affected, &mut to);
+        for p in from.iter().chain(&to) {
+            named_by[p.get()] += 1;
         }
         for &a in &from {
             for &b in &to {
                 if a != b {
-                    *routes.entry((a, b)).or_default() += 1;
+                    *routes
+                        .entry(u64::from(a.0) << 32 | u64::from(b.0))
+                        .or_default() += 1;
                 }
             }
         }
     }
-    let mut places: Vec<(PlaceIx, u32)> = places.into_iter().collect();
+    let mut places: Vec<(PlaceIx, u32)> = named_by
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(p, &n)| (PlaceIx(p as u32), n))
+        .collect();
     places.sort_by(|a, b| {
         let (pa, pb) = (data.place(a.0), data.place(b.0));
         pa.centroid
@@ -281,7 +371,11 @@ pub fn map_data(data: &dyn Store, geo: &Geo, items: &[Target]) -> MapData {
     let route_count = routes.len();
     let mut routes: Vec<Route> = routes
         .into_iter()
-        .map(|((from, to), count)| Route { from, to, count })
+        .map(|(k, count)| Route {
+            from: PlaceIx((k >> 32) as u32),
+            to: PlaceIx((k & 0xffff_ffff) as u32),
+            count,
+        })
         .collect();
     routes.sort_by(|a, b| {
         b.count

@@ -46,12 +46,14 @@ impl Grain {
 pub struct Geo {
     footprint: Vec<Box<[PlaceIx]>>,
     home: Vec<Option<PlaceIx>>,
+    /// Each place's footprint by home region: Sub-Saharan Africa's 49 countries are one area.
+    regions: Vec<Box<[PlaceIx]>>,
 }
 
 impl Geo {
     pub fn new(data: &dyn Store) -> Geo {
         let n = data.count(ListKind::Places) as u32;
-        Geo {
+        let mut geo = Geo {
             footprint: (0..n)
                 .map(|p| {
                     data.place_ground(PlaceIx(p))
@@ -60,7 +62,15 @@ impl Geo {
                 })
                 .collect(),
             home: (0..n).map(|p| data.place_region(PlaceIx(p))).collect(),
-        }
+            regions: Vec::new(),
+        };
+        geo.regions = (0..n as usize)
+            .map(|p| {
+                geo.areas(&geo.footprint[p], Grain::Region)
+                    .into_boxed_slice()
+            })
+            .collect();
+        geo
     }
 
     /// What the place covers on the ground, sorted.
@@ -103,6 +113,22 @@ impl Geo {
     pub fn areas_into(&self, covered: &[PlaceIx], grain: Grain, out: &mut Vec<PlaceIx>) {
         out.clear();
         out.extend(covered.iter().map(|&p| self.area(p, grain)));
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// The areas of the places listed (an analysis's, an end's) into a buffer: the union of
+    /// their footprints' areas, sorted, found without walking the footprints.
+    pub fn places_into(&self, places: &[PlaceIx], grain: Grain, out: &mut Vec<PlaceIx>) {
+        out.clear();
+        for &p in places {
+            match grain {
+                Grain::Region => {
+                    out.extend_from_slice(self.regions.get(p.get()).map_or(&[], |r| r))
+                }
+                Grain::Country => out.extend_from_slice(self.footprint(p)),
+            }
+        }
         out.sort_unstable();
         out.dedup();
     }

@@ -80,7 +80,7 @@ pub fn outlook_of(data: &dyn Store, items: &[Target]) -> Outlook {
         columns: vec![Tally::default(); COLUMNS.len()],
         total: Tally::default(),
     };
-    for &t in items {
+    for &t in &super::flows::in_store_order(items) {
         let Target::Implication(ix) = t else { continue };
         let facts = data.implication_facts(ix);
         let r = ROWS

@@ -2,7 +2,6 @@
 //! its last, in all or by world region or by theme. The explorer and
 //! `geolens view timeline --json` both call [`timeline`].
 
-use foldhash::{HashMap, HashMapExt};
 use serde_json::{Value as Json, json};
 
 use super::filter::{Filter, analysis_meets, members};
@@ -215,12 +214,21 @@ pub fn timeline_of(
     let start = first - first % step;
     let periods = ((last - start) / step + 1) as usize;
     let mut totals = vec![0u32; periods];
-    // Rows by first appearance; sorted once counted.
-    let mut row_of: HashMap<Group, usize> = HashMap::new();
+    // Rows by first appearance, numbered by place or theme; sorted once counted.
+    let mut row_of_place = vec![usize::MAX; data.count(ListKind::Places)];
+    let mut row_of_theme = vec![usize::MAX; data.count(ListKind::Themes)];
+    let roots: Vec<ThemeIx> = (0..data.count(ListKind::Themes) as u32)
+        .map(|t| {
+            std::iter::successors(Some(ThemeIx(t)), |&p| data.theme_parent(p))
+                .take(64)
+                .last()
+                .unwrap_or(ThemeIx(t))
+        })
+        .collect();
     let mut rows: Vec<(Group, Vec<u32>)> = Vec::new();
     let mut total = 0;
-    let (mut covered, mut groups) = (Vec::new(), Vec::new());
-    for &t in items {
+    let mut buffers = Buffers::default();
+    for &t in &super::flows::in_store_order(items) {
         let Target::Analysis(a) = t else { continue };
         let m = month_index(data.event_date(a));
         let Some(p) = m.checked_sub(start).map(|m| (m / step) as usize) else {
@@ -234,13 +242,18 @@ pub fn timeline_of(
         if groups_by == Groups::All {
             continue;
         }
-        groups_of(data, geo, a, groups_by, &mut covered, &mut groups);
-        for &group in &groups {
-            let r = *row_of.entry(group).or_insert_with(|| {
+        groups_of(data, geo, a, groups_by, &roots, &mut buffers);
+        for &group in &buffers.groups {
+            let slot = match group {
+                Group::Place(p) => &mut row_of_place[p.get()],
+                Group::Theme(t) => &mut row_of_theme[t.get()],
+                Group::All => continue,
+            };
+            if *slot == usize::MAX {
+                *slot = rows.len();
                 rows.push((group, vec![0; periods]));
-                rows.len() - 1
-            });
-            rows[r].1[p] += 1;
+            }
+            rows[*slot].1[p] += 1;
         }
     }
     if groups_by == Groups::All {
@@ -265,43 +278,41 @@ pub fn timeline_of(
     }
 }
 
-/// The rows an analysis counts in, into `out` (`covered` is a buffer). A place row holds the
-/// analyses [`analysis_meets`] it, the test the row's drill-down filters with; a theme row those
-/// with the theme or a sub-theme.
+/// What [`groups_of`] works in, kept from one analysis to the next.
+#[derive(Default)]
+struct Buffers {
+    areas: Vec<PlaceIx>,
+    groups: Vec<Group>,
+}
+
+/// The rows an analysis counts in, into `b.groups`. A place row holds the analyses
+/// [`analysis_meets`] it, the test the row's drill-down filters with; a theme row those with the
+/// theme or a sub-theme (`roots` gives each theme's top-level theme).
 fn groups_of(
     data: &dyn Store,
     geo: &Geo,
     a: AnalysisIx,
     by: Groups,
-    covered: &mut Vec<PlaceIx>,
-    out: &mut Vec<Group>,
+    roots: &[ThemeIx],
+    b: &mut Buffers,
 ) {
-    out.clear();
+    b.groups.clear();
     match by {
-        Groups::All => out.push(Group::All),
+        Groups::All => b.groups.push(Group::All),
         Groups::Region => {
-            covered.clear();
-            for &p in data.analysis_places(a).iter() {
-                covered.extend_from_slice(geo.footprint(p));
-            }
-            let mut areas = Vec::new();
-            geo.areas_into(covered, Grain::Region, &mut areas);
-            debug_assert!(areas.iter().all(|&r| analysis_meets(data, geo, a, r)));
-            out.extend(areas.into_iter().map(Group::Place));
+            geo.places_into(&data.analysis_places(a), Grain::Region, &mut b.areas);
+            debug_assert!(b.areas.iter().all(|&r| analysis_meets(data, geo, a, r)));
+            b.groups.extend(b.areas.iter().map(|&p| Group::Place(p)));
         }
         Groups::Theme => {
             for &t in data.analysis_themes(a).iter() {
-                let root = std::iter::successors(Some(t), |&p| data.theme_parent(p))
-                    .take(64)
-                    .last()
-                    .unwrap_or(t);
-                out.push(Group::Theme(root));
+                b.groups.push(Group::Theme(roots[t.get()]));
             }
-            out.sort_unstable_by_key(|g| match *g {
+            b.groups.sort_unstable_by_key(|g| match *g {
                 Group::Theme(t) => t.0,
                 _ => 0,
             });
-            out.dedup();
+            b.groups.dedup();
         }
     }
 }
