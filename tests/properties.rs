@@ -1079,3 +1079,13 @@ fn replay(name: &str, script: &str) {
     let index = SearchIndex::build(&data);
     run(&data, &index, &parse_script(script));
 }
+
+#[test]
+fn the_outlook_cursor_stays_in_sight_on_a_short_screen() {
+    // On the totals row at 12 lines, the grid drew the seven likelihoods and cut the row the
+    // cursor was on.
+    replay(
+        "wide",
+        "{resize 0x0} O <Tab> <S-Tab> <Space> <Enter> O {resize 98x12}",
+    );
+}

@@ -190,12 +190,15 @@ fn the_timeline_on_screen_is_the_timeline_in_json() {
     }
 }
 
+/// Each cell of a view as (row, column, count).
+type Cells = dyn Fn(&App) -> Vec<(usize, usize, u32)>;
+
 /// Enters `view`, puts the cursor on each cell in turn and drills in: the list that opens holds
 /// exactly what the cell counted, and Back returns to the cell with the filters as they were.
 fn drill_everywhere(
     d: &Dataset,
     view_key: &str,
-    cells: &dyn Fn(&App) -> Vec<(usize, usize, u32)>,
+    cells: &Cells,
     cursor: &dyn Fn(&App) -> (usize, usize),
     check: &dyn Fn(&App, (usize, usize)),
 ) -> usize {

@@ -118,6 +118,9 @@ impl App {
         let mut items = pane.rows.items().to_vec();
         items.reverse();
         pane.rows = ListRows::new(items);
+        if let Some(built) = &mut pane.built_for {
+            built.2 = pane.reverse;
+        }
         self.sort_message(kind);
     }
 
@@ -156,7 +159,15 @@ impl App {
         let filter = &self.filter;
         let pane = &mut self.lists[kind.index()];
         pane.stale = false;
-        pane.rows = ListRows::new(find::ordered(data, kind, filter, pane.sort, pane.reverse));
+        let key = (filter.clone(), pane.sort, pane.reverse);
+        let rows = match pane.previous.take() {
+            Some((built, rows)) if built == key => rows,
+            _ => ListRows::new(find::ordered(data, kind, filter, pane.sort, pane.reverse)),
+        };
+        let old = std::mem::replace(&mut pane.rows, rows);
+        if let Some(built) = pane.built_for.replace(key) {
+            pane.previous = Some((built, old));
+        }
         if pane.selected.is_none_or(|t| pane.rows.row_of(t).is_none()) {
             pane.selected = pane.rows.get(0);
             pane.offset = 0;

@@ -2,6 +2,10 @@
 
 use crate::find::{Facet, Value};
 
+/// The count of a value the panel left uncounted: a facet with thousands of values over a large
+/// archive would take seconds to count.
+pub const UNCOUNTED: usize = usize::MAX;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Column {
     #[default]

@@ -29,6 +29,8 @@ pub struct MatrixView {
     pub label_width: usize,
     /// The filter and grouping the numbers were counted for.
     counted: Option<(Filter, Grain)>,
+    /// The numbers counted before these, for Back after a drill-down.
+    previous: Option<((Filter, Grain), Matrix, usize)>,
 }
 
 impl MatrixView {
@@ -39,13 +41,22 @@ impl MatrixView {
         filter: &Filter,
         items: &[Target],
     ) {
-        if self
-            .counted
-            .as_ref()
-            .is_some_and(|(f, g)| f == filter && *g == self.grain)
-        {
+        let key = (filter.clone(), self.grain);
+        if self.counted.as_ref() == Some(&key) {
             return;
         }
+        let old = self.counted.take().map(|k| {
+            let numbers = std::mem::take(&mut self.numbers);
+            (k, numbers, self.label_width)
+        });
+        if let Some((_, numbers, width)) = self.previous.take().filter(|(k, _, _)| *k == key) {
+            self.numbers = numbers;
+            self.label_width = width;
+            self.counted = Some(key);
+            self.previous = old;
+            return;
+        }
+        self.previous = old;
         self.numbers = flows::matrix_of(data, geo, items, self.grain);
         self.label_width = self
             .numbers
@@ -61,12 +72,13 @@ impl MatrixView {
             })
             .max()
             .unwrap_or(8);
-        self.counted = Some((filter.clone(), self.grain));
+        self.counted = Some(key);
     }
 
     /// The dataset changed (a large one finished loading): count again.
     pub(super) fn forget(&mut self) {
         self.counted = None;
+        self.previous = None;
     }
 
     /// The cursor as (row, column) indexes; the totals are at `areas.len()`.

@@ -58,7 +58,14 @@ pub struct ListPane {
     /// The filter changed since the list was built: it is rebuilt before it is next shown, so a
     /// filter change costs one list, not five.
     pub stale: bool,
+    /// What the rows were built for, and the rows built before them: Back after a drill-down
+    /// puts the previous filter back, and finds its rows here instead of building them again.
+    pub built_for: Option<ListKey>,
+    pub previous: Option<(ListKey, ListRows)>,
 }
+
+/// What a list's rows depend on, besides the data.
+pub type ListKey = (Filter, Sort, bool);
 
 impl ListPane {
     pub fn selected_row(&self) -> Option<usize> {
@@ -129,6 +136,8 @@ impl App {
                     sort,
                     reverse: false,
                     stale: false,
+                    built_for: Some((filter.clone(), sort, false)),
+                    previous: None,
                 }
             })
             .collect();
@@ -164,6 +173,10 @@ impl App {
     /// same analyses, in the same order, so every selection and history entry still holds). The
     /// lists fill in, and the page shown is rebuilt where the reader left it.
     pub fn loaded(&mut self, data: &dyn Store) {
+        for pane in &mut self.lists {
+            pane.built_for = None;
+            pane.previous = None;
+        }
         for kind in ListKind::ALL {
             self.rebuild_list(data, kind);
         }

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, put_line};
 use crate::app::App;
-use crate::app::filters::{Column, FilterPanel};
+use crate::app::filters::{Column, FilterPanel, UNCOUNTED};
 use crate::data::Store;
 use crate::find::Facet;
 use crate::layout::inner;
@@ -83,19 +83,32 @@ pub(super) fn render(
     if values.height == 0 {
         return;
     }
+    let counted = |n: &usize| *n != UNCOUNTED;
+    let what = if panel.values.iter().all(|(_, n)| counted(n)) {
+        "items shown with it on"
+    } else {
+        "too many values to count"
+    };
     let header = Line::from(Span::styled(
-        format!("{} (items shown with it on)", panel.current_facet().title()),
+        format!("{} ({what})", panel.current_facet().title()),
         theme.heading,
     ));
     put_line(buf, values.x, values.y, values.width, &header, g);
     let count_width = panel
         .values
         .iter()
+        .filter(|(_, n)| counted(n))
         .map(|(_, n)| n.to_string().len())
         .max()
         .unwrap_or(1) as u16;
     // A bar beside each count, scaled to the largest, so the eye finds the big values first.
-    let largest = panel.values.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let largest = panel
+        .values
+        .iter()
+        .map(|(_, n)| *n)
+        .filter(counted)
+        .max()
+        .unwrap_or(0);
     let bar_width = if values.width >= 40 {
         (values.width / 5).min(12)
     } else {
@@ -112,7 +125,11 @@ pub(super) fn render(
         let on = app.filter.has(value);
         let mark = if on { "[x] " } else { "[ ] " };
         let label = sanitize(&value.label(data)).into_owned();
-        let count = format!("{n:>width$}", width = count_width as usize);
+        let count = if counted(n) {
+            format!("{n:>width$}", width = count_width as usize)
+        } else {
+            String::new()
+        };
         let style = if i == panel.value && panel.column == Column::Values {
             theme.selected
         } else if on {
@@ -125,7 +142,7 @@ pub(super) fn render(
             .width
             .saturating_sub(count_width + 1 + mark.width() as u16)
             .saturating_sub(if bar_width > 0 { bar_width + 1 } else { 0 });
-        if bar_width > 0 && *n > 0 {
+        if bar_width > 0 && *n > 0 && counted(n) {
             let x = values.right() - count_width - 1 - bar_width;
             let bar = super::views::bar(*n, largest, bar_width as usize, g.ascii);
             put_line(

@@ -115,8 +115,11 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }
     let max = f64::from(o.max_cell());
     let total = f64::from(o.total.count);
-    for r in 0..=ROWS.len() {
-        let y = inside.y + top + 1 + r as u16;
+    // Too short for every row: the first ones give way so the cursor's row stays in sight.
+    let room = inside.bottom().saturating_sub(y + 1) as usize;
+    let skip = (row + 1).saturating_sub(room);
+    for r in skip..=ROWS.len() {
+        let y = inside.y + top + 1 + (r - skip) as u16;
         if y >= inside.bottom() {
             break;
         }
