@@ -9,6 +9,9 @@ pub mod views;
 
 use serde_json::{Value as Json, json};
 
+mod score;
+pub use score::score;
+
 use crate::data::{ImplicationIx, Side, Store};
 use crate::data::{ListKind, Target};
 use crate::doc::wrap;
@@ -20,13 +23,22 @@ use crate::text::{is_unsafe, sanitize};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Output {
     pub stdout: String,
+    /// A note for the person, not the script: "no results" goes here, so a pipe reads only data.
+    pub stderr: String,
     pub status: u8,
 }
 
 impl Output {
-    fn new(stdout: String, found: bool) -> Output {
+    /// Every command that finds things says the same when it finds nothing: "no results" on
+    /// stderr and status 1, with its (empty) data on stdout.
+    pub(crate) fn new(stdout: String, found: bool) -> Output {
         Output {
             stdout,
+            stderr: if found {
+                String::new()
+            } else {
+                "no results\n".to_owned()
+            },
             status: if found { 0 } else { 1 },
         }
     }
@@ -133,7 +145,9 @@ pub fn search(
     limit: usize,
     json: bool,
 ) -> Output {
-    let query = Query::parse(text, false);
+    // Parsed as the explorer's search box parses what is typed into it, so that one query gets
+    // one answer in both: a last word the text does not hold is taken as the start of one.
+    let query = Query::parse(text, true);
     let mut results = find::search(index, data, &query, &Filter::default(), limit);
     if let Some(kind) = kind {
         results.groups.retain(|g| g.kind == kind);
@@ -195,9 +209,6 @@ pub fn search(
                 group.total - group.hits.len()
             ));
         }
-    }
-    if !found {
-        out.push_str("no results\n");
     }
     Output::new(out, found)
 }
@@ -330,6 +341,7 @@ fn item_json(data: &dyn Store, t: Target) -> Json {
                 "kind": p.kind.as_str(),
                 "aliases": p.aliases,
                 "members": p.members,
+                "touching": p.touching,
                 "analyses": data.place_analyses(ix).len(),
             })
         }
@@ -410,6 +422,7 @@ fn show_json(data: &dyn Store, t: Target) -> Json {
             serde_json::to_value(data.place(ix)),
             json!({
                 "member_of": ids(&mut data.place_groups(ix).iter().map(|&p| Target::Place(p))),
+                "partly_in": ids(&mut data.place_partly_in(ix).iter().map(|&p| Target::Place(p))),
                 "analyses": ids(&mut data.place_analyses(ix).iter().map(|&a| Target::Analysis(a))),
                 "implications": data.place_implications(ix).iter().map(|l| json!({
                     "id": data.implication_id(l.implication),
@@ -432,9 +445,13 @@ fn show_json(data: &dyn Store, t: Target) -> Json {
 /// all apply.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct FacetArgs {
-    /// A country (ISO code) or region/bloc id; a region includes its members.
+    /// A country (ISO code) or region/bloc id; a region includes the places in it.
     #[arg(long = "place", value_name = "ID")]
     pub places: Vec<String>,
+    /// What a region stands for: only (itself), members (and the places in it: the default)
+    /// or touching (and the places it only touches, such as Russia for the Arctic).
+    #[arg(long = "place-scope", value_name = "SCOPE")]
+    pub place_scope: Option<String>,
     /// A theme id; a theme includes its sub-themes.
     #[arg(long = "theme", value_name = "ID")]
     pub themes: Vec<String>,
@@ -501,6 +518,14 @@ impl FacetArgs {
                 .or_else(|| data.place_ix(&id.to_ascii_uppercase()))
                 .ok_or_else(|| format!("unknown place {id:?}"))?;
             f.places.push(ix);
+        }
+        if let Some(scope) = &self.place_scope {
+            f.place_scope = vocab(
+                &crate::find::PlaceScope::ALL,
+                crate::find::PlaceScope::name,
+                "place scope",
+                scope,
+            )?;
         }
         for id in &self.themes {
             f.themes.push(

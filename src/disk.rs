@@ -144,6 +144,8 @@ pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
     Missing,
+    /// A symbolic link that leads back to itself, directly or through others.
+    Loop,
     /// Exists but is a directory, a FIFO, a device ...: not opened, so nothing can block.
     NotAFile(&'static str),
     TooLarge(u64),
@@ -154,6 +156,7 @@ impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::Missing => f.write_str("does not exist"),
+            ReadError::Loop => f.write_str("is a symlink loop: the link leads back to itself"),
             ReadError::NotAFile(what) => write!(f, "is {what}, not a file"),
             ReadError::TooLarge(max) => write!(f, "is larger than the limit of {max} bytes"),
             ReadError::Io(e) => f.write_str(e),
@@ -167,6 +170,7 @@ pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(ReadError::Missing),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(ReadError::Loop),
         Err(e) => return Err(ReadError::Io(e.to_string())),
     };
     if !meta.is_file() {

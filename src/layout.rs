@@ -8,6 +8,11 @@ pub const WIDE_MIN_WIDTH: u16 = 100;
 /// Below this, the screen only says it is too small.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
+/// The longest line of prose the detail pane shows unless the config says otherwise: lines much
+/// longer than this are hard to read, so a wide screen gives the rest to the list.
+pub const READING_WIDTH: u16 = 90;
+/// What the detail pane spends around its text: two borders and two margins.
+const DETAIL_FRAME: u16 = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -40,7 +45,13 @@ pub enum Shown {
     Detail,
 }
 
+/// The layout with the default reading width.
 pub fn screen(area: Rect, shown: Shown, chips: bool) -> Screen {
+    screen_for(area, shown, chips, READING_WIDTH)
+}
+
+/// The layout for a reader whose lines of prose are at most `reading` columns (0: no cap).
+pub fn screen_for(area: Rect, shown: Shown, chips: bool, reading: u16) -> Screen {
     let empty = Rect::new(area.x, area.y, 0, 0);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Screen {
@@ -64,7 +75,11 @@ pub fn screen(area: Rect, shown: Shown, chips: bool) -> Screen {
     .areas(area);
     let collapsed = Rect::new(body.x, body.y, 0, 0);
     let (mode, list, detail) = if area.width >= WIDE_MIN_WIDTH {
-        let left_width = (area.width * 2 / 5).clamp(36, 64);
+        let mut left_width = (area.width * 2 / 5).clamp(36, 64);
+        if reading > 0 {
+            let widest = reading.saturating_add(DETAIL_FRAME);
+            left_width = left_width.max(area.width.saturating_sub(widest));
+        }
         let [list, detail] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(body);
         (Mode::Wide, list, detail)
@@ -123,10 +138,33 @@ pub fn detail_text(pane: Rect) -> Rect {
 /// detail pane still wraps to a nominal width: wrapping at zero columns would make a line per
 /// character of a long text, all for a pane nobody can see.
 pub fn detail_wrap_width(size: Rect) -> u16 {
-    match detail_text(screen(size, Shown::Detail, false).detail).width {
+    detail_wrap_width_for(size, READING_WIDTH)
+}
+
+/// [`detail_wrap_width`] for a reader's own reading width.
+pub fn detail_wrap_width_for(size: Rect, reading: u16) -> u16 {
+    match detail_text(screen_for(size, Shown::Detail, false, reading).detail).width {
         0 => MIN_WIDTH,
         width => width,
     }
+}
+
+/// The two sides of a comparison: the body cut in half (the left one a column wider when the
+/// width is odd). Drawing, the mouse and the tests all cut it here.
+pub fn halves(body: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(body)
+}
+
+/// A finder (the outline, the command palette): centred, narrower than help, as tall as it may.
+pub fn finder_area(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).min(64);
+    let height = area.height.saturating_sub(4).min(20);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
 }
 
 #[cfg(test)]
@@ -135,12 +173,30 @@ mod tests {
 
     #[test]
     fn wide_terminals_show_list_and_detail_side_by_side() {
-        let s = screen(Rect::new(0, 0, 160, 48), Shown::List, false);
+        let s = screen_for(Rect::new(0, 0, 160, 48), Shown::List, false, 0);
         assert_eq!(s.mode, Mode::Wide);
         assert_eq!((s.list.width, s.detail.width), (64, 96));
         assert_eq!(s.list.height, s.detail.height);
         assert_eq!(s.tabs.width, 160);
         assert_eq!((s.header.y, s.status.y), (0, 47));
+    }
+
+    #[test]
+    fn prose_stops_at_the_reading_width_and_the_list_takes_the_rest() {
+        for (width, list) in [(100, 40), (130, 52), (160, 66), (240, 146)] {
+            let s = screen(Rect::new(0, 0, width, 40), Shown::List, false);
+            assert_eq!(s.list.width, list, "{width} columns");
+            assert!(
+                detail_text(s.detail).width <= READING_WIDTH,
+                "{width} columns"
+            );
+        }
+        let s = screen_for(Rect::new(0, 0, 240, 40), Shown::List, false, 120);
+        assert_eq!(detail_text(s.detail).width, 120);
+        assert_eq!(
+            detail_wrap_width_for(Rect::new(0, 0, 240, 40), 0),
+            238 - 64 - 2
+        );
     }
 
     #[test]

@@ -12,6 +12,9 @@
 //! - [`ui`]: drawing, with a semantic theme.
 //! - [`frames`]: each frame as one write in synchronized-output markers; unchanged, nothing.
 //! - [`terminal`]: owning the real terminal: raw mode, restore on every exit path, signals.
+//! - [`input`]: reading the keyboard: our own tty reader and a decoder that no byte stream can
+//!   stall or trap (crossterm's reader does both: crossterm-rs/crossterm#1057, #1060).
+//! - [`oom`]: running out of memory ends with one clear line and exit 2, the terminal restored.
 //! - [`cli`]: `geolens search`, `list` and `show` for scripts, as text or JSON.
 //! - [`disk`]: writing files safely (atomic replace, locks) under the XDG directories.
 //! - [`config`]: the user's config file (keys, colours, ASCII, mouse) and the environment.
@@ -28,8 +31,10 @@ pub mod disk;
 pub mod doc;
 pub mod find;
 pub mod frames;
+pub mod input;
 pub mod keys;
 pub mod layout;
+pub mod oom;
 pub mod pages;
 pub mod snapshot;
 pub mod terminal;

@@ -14,7 +14,7 @@ use geolens::find::{SearchIndex, Sort};
 use geolens::keys::parse_keys;
 use geolens::snapshot::Headless;
 use geolens::terminal::Exit;
-use geolens::text::sanitize;
+use geolens::text::{self, sanitize};
 use geolens::tools::synth;
 use geolens::{cli, pages, terminal};
 use ratatui::layout::Rect;
@@ -27,24 +27,60 @@ use ratatui::layout::Rect;
     after_help = "Run without a command to open the explorer on the bundled dataset."
 )]
 struct Cli {
-    /// Load the dataset in this directory instead of the bundled one.
-    #[arg(long, global = true, value_name = "PATH")]
-    data: Option<PathBuf>,
-    /// Colours: auto (off when NO_COLOR is set or TERM=dumb), always or never.
-    #[arg(long, global = true, value_name = "WHEN", value_parser = parse_choice)]
-    color: Option<Choice>,
-    /// Draw with ASCII only (the default when the locale is not UTF-8).
-    #[arg(long, global = true)]
-    ascii: bool,
-    /// Turn on the mouse: click to select, wheel to scroll.
-    #[arg(long, global = true)]
-    mouse: bool,
-    /// Read this config file instead of $XDG_CONFIG_HOME/geolens/config.toml.
-    #[arg(long, global = true, value_name = "PATH")]
-    config: Option<PathBuf>,
+    /// The explorer's own flags. Each subcommand lists the ones that apply to it; given before a
+    /// subcommand they still work where they apply (`geolens --data DIR list`).
+    #[command(flatten)]
+    data: DataArg,
+    #[command(flatten)]
+    look: LookArgs,
     #[command(subcommand)]
     command: Option<Command>,
 }
+
+/// Where the dataset comes from.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct DataArg {
+    /// Load the dataset in this directory instead of the bundled one.
+    #[arg(long, value_name = "PATH")]
+    data: Option<PathBuf>,
+}
+
+/// How the explorer looks and listens: what `geolens` and `geolens open` take.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct LookArgs {
+    /// Colours: auto (off when NO_COLOR is set or TERM=dumb), always or never.
+    #[arg(long, value_name = "WHEN", value_parser = parse_choice)]
+    color: Option<Choice>,
+    /// Draw with ASCII only (the default when the locale is not UTF-8).
+    #[arg(long)]
+    ascii: bool,
+    /// Turn on the mouse: click to select, wheel to scroll.
+    #[arg(long)]
+    mouse: bool,
+    /// Read this config file instead of $XDG_CONFIG_HOME/geolens/config.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+}
+
+/// `--ascii` alone, for the commands that print text.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct AsciiArg {
+    /// Draw with ASCII only.
+    #[arg(long)]
+    ascii: bool,
+}
+
+/// `--config` alone, for `geolens config`.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct ConfigArg {
+    /// Read this config file instead of $XDG_CONFIG_HOME/geolens/config.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+}
+
+/// Out of memory: one clear line and exit 2, the terminal given back first (src/oom.rs).
+#[global_allocator]
+static ALLOCATOR: geolens::oom::Allocator = geolens::oom::Allocator;
 
 fn parse_choice(text: &str) -> Result<Choice, String> {
     Choice::parse(text).ok_or_else(|| format!("{text:?} is not auto, always or never"))
@@ -53,7 +89,10 @@ fn parse_choice(text: &str) -> Result<Choice, String> {
 #[derive(Subcommand)]
 enum Command {
     /// Validate a dataset; print its counts, or every problem with file:line:column.
-    Check,
+    Check {
+        #[command(flatten)]
+        data: DataArg,
+    },
     /// Print the screen the explorer shows after some keys, as plain text.
     Snapshot {
         /// Terminal size, e.g. 80x24.
@@ -62,9 +101,19 @@ enum Command {
         /// Keys to type, in vim notation: `jj<Enter>`, `<Tab>`, `<BS>`, `<C-c>`.
         #[arg(long, default_value = "")]
         keys: String,
+        /// Start on this item, as `geolens open ID` does.
+        #[arg(long, value_name = "ID")]
+        open: Option<String>,
+        /// Start comparing the item of --open with this one, as `geolens open A --compare B`.
+        #[arg(long, value_name = "ID", requires = "open")]
+        compare: Option<String>,
         /// Start on a view: matrix, map, outlook or timeline.
         #[arg(long, value_name = "NAME")]
         view: Option<String>,
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        ascii: AsciiArg,
     },
     /// Search names, titles and full text; `"a phrase"`, `prefix*`.
     Search {
@@ -77,6 +126,8 @@ enum Command {
         limit: usize,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// List analyses, actors, themes, implications or places, filtered by facets.
     List {
@@ -93,6 +144,8 @@ enum Command {
         reverse: bool,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// Print one item's page (as the explorer shows it), or its data and links with --json.
     Show {
@@ -100,17 +153,28 @@ enum Command {
         id: String,
         #[arg(long)]
         json: bool,
-        /// Wrap the text at this many columns.
-        #[arg(long, default_value_t = 100)]
+        /// Wrap the text at this many columns (20 or more).
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(20..))]
         width: u16,
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        ascii: AsciiArg,
     },
     /// Open the explorer on one item, or on a view.
     Open {
         /// An id, as `show` takes.
         id: Option<String>,
+        /// Open it side by side with this item (sections aligned).
+        #[arg(long, value_name = "ID", requires = "id")]
+        compare: Option<String>,
         /// matrix, map, outlook or timeline.
         #[arg(long, value_name = "NAME")]
         view: Option<String>,
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        look: LookArgs,
     },
     /// Print the numbers a view draws: matrix, outlook or timeline, filtered by facets.
     View {
@@ -129,6 +193,15 @@ enum Command {
         facets: Box<cli::FacetArgs>,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        data: DataArg,
+    },
+    /// How the forecasts turned out: Brier score, calibration, by perspective, channel, horizon.
+    Score {
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// Print the JSON Schema of dataset files.
     Schema,
@@ -137,6 +210,8 @@ enum Command {
         /// Print the full default config, with comments, ready to edit.
         #[arg(long)]
         print_default: bool,
+        #[command(flatten)]
+        config: ConfigArg,
     },
     /// Write a synthetic dataset of any size, for benchmarks (docs/performance.md).
     Generate {
@@ -155,6 +230,39 @@ enum Command {
     },
 }
 
+impl Command {
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Check { .. } => "check",
+            Command::Snapshot { .. } => "snapshot",
+            Command::Search { .. } => "search",
+            Command::List { .. } => "list",
+            Command::Show { .. } => "show",
+            Command::Open { .. } => "open",
+            Command::View { .. } => "view",
+            Command::Score { .. } => "score",
+            Command::Schema => "schema",
+            Command::Config { .. } => "config",
+            Command::Generate { .. } => "generate",
+        }
+    }
+
+    /// The explorer's flags this command takes when they are given before it.
+    fn takes(&self) -> &'static [&'static str] {
+        match self {
+            Command::Check { .. }
+            | Command::Search { .. }
+            | Command::List { .. }
+            | Command::View { .. }
+            | Command::Score { .. } => &["--data"],
+            Command::Snapshot { .. } | Command::Show { .. } => &["--data", "--ascii"],
+            Command::Open { .. } => &["--data", "--color", "--ascii", "--mouse", "--config"],
+            Command::Config { .. } => &["--config"],
+            Command::Schema | Command::Generate { .. } => &[],
+        }
+    }
+}
+
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
     let (w, h) = text
         .split_once(['x', 'X'])
@@ -168,13 +276,41 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Some(Command::Schema) => {
+    geolens::oom::install_panic_hook();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
+    let Some(command) = cli.command else {
+        return explore(&cli.data, &cli.look, Start::default());
+    };
+    // Flags of the explorer given before a subcommand count only where they apply.
+    let given = [
+        ("--data", cli.data.data.is_some()),
+        ("--color", cli.look.color.is_some()),
+        ("--ascii", cli.look.ascii),
+        ("--mouse", cli.look.mouse),
+        ("--config", cli.look.config.is_some()),
+    ];
+    if let Some((flag, _)) = given
+        .iter()
+        .find(|(flag, on)| *on && !command.takes().contains(flag))
+    {
+        return fail(&format!(
+            "{flag} does not apply to `geolens {}`",
+            command.name()
+        ));
+    }
+    let data_dir = |sub: &DataArg| sub.data.clone().or_else(|| cli.data.data.clone());
+    match command {
+        Command::Schema => {
             print!("{}", data::model::json_schema());
             ExitCode::SUCCESS
         }
-        Some(Command::Check) => with_data(cli.data.as_deref(), |d| {
+        Command::Score { json, data } => with_data(data_dir(&data).as_deref(), |d| {
+            print_output(cli::score(&d, json))
+        }),
+        Command::Check { data } => with_data(data_dir(&data).as_deref(), |d| {
             println!(
                 "{} analyses, {} actors, {} themes, {} implications, {} places",
                 d.analyses.len(),
@@ -185,42 +321,44 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }),
-        Some(Command::Snapshot {
+        Command::Snapshot {
             size,
-            ref keys,
-            ref view,
-        }) => {
-            let keys = match parse_keys(keys) {
+            keys,
+            open,
+            compare,
+            view,
+            data,
+            ascii,
+        } => {
+            let keys = match parse_keys(&keys) {
                 Ok(keys) => keys,
                 Err(e) => return fail(&format!("--keys: {e}")),
             };
-            let view = match view.as_deref().map(Screen::parse).transpose() {
-                Ok(view) => view,
-                Err(e) => return fail(&format!("--view: {e}")),
+            let start = match Start::new(open.as_deref(), compare.as_deref(), view.as_deref()) {
+                Ok(start) => start,
+                Err(e) => return fail(&e),
             };
-            with_data(cli.data.as_deref(), |d| {
+            let ascii = ascii.ascii || cli.look.ascii;
+            with_data(data_dir(&data).as_deref(), |d| {
                 let d = &d;
                 // Only --ascii, never the locale: a snapshot is the same on every machine.
-                let glyphs = if cli.ascii {
-                    pages::ASCII
-                } else {
-                    pages::UNICODE
-                };
+                let glyphs = if ascii { pages::ASCII } else { pages::UNICODE };
                 let mut h = Headless::with_glyphs(d, size.0, size.1, glyphs);
-                if let Some(view) = view {
-                    h.app.show_view(d, view);
+                if let Err(e) = start.apply(&mut h.app, d) {
+                    return fail(&e);
                 }
                 h.press(&keys);
                 print!("{}", h.text());
                 ExitCode::SUCCESS
             })
         }
-        Some(Command::Search {
+        Command::Search {
             query,
             kind,
             limit,
             json,
-        }) => with_data(cli.data.as_deref(), |d| {
+            data,
+        } => with_data(data_dir(&data).as_deref(), |d| {
             let kind = match kind.as_deref().map(cli::parse_kind).transpose() {
                 Ok(kind) => kind,
                 Err(e) => return fail(&e),
@@ -228,13 +366,14 @@ fn main() -> ExitCode {
             let index = SearchIndex::build(&d);
             print_output(cli::search(&d, &index, &query, kind, limit, json))
         }),
-        Some(Command::List {
+        Command::List {
             kind,
             facets,
             sort,
             reverse,
             json,
-        }) => with_data(cli.data.as_deref(), |d| {
+            data,
+        } => with_data(data_dir(&data).as_deref(), |d| {
             let listed = cli::parse_kind(&kind).and_then(|kind| {
                 let filter = facets.filter(&d)?;
                 let sort = match sort.as_deref() {
@@ -248,29 +387,45 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }),
-        Some(Command::Show { id, json, width }) => with_data(cli.data.as_deref(), |d| {
-            match cli::show(&d, &id, json, width, &text_glyphs(cli.ascii)) {
-                Ok(out) => print_output(out),
-                Err(e) => fail(&e),
-            }
-        }),
-        Some(Command::Config { print_default }) => {
+        Command::Show {
+            id,
+            json,
+            width,
+            data,
+            ascii,
+        } => {
+            let glyphs = text_glyphs(ascii.ascii || cli.look.ascii);
+            with_data(data_dir(&data).as_deref(), |d| {
+                match cli::show(&d, &id, json, width, &glyphs) {
+                    Ok(out) => print_output(out),
+                    Err(e) => fail(&e),
+                }
+            })
+        }
+        Command::Config {
+            print_default,
+            config: path,
+        } => {
             if print_default {
                 print!("{}", config::print_default());
             } else {
-                match config_path(&cli) {
+                match path
+                    .config
+                    .or(cli.look.config)
+                    .or_else(config::default_path)
+                {
                     Some(path) => println!("{}", path.display()),
                     None => println!("no config directory: set XDG_CONFIG_HOME or HOME"),
                 }
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Generate {
+        Command::Generate {
             analyses,
             seed,
             profile,
             out,
-        }) => {
+        } => {
             let spec = synth::Spec {
                 analyses,
                 seed,
@@ -293,45 +448,100 @@ fn main() -> ExitCode {
                 Err(e) => fail(&format!("generate: {e}")),
             }
         }
-        Some(Command::View {
-            ref name,
-            ref by,
-            ref period,
+        Command::View {
+            name,
+            by,
+            period,
             weighted,
-            ref facets,
+            facets,
             json,
-        }) => with_data(cli.data.as_deref(), |d| {
+            data,
+        } => with_data(data_dir(&data).as_deref(), |d| {
             let args = cli::views::ViewArgs {
-                by: by.clone(),
-                period: period.clone(),
+                by,
+                period,
                 weighted,
                 json,
             };
             match facets
                 .filter(&d)
-                .and_then(|filter| cli::views::view(&d, name, &args, &filter))
+                .and_then(|filter| cli::views::view(&d, &name, &args, &filter))
             {
                 Ok(out) => print_output(out),
                 Err(e) => fail(&e),
             }
         }),
-        Some(Command::Open { ref id, ref view }) => {
-            let view = match view.as_deref().map(Screen::parse).transpose() {
-                Ok(view) => view,
-                Err(e) => return fail(&format!("--view: {e}")),
+        Command::Open {
+            id,
+            compare,
+            view,
+            data,
+            look,
+        } => {
+            let start = match Start::new(id.as_deref(), compare.as_deref(), view.as_deref()) {
+                Ok(start) if start.is_none() => {
+                    return fail("open needs an id, --view NAME, or both");
+                }
+                Ok(start) => start,
+                Err(e) => return fail(&e),
             };
-            if id.is_none() && view.is_none() {
-                return fail("open needs an id, --view NAME, or both");
-            }
-            explore(
-                &cli,
-                Open {
-                    id: id.as_deref(),
-                    view,
-                },
-            )
+            let data = DataArg {
+                data: data_dir(&data),
+            };
+            let look = LookArgs {
+                color: look.color.or(cli.look.color),
+                ascii: look.ascii || cli.look.ascii,
+                mouse: look.mouse || cli.look.mouse,
+                config: look.config.or_else(|| cli.look.config.clone()),
+            };
+            explore(&data, &look, start)
         }
-        None => explore(&cli, Open::default()),
+    }
+}
+
+/// What `geolens open` (and `snapshot`) start on: an item, beside another when comparing, and
+/// a view over it.
+#[derive(Default)]
+struct Start<'a> {
+    id: Option<&'a str>,
+    compare: Option<&'a str>,
+    view: Option<Screen>,
+}
+
+impl<'a> Start<'a> {
+    fn new(
+        id: Option<&'a str>,
+        compare: Option<&'a str>,
+        view: Option<&str>,
+    ) -> Result<Start<'a>, String> {
+        let view = view
+            .map(Screen::parse)
+            .transpose()
+            .map_err(|e| format!("--view: {e}"))?;
+        Ok(Start { id, compare, view })
+    }
+
+    fn is_none(&self) -> bool {
+        self.id.is_none() && self.view.is_none()
+    }
+
+    /// Puts the explorer on the item, beside the other when comparing, then shows the view.
+    fn apply(&self, app: &mut App, d: &Dataset) -> Result<(), String> {
+        if let Some(id) = self.id {
+            let target = cli::resolve(d, id)?;
+            match self.compare {
+                Some(other) => {
+                    let other = cli::resolve(d, other).map_err(|e| format!("--compare: {e}"))?;
+                    app.open(d, target);
+                    app.compare(d, target, other);
+                }
+                None => app.open(d, target),
+            }
+        }
+        if let Some(view) = self.view {
+            app.show_view(d, view);
+        }
+        Ok(())
     }
 }
 
@@ -339,6 +549,9 @@ fn print_output(out: cli::Output) -> ExitCode {
     use std::io::Write;
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().write_all(out.stdout.as_bytes());
+    if !out.stderr.is_empty() {
+        eprint!("{}", out.stderr);
+    }
     ExitCode::from(out.status)
 }
 
@@ -352,29 +565,12 @@ fn text_glyphs(ascii: bool) -> pages::Glyphs {
     }
 }
 
-fn config_path(cli: &Cli) -> Option<PathBuf> {
-    cli.config.clone().or_else(config::default_path)
-}
-
-/// What `geolens open` starts on.
-#[derive(Default)]
-struct Open<'a> {
-    id: Option<&'a str>,
-    view: Option<Screen>,
-}
-
-impl Open<'_> {
-    fn is_none(&self) -> bool {
-        self.id.is_none() && self.view.is_none()
-    }
-}
-
-fn explore(cli: &Cli, open: Open) -> ExitCode {
+fn explore(data_arg: &DataArg, look: &LookArgs, open: Start) -> ExitCode {
     // What can fail fails before the terminal is touched: the config first (a typo there is worth
     // reporting even without a terminal), then the terminal, then the data (but see below for
     // large datasets).
-    let settings = match config_path(cli) {
-        Some(path) => config::load(&path, cli.config.is_some()),
+    let settings = match look.config.clone().or_else(config::default_path) {
+        Some(path) => config::load(&path, look.config.is_some()),
         None => Ok(Config::default()),
     };
     let settings = match settings {
@@ -385,8 +581,8 @@ fn explore(cli: &Cli, open: Open) -> ExitCode {
         return fail(&e);
     }
     let env = Env::from_process();
-    let color = cli.color.unwrap_or(settings.color);
-    let ascii = if cli.ascii {
+    let color = look.color.unwrap_or(settings.color);
+    let ascii = if look.ascii {
         Choice::Always
     } else {
         settings.ascii
@@ -397,12 +593,17 @@ fn explore(cli: &Cli, open: Open) -> ExitCode {
     } else {
         pages::UNICODE
     };
-    let mouse = cli.mouse || settings.mouse;
-    let sources = match read_sources(cli.data.as_deref()) {
+    let mouse = look.mouse || settings.mouse;
+    let dir = data_arg.data.as_deref();
+    let sources = match read_sources(dir) {
         Ok(s) => s,
         Err(problems) => return report(&problems),
     };
-    let new_app = |d: &Dataset| App::new(d, settings.keymap.clone(), glyphs, Rect::default());
+    let new_app = |d: &Dataset| {
+        let mut app = App::new(d, settings.keymap.clone(), glyphs, Rect::default());
+        app.reading_width = settings.reading_width;
+        app
+    };
     // A large dataset opens on its outline (the analyses' titles and dates) and loads the rest
     // behind the first frame; a problem found then is reported when the explorer has closed.
     // Smaller ones, and `geolens open` (which needs every id), are checked whole before the
@@ -410,27 +611,23 @@ fn explore(cli: &Cli, open: Open) -> ExitCode {
     let outline = (open.is_none() && sources.bytes() >= data::OUTLINE_FROM_BYTES)
         .then(|| data::outline(&sources))
         .flatten();
+    let shown_dir = dir.map(Path::to_path_buf);
     let (data, app, rest) = match outline {
         Some(outline) => {
             let app = new_app(&outline);
-            let rest: terminal::Loader = Box::new(move || data::load(&sources));
+            let rest: terminal::Loader =
+                Box::new(move || data::load(&sources).map_err(|p| under(shown_dir.as_deref(), p)));
             (outline, app, Some(rest))
         }
         None => {
             let d = match data::load(&sources) {
                 Ok(d) => d,
-                Err(problems) => return report(&problems),
+                Err(problems) => return report(&under(dir, problems)),
             };
             drop(sources);
             let mut app = new_app(&d);
-            if let Some(id) = open.id {
-                match cli::resolve(&d, id) {
-                    Ok(target) => app.open(&d, target),
-                    Err(e) => return fail(&e),
-                }
-            }
-            if let Some(view) = open.view {
-                app.show_view(&d, view);
+            if let Err(e) = open.apply(&mut app, &d) {
+                return fail(&e);
             }
             (d, app, None)
         }
@@ -442,6 +639,17 @@ fn explore(cli: &Cli, open: Open) -> ExitCode {
     }
 }
 
+/// Problems found in the files of `dir`, named as the user would type them from here: the
+/// directory given, then the file's place in it (`my-data/analyses/kz.json`).
+fn under(dir: Option<&Path>, mut problems: Problems) -> Problems {
+    if let Some(dir) = dir {
+        for p in &mut problems.0 {
+            p.file = dir.join(&p.file).display().to_string();
+        }
+    }
+    problems
+}
+
 fn read_sources(dir: Option<&Path>) -> Result<Sources, Problems> {
     match dir {
         Some(dir) => Sources::from_dir(dir),
@@ -450,21 +658,38 @@ fn read_sources(dir: Option<&Path>) -> Result<Sources, Problems> {
 }
 
 fn with_data(dir: Option<&Path>, then: impl FnOnce(Dataset) -> ExitCode) -> ExitCode {
-    match read_sources(dir).and_then(|s| data::load(&s)) {
+    let loaded = read_sources(dir).and_then(|s| data::load(&s).map_err(|p| under(dir, p)));
+    match loaded {
         Ok(d) => then(d),
         Err(problems) => report(&problems),
     }
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!("geolens: {}", sanitize(message));
+    eprintln!("geolens: {}", text::message(message));
     ExitCode::from(2)
+}
+
+/// clap's errors quote what was typed, escape sequences and all: they go through the same
+/// sanitizer as every other message. Help and version go to stdout as clap prints them.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    // Plain rendering would drop an escape sequence typed as a value, leaving `''`; the styled
+    // one keeps it, to be shown neutralised once clap's own colours are taken out.
+    let rendered = e.render().ansi().to_string();
+    eprint!("{}", text::message(&text::without_sgr(&rendered)));
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// Prints every problem, one per line, and a count; nothing from the data reaches the terminal raw.
 fn report(problems: &Problems) -> ExitCode {
     for p in &problems.0 {
-        eprintln!("{}", sanitize(&p.to_string()));
+        // Lines break only between problems: a line break inside one is data, shown as a space.
+        eprintln!("{}", text::message(&sanitize(&p.to_string())));
     }
     let n = problems.0.len();
     eprintln!(

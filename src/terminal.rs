@@ -2,27 +2,26 @@
 //! an error, a panic, SIGTERM/SIGINT/SIGQUIT, SIGHUP, and a terminal that disappears under us. It
 //! is also given back, and taken again, around a suspension (Ctrl-Z or SIGTSTP, then `fg`).
 //!
-//! Three threads feed one channel, and the main loop blocks on it (no tick: an idle explorer wakes
-//! for nothing):
-//! - input: crossterm's blocking `read`;
-//! - signals: signal-hook's iterator;
-//! - a watchdog blocked in `poll(2)` on the tty for hang-up only. crossterm's reader can spin at
-//!   full CPU on a dead tty instead of returning an error (crossterm issue #793), so we cannot rely
-//!   on `read` to notice that an ssh connection has dropped.
+//! Threads feed one channel, and the main loop blocks on it (no tick: an idle explorer wakes for
+//! nothing):
+//! - input: our own tty reader (`crate::input`), which also notices the tty hanging up;
+//! - signals: signal-hook's iterator, window size changes included;
+//! - the search worker, and the loader of a large dataset.
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
-use std::os::fd::{AsFd, BorrowedFd};
-use std::sync::Arc;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, IntoRawFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, OnceLock};
 use std::thread;
 
 use crossterm::event::{self, Event};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::layout::Rect;
-use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use rustix::termios::Termios;
+use signal_hook::consts::signal::{SIGABRT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 use crate::app::App;
@@ -32,6 +31,7 @@ use crate::data::{Dataset, ListKind, Problems, Store};
 use crate::find::search::PER_GROUP;
 use crate::find::{Results, SearchIndex};
 use crate::frames::{self, FrameBackend, FrameTerminal};
+use crate::input::Input;
 use crate::ui::Theme;
 
 /// Whether we have changed the terminal and owe it a restore. Shared with the panic hook.
@@ -56,6 +56,66 @@ pub fn restore() {
     }
 }
 
+/// The tty and its settings from before raw mode, for [`emergency_restore`].
+static SAVED: OnceLock<(RawFd, Termios)> = OnceLock::new();
+
+/// Keeps the terminal's settings for a restore that cannot go through crossterm.
+fn save_settings() {
+    if SAVED.get().is_some() {
+        return;
+    }
+    let fd = if io::stdin().is_terminal() {
+        io::stdin().as_raw_fd()
+    } else {
+        match File::open("/dev/tty") {
+            // Kept open for the life of the process.
+            Ok(f) => f.into_raw_fd(),
+            Err(_) => return,
+        }
+    };
+    // SAFETY: `fd` is stdin or a descriptor we never close.
+    let tty = unsafe { BorrowedFd::borrow_raw(fd) };
+    if let Ok(settings) = rustix::termios::tcgetattr(tty) {
+        let _ = SAVED.set((fd, settings));
+    }
+}
+
+/// Puts the terminal back where nothing may allocate or take a lock: memory has run out
+/// (`crate::oom`), or the process is aborting (SIGABRT). Writes what [`restore`] writes, straight
+/// to the descriptor, and resets the tty settings saved on entry.
+pub fn emergency_restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    // End a frame cut short (synchronized output), mouse off, paste off, main screen, cursor.
+    const RESTORE: &[u8] = b"\x1b[?2026l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\
+                             \x1b[?2004l\x1b[?1049l\x1b[?25h";
+    crate::oom::write_all(1, RESTORE);
+    if let Some((fd, settings)) = SAVED.get() {
+        // SAFETY: as in `save_settings`.
+        let tty = unsafe { BorrowedFd::borrow_raw(*fd) };
+        let _ = rustix::termios::tcsetattr(tty, rustix::termios::OptionalActions::Now, settings);
+    }
+}
+
+/// An abort (a panic while panicking, a failed assertion in a dependency's C code) skips every
+/// destructor and the panic hook: the handler gives the terminal back, then the abort goes on.
+fn install_abort_handler() {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    // SAFETY: the handler writes to a descriptor, sets termios and re-raises the signal with its
+    // default action (so an abort still ends the process, with its usual status): all
+    // async-signal-safe.
+    let _ = unsafe {
+        signal_hook::low_level::register(SIGABRT, || {
+            emergency_restore();
+            let _ = signal_hook::low_level::emulate_default_handler(SIGABRT);
+        })
+    };
+}
+
 /// The terminal in explorer mode; dropping it restores the terminal.
 pub struct Guard {
     _private: (),
@@ -65,6 +125,8 @@ impl Guard {
     /// `mouse` turns on click and wheel reporting; off, the terminal's own selection works.
     pub fn enter(mouse: bool) -> io::Result<Guard> {
         install_panic_hook();
+        install_abort_handler();
+        save_settings();
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let guard = Guard { _private: () };
@@ -181,23 +243,15 @@ pub fn run(
     // Signals first: a SIGTERM during set-up must still restore the terminal.
     spawn_signals(tx.clone(), !test_no_sighup_handler())?;
     let guard = Guard::enter(mouse)?;
-    spawn_watchdog(tx.clone());
-    let searches = match rest {
-        Some(load) => {
-            app.loading = Some(format!(
-                "{} analyses listed; reading their actors, themes and links",
-                data.count(ListKind::Analyses)
-            ));
-            spawn_loader(load, tx.clone());
-            None
-        }
-        None => Some(spawn_searcher(Arc::clone(&data), tx.clone())),
-    };
-    // crossterm starts listening for SIGWINCH on its first read; doing that here, before the
-    // size is read for the first frame, means a resize right after start cannot be lost to a
-    // slow-starting input thread.
-    event::poll(std::time::Duration::ZERO)?;
-    spawn_input(tx.clone());
+    // SIGWINCH is caught from the start (spawn_signals), before the size is read for the first
+    // frame, so a resize right after start cannot be lost.
+    spawn_input(tx.clone())?;
+    if rest.is_some() {
+        app.loading = Some(format!(
+            "{} analyses listed; reading their actors, themes and links",
+            data.count(ListKind::Analyses)
+        ));
+    }
 
     // Frames go straight to the file descriptor: `Stdout` is line-buffered, and would split a
     // frame that happens to hold a line feed into two writes.
@@ -206,6 +260,15 @@ pub fn run(
     let size = term.size()?;
     app.update(&*data, Action::Resize(size.width, size.height));
     frames::draw(&mut term, &app, &*data, theme)?;
+    // The rest of a large dataset loads behind the first frame, never before it: the frame is
+    // on screen however the load goes (slow, or out of memory).
+    let searches = match rest {
+        Some(load) => {
+            spawn_loader(load, tx.clone());
+            None
+        }
+        None => Some(spawn_searcher(Arc::clone(&data), tx.clone())),
+    };
     let mut session = Session { data, searches, tx };
     let exit = event_loop(&rx, &mut session, &mut app, &mut term, theme)?;
     drop(term);
@@ -224,7 +287,7 @@ fn test_panic_key() -> Option<crate::keys::Key> {
 }
 
 /// Leaves SIGHUP as the process inherited it, for the end-to-end test that starts geolens with
-/// SIGHUP ignored (as `nohup` does): then only the watchdog can notice that the terminal hung up.
+/// SIGHUP ignored (as `nohup` does): then only the input reader can notice that the terminal hung up.
 /// Set through `GEOLENS_TEST_NO_SIGHUP_HANDLER`; unset, as for every user, SIGHUP is handled.
 fn test_no_sighup_handler() -> bool {
     std::env::var_os("GEOLENS_TEST_NO_SIGHUP_HANDLER").is_some()
@@ -415,23 +478,35 @@ fn test_load_delay() -> std::time::Duration {
     std::time::Duration::from_millis(ms.and_then(|ms| ms.parse().ok()).unwrap_or(0))
 }
 
-fn spawn_input(tx: Sender<Wake>) {
+/// Keys come from our own reader (`crate::input`, which says why not crossterm's); it also
+/// notices the tty hanging up (ssh dropped, window closed, pane killed), even with SIGHUP
+/// ignored.
+fn spawn_input(tx: Sender<Wake>) -> io::Result<()> {
+    let tty = if io::stdin().is_terminal() {
+        None
+    } else {
+        Some(File::open("/dev/tty")?)
+    };
     thread::spawn(move || {
-        loop {
-            let wake = match crossterm::event::read() {
-                Ok(event) => Wake::Input(event),
-                Err(e) => Wake::InputFailed(e),
+        let stdin = io::stdin();
+        let fd: BorrowedFd = match &tty {
+            Some(f) => f.as_fd(),
+            None => stdin.as_fd(),
+        };
+        crate::input::read(fd, |input| {
+            let wake = match input {
+                Input::Event(event) => Wake::Input(event),
+                Input::HangUp => Wake::HangUp,
+                Input::Failed(e) => Wake::InputFailed(e),
             };
-            let failed = matches!(wake, Wake::InputFailed(_));
-            if tx.send(wake).is_err() || failed {
-                return;
-            }
-        }
+            tx.send(wake).is_ok()
+        });
     });
+    Ok(())
 }
 
 fn spawn_signals(tx: Sender<Wake>, hangup: bool) -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGINT, SIGQUIT, SIGTSTP])?;
+    let mut signals = Signals::new([SIGTERM, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH])?;
     if hangup {
         signals.add_signal(SIGHUP)?;
     }
@@ -439,6 +514,10 @@ fn spawn_signals(tx: Sender<Wake>, hangup: bool) -> io::Result<()> {
         for sig in signals.forever() {
             let (wake, last) = match sig {
                 SIGTSTP => (Wake::Suspend, false),
+                SIGWINCH => match terminal::size() {
+                    Ok((w, h)) => (Wake::Input(Event::Resize(w, h)), false),
+                    Err(_) => continue,
+                },
                 sig => (Wake::Signal(sig), true),
             };
             if tx.send(wake).is_err() || last {
@@ -447,42 +526,4 @@ fn spawn_signals(tx: Sender<Wake>, hangup: bool) -> io::Result<()> {
         }
     });
     Ok(())
-}
-
-/// Blocks in poll(2) asking for no events at all: the kernel still reports hang-up and errors,
-/// which is all we want, and nothing else wakes the thread.
-fn spawn_watchdog(tx: Sender<Wake>) {
-    let tty = if io::stdin().is_terminal() {
-        None
-    } else {
-        match File::open("/dev/tty") {
-            Ok(f) => Some(f),
-            Err(_) => return,
-        }
-    };
-    thread::spawn(move || {
-        let stdin = io::stdin();
-        let fd: BorrowedFd = match &tty {
-            Some(f) => f.as_fd(),
-            None => stdin.as_fd(),
-        };
-        loop {
-            let mut fds = [rustix::event::PollFd::new(
-                &fd,
-                rustix::event::PollFlags::empty(),
-            )];
-            match rustix::event::poll(&mut fds, None) {
-                Ok(_) => {
-                    let revents = fds[0].revents();
-                    use rustix::event::PollFlags as F;
-                    if revents.intersects(F::HUP | F::ERR | F::NVAL) {
-                        let _ = tx.send(Wake::HangUp);
-                        return;
-                    }
-                }
-                Err(rustix::io::Errno::INTR) => {}
-                Err(_) => return,
-            }
-        }
-    });
 }

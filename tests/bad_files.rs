@@ -52,12 +52,16 @@ fn run(args: &[&str]) -> (i32, String) {
     (out.status.code().expect("exited, not killed"), stderr)
 }
 
-/// `geolens check` on `dir` must refuse it with exactly this one line.
+/// `geolens check` on `dir` must refuse it with exactly this one line, which names the file as
+/// the user would from here: the directory given, then the file in it.
 fn refused(dir: &Path, line: &str) {
     let (code, stderr) = run(&["check", "--data", dir.to_str().unwrap()]);
     assert_eq!(
         stderr,
-        format!("{line}\ngeolens: 1 problem found; nothing was loaded\n")
+        format!(
+            "{}/{line}\ngeolens: 1 problem found; nothing was loaded\n",
+            dir.display()
+        )
     );
     assert_eq!(code, 2);
 }
@@ -251,13 +255,16 @@ fn data_that_is_not_a_directory() {
     let d = TempDir::new("bad-root");
     let pipe = d.path().join("pipe");
     mkfifo(&pipe);
-    refused(
-        &pipe,
-        &format!(
-            "{}: not a directory: --data expects a directory laid out like data/",
+    let (code, stderr) = run(&["check", "--data", pipe.to_str().unwrap()]);
+    assert_eq!(
+        stderr,
+        format!(
+            "{}: not a directory: --data expects a directory laid out like data/\n\
+             geolens: 1 problem found; nothing was loaded\n",
             pipe.display()
-        ),
+        )
     );
+    assert_eq!(code, 2);
 }
 
 #[test]
@@ -284,9 +291,10 @@ fn hostile_text_echoed_in_a_message_is_sanitized() {
     let (code, stderr) = run(&["check", "--data", d.path().to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(
-        stderr.starts_with(
-            "actors.json:2:87: [0].kind: unknown variant `␛]0;PWNED␇\u{FFFD}`, expected one of `person`"
-        ),
+        stderr.starts_with(&format!(
+            "{}/actors.json:2:87: [0].kind: unknown variant `␛]0;PWNED␇\u{FFFD}`, expected one of `person`",
+            d.path().display()
+        )),
         "{stderr}"
     );
     assert!(stderr.ends_with("geolens: 1 problem found; nothing was loaded\n"));
@@ -307,7 +315,7 @@ fn every_command_refuses_bad_files_the_same_way() {
         let (code, stderr) = run(&args);
         assert_eq!(code, 2, "{args:?}");
         assert!(
-            stderr.starts_with("analyses/empty.json:1:1: the file is empty"),
+            stderr.starts_with(&format!("{dir}/analyses/empty.json:1:1: the file is empty")),
             "{args:?}: {stderr}"
         );
     }

@@ -1,6 +1,8 @@
 //! The command line, run as a user runs it: exit codes, stdout and stderr.
 
 mod common;
+#[path = "common/temp.rs"]
+mod temp;
 
 use std::process::Output;
 
@@ -74,18 +76,22 @@ fn check_of_a_broken_dataset_lists_every_problem_and_fails() {
     let err = stderr(&o);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 4, "{err}");
+    // Each file is named as the user would type it from here: the directory given, then the file.
+    let d = dir.display();
     assert_eq!(
         lines[0],
-        "analyses/cpc-2022.json:14:15: actors[0].actor: unknown actor \"no-such-actor\""
+        format!(
+            "{d}/analyses/cpc-2022.json:14:15: actors[0].actor: unknown actor \"no-such-actor\""
+        )
     );
     assert_eq!(
         lines[1],
-        "analyses/evil.json:1:42: actors: invalid type: integer `5`, expected a sequence"
+        format!("{d}/analyses/evil.json:1:42: actors: invalid type: integer `5`, expected a list")
     );
     assert!(
-        lines[2].starts_with(
-            "analyses/kz-uk-2024.json:23:121: implications[1].channel: unknown variant `pipelines`"
-        ),
+        lines[2].starts_with(&format!(
+            "{d}/analyses/kz-uk-2024.json:23:121: implications[1].channel: unknown variant `pipelines`"
+        )),
         "{err}"
     );
     assert_eq!(lines[3], "geolens: 3 problems found; nothing was loaded");
@@ -192,8 +198,8 @@ fn the_default_config_prints_and_a_bad_one_is_refused_with_its_line() {
     assert_eq!(
         stderr(&o),
         format!(
-            "{shown}:4:9: keys.back[0]: unknown key name <Bakspace>\n\
-             {shown}:3:1: keys.qiut: unknown action \"qiut\" (geolens config --print-default lists them)\n\
+            "{shown}:3:1: keys.qiut: unknown action \"qiut\" (geolens config --print-default lists them)\n\
+             {shown}:4:9: keys.back[0]: unknown key name <Bakspace>\n\
              geolens: 2 problems found; nothing was loaded\n"
         )
     );
@@ -204,7 +210,7 @@ fn a_missing_config_file_is_an_error_only_when_named() {
     let o = geolens(&["--config", "/nonexistent/geolens.toml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).starts_with("/nonexistent/geolens.toml: No such file"),
+        stderr(&o).starts_with("/nonexistent/geolens.toml: no such file"),
         "{}",
         stderr(&o)
     );
@@ -375,4 +381,111 @@ fn view_prints_the_numbers_of_each_view() {
     }
     let o = geolens(&["snapshot", "--view", "outlook", "--size", "80x24"]);
     assert!(stdout(&o).contains("Outlook grid"), "{}", stdout(&o));
+}
+
+/// Each command's help lists the flags it takes and no other: `--mouse` means nothing to
+/// `generate`. The explorer's own flags, given before a command they do not apply to, are refused
+/// by name rather than ignored.
+#[test]
+fn each_command_lists_and_takes_only_its_own_flags() {
+    let explorer = ["--data", "--color", "--ascii", "--mouse", "--config"];
+    let cases: &[(&[&str], &[&str])] = &[
+        (&[], &explorer),
+        (&["open"], &explorer),
+        (&["check"], &["--data"]),
+        (&["search"], &["--data"]),
+        (&["list"], &["--data"]),
+        (&["view"], &["--data"]),
+        (&["score"], &["--data"]),
+        (&["show"], &["--data", "--ascii"]),
+        (&["snapshot"], &["--data", "--ascii"]),
+        (&["config"], &["--config"]),
+        (&["schema"], &[]),
+        (&["generate"], &[]),
+    ];
+    for (command, takes) in cases {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let o = geolens(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let help = stdout(&o);
+        for flag in explorer {
+            // A flag is listed as `--flag` at the start of an option line.
+            let listed = help
+                .lines()
+                .any(|l| l.trim_start().starts_with(&format!("{flag} ")) || l.trim() == flag);
+            assert_eq!(
+                listed,
+                takes.contains(&flag),
+                "{flag} in `geolens {}` help:\n{help}",
+                command.join(" ")
+            );
+        }
+    }
+    let o = geolens(&["--mouse", "generate", "--out", "/nonexistent/x"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "geolens: --mouse does not apply to `geolens generate`\n"
+    );
+    let mini = common::fixture_dir("mini");
+    let o = geolens(&["--data", mini.to_str().unwrap(), "list", "themes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn check_names_files_as_typed_from_the_current_directory() {
+    let tmp = temp::TempDir::new("cli-relative");
+    let data = tmp.path().join("my-analyses");
+    std::fs::create_dir_all(data.join("analyses")).unwrap();
+    for f in ["places.json", "actors.json", "themes.json"] {
+        std::fs::copy(common::fixture_dir("mini").join(f), data.join(f)).unwrap();
+    }
+    std::fs::write(data.join("analyses/empty.json"), "").unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_geolens"))
+        .args(["check", "--data", "my-analyses"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("my-analyses/analyses/empty.json:1:1: the file is empty"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `geolens snapshot --open A --compare B` shows what `geolens open A --compare B` opens on, for
+/// tests and bug reports; `--compare` needs `--open`, and a bad id is refused by name.
+#[test]
+fn snapshot_opens_on_an_item_and_compares_it() {
+    let o = geolens(&[
+        "snapshot",
+        "--size",
+        "100x30",
+        "--open",
+        "niger-coup-2023-security",
+        "--compare",
+        "niger-coup-2023-energy",
+        "--keys",
+        "}",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let d = common::bundled();
+    let a = geolens::data::Target::Analysis(d.analysis_ix("niger-coup-2023-security").unwrap());
+    let b = geolens::data::Target::Analysis(d.analysis_ix("niger-coup-2023-energy").unwrap());
+    let mut h = Headless::new(&d, 100, 30);
+    h.app.open(&d, a);
+    h.app.compare(&d, a, b);
+    h.press(&parse_keys("}").unwrap());
+    assert_eq!(stdout(&o), h.text());
+    assert_eq!(stdout(&o).matches("Summary").count(), 2, "{}", stdout(&o));
+    let o = geolens(&["snapshot", "--compare", "KZ"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = geolens(&["snapshot", "--open", "KZ", "--compare", "nowhere"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "geolens: --compare: nothing has the id \"nowhere\"\n"
+    );
 }

@@ -120,3 +120,46 @@ fn hostile_text_never_reaches_stdout_raw() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Every command that finds things says the same when it finds nothing: data (none) on stdout,
+/// "no results" on stderr, status 1; with --json the (empty) JSON is still printed.
+#[test]
+fn search_and_list_say_the_same_when_nothing_matches() {
+    for args in [
+        &["search", "zanzibar"][..],
+        &["list", "analyses", "--year", "1999"],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&o.stdout), "", "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            "no results\n",
+            "{args:?}"
+        );
+        let mut json = args.to_vec();
+        json.push("--json");
+        let o = run(&json);
+        assert_eq!(o.status.code(), Some(1), "{json:?}");
+        let value: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let count = value.get("total").or(value.get("count")).unwrap();
+        assert_eq!(count, 0, "{json:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            "no results\n",
+            "{json:?}"
+        );
+    }
+}
+
+#[test]
+fn show_refuses_a_width_too_narrow_to_read() {
+    for width in ["0", "19"] {
+        let o = run(&["show", "KZ", "--width", width]);
+        assert_eq!(o.status.code(), Some(2), "--width {width}");
+        assert_eq!(o.stdout, b"", "--width {width}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("--width"), "{err}");
+    }
+    assert_eq!(run(&["show", "KZ", "--width", "20"]).status.code(), Some(0));
+}

@@ -1,6 +1,6 @@
 //! Every way out of the explorer, end to end in tmux, under each TERM a user is likely to have:
 //! quit, Ctrl-C, a data error, a panic, SIGTERM, SIGINT, SIGQUIT, SIGHUP, the terminal dying under
-//! it (with SIGHUP handled, and with SIGHUP ignored so that only the dead-tty watchdog can notice),
+//! it (with SIGHUP handled, and with SIGHUP ignored so that only the input reader can notice),
 //! and Ctrl-Z / `fg` under a job-control shell. Each must leave the terminal as it found it (main
 //! screen, cursor shown, mouse off, same stty settings) and no process behind.
 //!
@@ -134,10 +134,13 @@ fn a_data_error_is_reported_before_the_terminal_is_touched() {
         );
         assert_eq!(t.exit_status(), 2);
         let screen = t.capture();
+        // Named with the directory given, the line may wrap: read it unwrapped.
+        let unwrapped = t.capture_joined();
         assert!(
-            screen.contains(
-                "themes.json:1:22: [0].name: invalid type: integer `3`, expected a string"
-            ),
+            unwrapped.contains(&format!(
+                "{}/themes.json:1:22: [0].name: invalid type: integer `3`, expected a string",
+                bad.path().display()
+            )),
             "{screen}"
         );
         t.assert_restored();
@@ -220,7 +223,7 @@ fn a_killed_pane_ends_it_within_two_seconds_without_spinning() {
 }
 
 /// With SIGHUP ignored (as under `nohup`, inherited from the shell's `trap '' HUP`) and not
-/// handled, nothing but the dead-tty watchdog can notice the hang-up; without it, geolens spins.
+/// handled, nothing but the input reader can notice the hang-up; without it, geolens spins.
 #[test]
 fn a_killed_pane_ends_it_even_with_sighup_ignored() {
     under_every_term(|term| {

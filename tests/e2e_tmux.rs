@@ -192,6 +192,124 @@ fn with_mouse_on_a_click_selects_and_quitting_turns_reporting_off() {
     t.assert_restored();
 }
 
+/// The acceptance test: open the Kazakhstan analysis, reach its first key actor in at
+/// most four keys: the outline, `k` (Key actors, the only section so named), the next link, Enter.
+#[test]
+fn the_first_key_actor_of_the_kazakhstan_analysis_in_four_keys() {
+    if !tmux_available() {
+        return;
+    }
+    let data = common::bundled();
+    let (w, ht) = (80, 24);
+    let t = Tmux::start("kz-four-keys", w, ht, "open kz-uk-business-2024", &[]);
+    let kz_uk = Target::Analysis(data.analysis_ix("kz-uk-business-2024").unwrap());
+    let mut model = Headless::new(&data, w, ht);
+    model.app.open(&data, kz_uk);
+    t.expect_screen(&model.text(), "geolens open kz-uk-business-2024");
+    let script = ["o", "k", "<Tab>", "<Enter>"];
+    for key in script {
+        let keys = parse_keys(key).unwrap();
+        model.press(&keys);
+        t.send(&keys);
+        t.expect_screen(&model.text(), &format!("after {key}"));
+    }
+    let ix = data.analysis_ix("kz-uk-business-2024").unwrap();
+    let first = Target::Actor(data.actor_ix(&data.analysis(ix).actors[0].actor).unwrap());
+    assert_eq!(model.app.detail.target, Some(first));
+    assert!(model.text().contains("Government of Kazakhstan"));
+    assert!(script.len() <= 4);
+    t.send(&parse_keys("q").unwrap());
+    t.wait_for(|s| s.contains("geolens exited with"));
+    t.assert_restored();
+}
+
+/// `geolens open A --compare B`: two readings of one event side by side, scrolled together, then
+/// apart.
+#[test]
+fn open_compare_shows_two_readings_side_by_side() {
+    if !tmux_available() {
+        return;
+    }
+    let data = common::bundled();
+    let (w, ht) = (100, 30);
+    let t = Tmux::start(
+        "compare",
+        w,
+        ht,
+        "open niger-coup-2023-security --compare niger-coup-2023-energy",
+        &[],
+    );
+    let a = Target::Analysis(data.analysis_ix("niger-coup-2023-security").unwrap());
+    let b = Target::Analysis(data.analysis_ix("niger-coup-2023-energy").unwrap());
+    let mut model = Headless::new(&data, w, ht);
+    model.app.open(&data, a);
+    model.app.compare(&data, a, b);
+    t.expect_screen(&model.text(), "open --compare");
+    assert!(
+        model.text().matches("Summary").count() == 2,
+        "both sides at their summary"
+    );
+    for (keys, step) in [
+        ("} }", "two sections down, together"),
+        ("s <Tab> g", "apart"),
+    ] {
+        let keys = parse_keys(keys).unwrap();
+        model.press(&keys);
+        t.send(&keys);
+        t.expect_screen(&model.text(), step);
+    }
+    t.send(&parse_keys("q").unwrap());
+    t.wait_for(|s| s.contains("geolens exited with"));
+    t.assert_restored();
+}
+
+/// With the mouse on, the wheel scrolls the text under the pointer and leaves the focus alone.
+#[test]
+fn the_wheel_scrolls_the_text_under_the_pointer() {
+    if !tmux_available() {
+        return;
+    }
+    let data = common::bundled();
+    let (w, h) = (100, 30);
+    let t = Tmux::start("wheel", w, h, "--mouse", &[]);
+    let mut model = Headless::new(&data, w, h);
+    t.expect_screen(&model.text(), "start with --mouse");
+    let text = geolens::layout::detail_text(model.app.screen().detail);
+    let (x, y) = (text.x + 4, text.y + 3);
+    for _ in 0..2 {
+        model.app.mouse(
+            &data,
+            crossterm::event::MouseEvent {
+                kind: crossterm::event::MouseEventKind::ScrollDown,
+                column: x,
+                row: y,
+                modifiers: crossterm::event::KeyModifiers::NONE,
+            },
+        );
+        // SGR wheel-down is button 65.
+        t.run(&[
+            "send-keys",
+            "-t",
+            "main",
+            "-l",
+            &format!("\x1b[<65;{};{}M", x + 1, y + 1),
+        ]);
+    }
+    t.expect_screen(
+        &model.text(),
+        "after two notches of the wheel over the page",
+    );
+    assert_eq!(model.app.detail.offset, 6);
+    assert_eq!(
+        model.app.focus,
+        geolens::app::Focus::List,
+        "the focus stays"
+    );
+    t.send(&parse_keys("q").unwrap());
+    t.wait_for(|s| s.contains("geolens exited with"));
+    t.assert_restored();
+}
+
 #[test]
 fn the_matrix_opens_central_asia_to_europe_and_backspace_returns_to_the_cell() {
     if !tmux_available() {

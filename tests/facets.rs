@@ -223,3 +223,222 @@ fn the_explorer_and_the_command_line_agree() {
         "{text}"
     );
 }
+
+/// A region stands for the places in it, not every country that reaches into it: the Arctic keeps
+/// what is about the Arctic (Greenland, the Arctic Council), not the Armenia–Azerbaijan deal that
+/// the United States witnessed. The switch in the panel (`m`) widens it to the places it touches,
+/// or narrows it to what names the region itself.
+#[test]
+fn a_region_keeps_what_is_about_it_and_a_switch_widens_or_narrows_it() {
+    use geolens::find::PlaceScope;
+    let d = common::bundled();
+    let arctic = d.place_ix("arctic").unwrap();
+    let filter = |scope| Filter {
+        places: vec![arctic],
+        place_scope: scope,
+        ..Filter::default()
+    };
+    let within = ids(&d, ListKind::Analyses, &filter(PlaceScope::Within));
+    assert!(!within.contains(&"armenia-azerbaijan-washington-2025".to_owned()));
+    assert!(within.contains(&"gl-election-2025-regional".to_owned()));
+    assert!(within.contains(&"arctic-council-pause-2022-climate".to_owned()));
+    let all = d.analyses.len();
+    assert!(
+        within.len() * 5 < all,
+        "{} of {all} is not about the Arctic",
+        within.len()
+    );
+    let touching = ids(&d, ListKind::Analyses, &filter(PlaceScope::Touching));
+    assert!(touching.contains(&"armenia-azerbaijan-washington-2025".to_owned()));
+    let only = ids(&d, ListKind::Analyses, &filter(PlaceScope::Only));
+    assert!(only.iter().all(|id| {
+        let a = d.analysis(d.analysis_ix(id).unwrap());
+        a.places.iter().any(|p| p == "arctic")
+    }));
+    assert!(only.len() <= within.len() && within.len() < touching.len());
+    // A sea is touched by its shores, never a member of them: the Black Sea filter keeps what
+    // names the sea, not everything about Russia or Turkey.
+    let black_sea = Filter {
+        places: vec![d.place_ix("black-sea").unwrap()],
+        ..Filter::default()
+    };
+    let sea = ids(&d, ListKind::Analyses, &black_sea);
+    assert!(sea.contains(&"black-sea-grain-initiative-2022-diplomacy".to_owned()));
+    assert!(sea.len() * 5 < all, "{} of {all}", sea.len());
+
+    // The panel's switch, and the command line, say the same.
+    let mut h = Headless::new(&d, 160, 48);
+    press(&mut h, "f");
+    select(&mut h, Facet::Place, &Value::Place(arctic));
+    press(&mut h, "<Space>");
+    assert_eq!(h.app.lists[0].rows.len(), within.len());
+    press(&mut h, "m");
+    assert_eq!(h.app.filter.place_scope, PlaceScope::Touching);
+    assert_eq!(h.app.lists[0].rows.len(), touching.len());
+    assert!(
+        h.text()
+            .contains("Regions: with places it touches too  m changes")
+    );
+    press(&mut h, "m");
+    assert_eq!(h.app.lists[0].rows.len(), only.len());
+    for (scope, expected) in [
+        ("only", &only),
+        ("members", &within),
+        ("touching", &touching),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_geolens"))
+            .args([
+                "list",
+                "analyses",
+                "--place",
+                "arctic",
+                "--place-scope",
+                scope,
+            ])
+            .output()
+            .unwrap();
+        let printed: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.split_whitespace().next().unwrap().to_owned())
+            .collect();
+        assert_eq!(&printed, expected, "--place-scope {scope}");
+    }
+    // A place's page says which regions it is in and which it only touches.
+    let ru = geolens::pages::page(
+        &d,
+        Target::Place(d.place_ix("RU").unwrap()),
+        &geolens::pages::UNICODE,
+    );
+    let text: Vec<String> = ru
+        .lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.text()).collect())
+        .collect();
+    let at = text
+        .iter()
+        .position(|l| l.starts_with("Partly in, or on the shore of"))
+        .unwrap();
+    assert!(text[at..].iter().take(8).any(|l| l.contains("Arctic")));
+}
+
+/// The chips group values by facet, count the values of a facet that do not fit ("+2"), and end
+/// with "+N more" for facets with no room: no active facet vanishes from the line.
+#[test]
+fn the_chips_group_by_facet_and_count_what_does_not_fit() {
+    use geolens::data::model::Channel;
+    let d = common::bundled();
+    let mut h = Headless::new(&d, 120, 30);
+    let f = Filter {
+        places: ["europe", "central-asia", "middle-east", "KZ"]
+            .iter()
+            .map(|p| d.place_ix(p).unwrap())
+            .collect(),
+        themes: vec![d.theme_ix("energy-security").unwrap()],
+        channels: vec![Channel::Energy],
+        years: vec![2022, 2023],
+        ..Filter::default()
+    };
+    let labels: Vec<String> = f
+        .values()
+        .iter()
+        .map(|v| v.label(&d).trim_start().to_owned())
+        .collect();
+    h.app.filter = f;
+    let line = |h: &Headless| h.text().lines().nth(2).unwrap().to_owned();
+    // Every value is shown or counted, at any width.
+    for width in [60, 80, 120, 250] {
+        h.resize(width, 30);
+        let chips = line(&h);
+        let shown = labels.iter().filter(|l| chips.contains(l.as_str())).count();
+        let counted: usize = chips
+            .split('+')
+            .skip(1)
+            .filter_map(|r| r.split_whitespace().next()?.parse::<usize>().ok())
+            .sum();
+        assert_eq!(shown + counted, labels.len(), "at {width}: {chips}");
+        if width >= 120 {
+            for facet in ["Region or country:", "Theme:", "Channel:", "Year:"] {
+                assert!(chips.contains(facet), "at {width}, {facet} is on: {chips}");
+            }
+        }
+    }
+    assert!(line(&h).contains("Channel: energy"));
+    assert!(line(&h).contains("Year: 2022, 2023"));
+    h.resize(120, 30);
+    assert!(
+        line(&h).contains("Region or country: Europe (region) +3"),
+        "{}",
+        line(&h)
+    );
+}
+
+/// A long list of values narrows as one types; Enter turns the value on, Esc stops finding.
+#[test]
+fn type_to_find_in_a_filter_list() {
+    let d = common::bundled();
+    let mut h = Headless::new(&d, 120, 40);
+    press(&mut h, "f <Tab> /kaz");
+    let p = panel(&h.app);
+    assert_eq!(p.values.len(), 1, "{:?}", p.values);
+    assert!(p.all.len() > 200);
+    assert!(h.text().contains("/ kaz"));
+    press(&mut h, "<Enter>");
+    assert_eq!(h.app.filter.places, [d.place_ix("KZ").unwrap()]);
+    press(&mut h, "<Esc>");
+    let p = panel(&h.app);
+    assert!(p.find.is_none());
+    assert_eq!(p.values.len(), p.all.len(), "every value again");
+    assert_eq!(
+        p.current_value(),
+        Some(&Value::Place(d.place_ix("KZ").unwrap())),
+        "still on it"
+    );
+    // In the actors facet, by any part of the name, ignoring accents.
+    press(&mut h, "<Tab> j j <Tab> /erdogan");
+    let p = panel(&h.app);
+    assert!(!p.values.is_empty());
+    assert!(
+        p.values
+            .iter()
+            .all(|(v, _)| v.label(&d).contains("Erdoğan")),
+        "{:?}",
+        p.values
+    );
+}
+
+#[test]
+fn x_clears_every_filter_and_says_how_to_get_them_back_and_u_undoes() {
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 100, 30);
+    press(&mut h, "u");
+    assert_eq!(
+        h.app.message.as_deref(),
+        Some("no change to the filters to undo")
+    );
+    press(&mut h, "f j <Tab> <Space> j <Space> <Esc>");
+    let two = h.app.filter.clone();
+    assert_eq!(two.themes.len(), 2);
+    press(&mut h, "x");
+    assert!(h.app.filter.is_empty());
+    assert_eq!(
+        h.app.message.as_deref(),
+        Some("filters cleared: u puts them back")
+    );
+    press(&mut h, "u");
+    assert_eq!(h.app.filter, two);
+    press(&mut h, "u");
+    assert_eq!(h.app.filter.themes.len(), 1, "one change at a time");
+    press(&mut h, "u u");
+    assert!(h.app.filter.is_empty());
+    assert_eq!(
+        h.app.message.as_deref(),
+        Some("no change to the filters to undo")
+    );
+    press(&mut h, "x");
+    assert_eq!(h.app.message.as_deref(), Some("no filters to clear"));
+    // In the panel too.
+    press(&mut h, "f j <Tab> <Space> u");
+    assert!(h.app.filter.is_empty());
+    assert!(matches!(h.app.overlay, Some(Overlay::Filters(_))));
+}

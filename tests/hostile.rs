@@ -100,11 +100,12 @@ fn tour(d: &Dataset, paste: &str) -> Vec<Visit> {
         d.implications.len(),
         d.places.len(),
     ];
+    // `h` first: in the detail pane digits are a count, in a list they pick the list.
     for (pane, n) in counts.into_iter().enumerate() {
-        visits.push(visit(format!("{}", pane + 1), false));
+        visits.push(visit(format!("h {}", pane + 1), false));
         for row in 0..n {
             visits.push(visit(
-                format!("{} g {}<Enter>", pane + 1, "j ".repeat(row)),
+                format!("h {} g {}<Enter>", pane + 1, "j ".repeat(row)),
                 true,
             ));
             visits.push(visit("<PgDn> G", false));
@@ -528,9 +529,10 @@ fn hostile_ids_are_refused_with_a_clear_sanitized_error() {
     assert_eq!(wire::text_violations(&o.stderr), Vec::<String>::new());
     let stderr = String::from_utf8(o.stderr).unwrap();
     assert!(
-        stderr.starts_with(
-            "actors.json:4:10: [2].id: invalid id \"ru\\u{1b}]0;PWNED\\u{7}\\u{202e}gov\""
-        ),
+        stderr.starts_with(&format!(
+            "{}/actors.json:4:10: [2].id: invalid id \"ru\\u{{1b}}]0;PWNED\\u{{7}}\\u{{202e}}gov\"",
+            src.path().display()
+        )),
         "{stderr}"
     );
 }
@@ -679,15 +681,34 @@ fn under_tmux_a_raw_attack_is_seen_by_the_checks() {
 
 #[test]
 fn under_tmux_hostile_pages_leave_title_window_name_and_clipboard_alone() {
+    under_tmux_the_screen_is_the_model("escapes");
+}
+
+/// Wide scripts, emoji sequences joined by U+200D, combining marks: tmux must lay out each cell
+/// where the model put it (a width disagreement doubles a border or leaves stale cells).
+#[test]
+fn under_tmux_wide_scripts_and_emoji_sequences_sit_where_the_model_puts_them() {
+    under_tmux_the_screen_is_the_model("scripts");
+}
+
+/// Zero-width characters, a lone U+200D among them, take no cell under tmux either.
+#[test]
+fn under_tmux_zero_width_characters_take_no_cell() {
+    under_tmux_the_screen_is_the_model("zero-width");
+}
+
+/// Every screen with the payload in it, through the real binary in tmux, must be exactly what
+/// the model draws; and nothing may retitle, rename or reach the clipboard.
+fn under_tmux_the_screen_is_the_model(name: &str) {
     if !tmux::tmux_available() {
         return;
     }
-    let p = payload("escapes");
+    let p = payload(name);
     let dir = hostile_data::build(&p);
     let d = load(dir.path());
     let (w, h) = (80, 24);
     let t = Tmux::start(
-        "pages",
+        &format!("pages-{name}"),
         w,
         h,
         &format!("'{BIN}' --data '{}'", dir.path().display()),

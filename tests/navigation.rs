@@ -143,7 +143,7 @@ fn back_with_no_history_leaves_the_detail_for_the_list() {
     let mut h = Headless::new(&d, 80, 24);
     press(&mut h, "<Enter>");
     assert_eq!(h.app.focus, Focus::Detail);
-    press(&mut h, "<Esc>");
+    press(&mut h, "<BS>");
     assert_eq!(h.app.focus, Focus::List);
     press(&mut h, "<BS>");
     assert_eq!(h.app.message.as_deref(), Some("no earlier page"));
@@ -165,37 +165,24 @@ fn enter_on_plain_text_says_there_is_nothing_to_follow() {
 }
 
 #[test]
-fn tab_cycles_through_every_pane_and_back() {
-    let d = common::fixture("mini");
-    let mut h = Headless::new(&d, 100, 30);
-    let mut seen = Vec::new();
-    for _ in 0..6 {
-        press(&mut h, "<Tab>");
-        seen.push((h.app.focus, h.app.list));
+fn tab_from_a_list_is_the_page_and_digits_pick_the_lists() {
+    // Below 100 columns too, the page is one key away from any list.
+    for (w, h) in [(100, 30), (80, 24)] {
+        let d = common::fixture("mini");
+        let mut h = Headless::new(&d, w, h);
+        press(&mut h, "4 <Tab>");
+        assert_eq!(
+            (h.app.focus, h.app.list),
+            (Focus::Detail, ListKind::Implications)
+        );
+        press(&mut h, "h 3");
+        assert_eq!((h.app.focus, h.app.list), (Focus::List, ListKind::Themes));
+        // The detail shows the selected theme: the tree puts "Energy security" first.
+        assert_eq!(
+            h.app.detail.target,
+            Some(Target::Theme(d.theme_ix("energy-security").unwrap()))
+        );
     }
-    assert_eq!(
-        seen,
-        [
-            (Focus::List, ListKind::Actors),
-            (Focus::List, ListKind::Themes),
-            (Focus::List, ListKind::Implications),
-            (Focus::List, ListKind::Places),
-            (Focus::Detail, ListKind::Places),
-            (Focus::List, ListKind::Analyses),
-        ]
-    );
-    press(&mut h, "<S-Tab>");
-    assert_eq!(
-        (h.app.focus, h.app.list),
-        (Focus::Detail, ListKind::Analyses)
-    );
-    press(&mut h, "3");
-    assert_eq!((h.app.focus, h.app.list), (Focus::List, ListKind::Themes));
-    // The detail shows the selected theme: the tree puts "Energy security" first.
-    assert_eq!(
-        h.app.detail.target,
-        Some(Target::Theme(d.theme_ix("energy-security").unwrap()))
-    );
 }
 
 #[test]
@@ -348,12 +335,31 @@ fn with_the_mouse_on_clicks_select_and_the_wheel_scrolls() {
     );
     assert_eq!(h.app.detail.target, Some(kz_gov), "a second click follows");
 
-    // The wheel over the detail moves its cursor three rows at a time.
+    // The wheel over the detail scrolls the text three rows a notch, as a pager does: the
+    // cursor stays on its line while that line is on screen, and the focus stays where it was.
+    h.resize(160, 12);
+    press(&mut h, "g h");
+    let text = geolens::layout::detail_text(h.app.screen().detail);
     click(&mut h, MouseEventKind::ScrollDown, text.x + 4, text.y + 1);
-    assert_eq!(h.app.detail.cursor, 3);
-    // Over the list, it moves the selection (and focuses the list).
+    assert_eq!(
+        (h.app.detail.offset, h.app.detail.cursor),
+        (3, 3),
+        "the cursor is dragged along only when it would leave the screen"
+    );
+    assert_eq!(
+        h.app.focus,
+        Focus::List,
+        "the wheel does not take the focus"
+    );
+    press(&mut h, "l j j j j");
+    click(&mut h, MouseEventKind::ScrollDown, text.x + 4, text.y + 1);
+    assert_eq!((h.app.detail.offset, h.app.detail.cursor), (6, 7));
+    click(&mut h, MouseEventKind::ScrollUp, text.x + 4, text.y + 1);
+    assert_eq!((h.app.detail.offset, h.app.detail.cursor), (3, 7));
+    // Over the list, it scrolls the list; the focus stays in the detail.
+    let list = geolens::layout::inner(h.app.screen().list);
     click(&mut h, MouseEventKind::ScrollUp, list.x + 3, list.y);
-    assert_eq!(h.app.focus, Focus::List);
+    assert_eq!(h.app.focus, Focus::Detail);
     // Outside any pane nothing happens.
     let before = h.app.detail.target;
     click(&mut h, MouseEventKind::Down(MouseButton::Left), 0, 0);

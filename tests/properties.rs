@@ -356,7 +356,15 @@ impl<'a> Session<'a> {
             Step::Key(key) => {
                 let mode = self.app.mode();
                 let action = self.app.keymap.lookup(mode, *key);
-                self.quit |= action == Some(Action::Quit);
+                // Quitting by its key, or by choosing it in the command palette.
+                let chosen = match &self.app.overlay {
+                    Some(Overlay::Finder(f)) if action == Some(Action::Choose) => {
+                        f.current().map(|e| e.pick)
+                    }
+                    _ => None,
+                };
+                self.quit |= action == Some(Action::Quit)
+                    || chosen == Some(geolens::app::finder::Pick::Run(Action::Quit));
                 let event = Event::Key(key.to_event());
                 assert!(
                     self.app.handle_event(self.data, &event),
@@ -378,8 +386,9 @@ impl<'a> Session<'a> {
                 );
             }
             Step::Paste(text) => {
+                // The last query, offered selected, is replaced by what is pasted over it.
                 let before = match &self.app.overlay {
-                    Some(Overlay::Search(search)) => Some(search.input.clone()),
+                    Some(Overlay::Search(search)) => Some((search.input.clone(), search.replace)),
                     _ => None,
                 };
                 let redraw = self
@@ -391,9 +400,12 @@ impl<'a> Session<'a> {
                     "{}: a paste matters only to the search box",
                     at()
                 );
-                if let (Some(input), Some(Overlay::Search(search))) = (before, &self.app.overlay) {
+                if let (Some((input, replace)), Some(Overlay::Search(search))) =
+                    (before, &self.app.overlay)
+                {
                     let pasted = text.chars().map(|c| if c.is_control() { ' ' } else { c });
-                    let all: String = input.chars().chain(pasted).collect();
+                    let kept_input = if replace { "" } else { input.as_str() };
+                    let all: String = kept_input.chars().chain(pasted).collect();
                     let kept: String = all.chars().take(MAX_INPUT).collect();
                     assert_eq!(search.input, kept, "{}: a paste is typed as text", at());
                     assert_eq!(
@@ -543,6 +555,35 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
         });
     }
 
+    // A comparison: both sides as tall (sections aligned), each cursor on its rows and on screen,
+    // and with sync on, the two sides showing the same rows.
+    if let Some(view) = app.comparing() {
+        let height = layout::inner(app.body_area()).height as usize;
+        assert_eq!(
+            view.sides[0].rows.len(),
+            view.sides[1].rows.len(),
+            "{}: compare sides of different heights",
+            at()
+        );
+        for (i, side) in view.sides.iter().enumerate() {
+            check_window(
+                side.offset,
+                side.cursor,
+                height,
+                side.rows.len().max(1),
+                &|| format!("{}: compare side {i}", at()),
+            );
+        }
+        if view.sync {
+            assert_eq!(
+                view.sides[0].offset,
+                view.sides[1].offset,
+                "{}: sides apart with sync on",
+                at()
+            );
+        }
+    }
+
     // The detail shows the current history entry; it is the selection of the list shown unless
     // that list is empty or the filter hides the page (reached through a link).
     let current = app.history.current().map(|v| v.target);
@@ -612,6 +653,25 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
                     search.query,
                     "{}: results of another query",
                     at()
+                );
+            }
+        }
+        Some(Overlay::Finder(finder)) => {
+            let n = finder.shown.len();
+            assert!(
+                finder.selected < n.max(1),
+                "{}: finder entry {} of {n}",
+                at(),
+                finder.selected
+            );
+            let rows = layout::inner(layout::finder_area(app.size)).height as usize;
+            if n > 0 {
+                check_window(
+                    finder.offset,
+                    finder.selected,
+                    rows.saturating_sub(geolens::app::finder::HEAD_ROWS),
+                    n,
+                    &|| format!("{}: finder entries", at()),
                 );
             }
         }
@@ -708,8 +768,9 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
         check_view_frame(app, s.data, buf, &text, at);
         return;
     }
-    if app.message.is_none() {
+    if app.message.is_none() && app.count.is_none() {
         let position = match app.focus {
+            _ if app.comparing().is_some() => "%".to_owned(),
             Focus::List => {
                 let pane = app.list_pane();
                 format!(
@@ -759,6 +820,22 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
         }
         Some(_) => return,
         None => {}
+    }
+    // In a comparison, the focused side's cursor bar is drawn where its state says.
+    if let Some(view) = app.comparing() {
+        let body = app.body_area();
+        let side = view.focused();
+        let inside = layout::inner(body);
+        if inside.height > 0 && body.width >= 4 && !side.rows.is_empty() {
+            let x = layout::halves(body)[view.focus].x + 1;
+            let y = inside.y + (side.cursor - side.offset) as u16;
+            assert!(
+                buf[(x, y)].modifier.contains(Modifier::REVERSED),
+                "{}: compare cursor not drawn at ({x}, {y}):\n{text}",
+                at()
+            );
+        }
+        return;
     }
     // The selected row and the detail cursor are drawn where the state says.
     let screen = app.screen();
@@ -824,7 +901,7 @@ fn check_view_frame(
             let bounds = v.map.bounds(data, v.geo.as_ref());
             !v.map.in_view(data, bounds).is_empty()
         }
-        Screen::Explorer => false,
+        Screen::Explorer | Screen::Compare => false,
     };
     if has_cursor {
         let reversed = (body.y..body.bottom())
@@ -861,6 +938,7 @@ fn check_lists_are_current(s: &Session) {
 fn check_history_walk(s: &mut Session) {
     let app = &mut s.app;
     app.overlay = None;
+    app.count = None;
     let here = (app.detail.target, app.detail.cursor, app.detail.offset);
     let behind = app.history.trail().len() - 1;
     let ahead = app.history.ahead();
@@ -897,6 +975,7 @@ fn check_history_walk(s: &mut Session) {
         size.width / 2 + 7,
         size.height
     );
+    // A step may be the same page in another view (the comparison opened from it).
     for step in 1..=ahead {
         let before = (app.detail.target, app.screen);
         app.update(s.data, Action::Forward);
@@ -1071,6 +1150,19 @@ fn back_and_forward_across_a_resize_return_to_the_same_line() {
     replay("mini", "{open 1} {resize 80x24} <Space>");
 }
 
+#[test]
+fn a_comparison_opened_small_and_resized_keeps_its_sides_in_step() {
+    replay("bundled", "{resize 0x0} m <PgDn> c l {resize 21x6}");
+}
+
+#[test]
+fn the_palette_opened_before_the_first_resize_runs_what_it_offers() {
+    replay(
+        "bundled",
+        "{resize 0x0} : {resize 80x24} u <C-d> <C-k> <Enter>",
+    );
+}
+
 fn replay(name: &str, script: &str) {
     let data = match name {
         "bundled" => common::bundled(),
@@ -1088,4 +1180,16 @@ fn the_outlook_cursor_stays_in_sight_on_a_short_screen() {
         "wide",
         "{resize 0x0} O <Tab> <S-Tab> <Space> <Enter> O {resize 98x12}",
     );
+}
+
+#[test]
+fn back_to_a_view_puts_the_page_beside_its_own_list() {
+    // Back to the matrix left the Analyses list beside an actor's page; comparing from there
+    // showed the explorer with the two out of step.
+    replay("wide", r#"{resize 0x0} m 2 M 1 [ 6 c"#);
+}
+
+#[test]
+fn the_view_menu_takes_half_page_moves() {
+    replay("bundled", r#"{resize 0x0} M <C-d> v <C-b> <Enter>"#);
 }

@@ -43,6 +43,16 @@ screens! {
     filter_panel_values_of_a_facet: "f j <Tab>";
     filtered_list_with_chips: "f j <Tab> <Space> <Esc>";
     sorted_by_links: "2 s";
+    outline_of_the_page: "<Enter> o";
+    outline_narrowed_by_typing: "<Enter> o c";
+    palette_finding_an_action: ":sort";
+    compare_two_marked_analyses: "m j m c";
+    compare_scrolled_apart: "m j m c } } s <Tab> g";
+    filter_values_found_by_typing: "f <Tab> /ka";
+    filter_regions_switch: "f <Tab> m";
+    chips_grouped_with_more: "f <Tab> <Space> j <Space> j <Space> j <Space> <Tab> j j j j j j <Tab> <Space> <Esc>";
+    search_with_matches_hidden_by_filters: "f j <Tab> j <Space> <Esc> /kazakh";
+    a_count_waiting_for_its_move: "<Enter> 1 2";
 }
 
 #[test]

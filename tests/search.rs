@@ -246,3 +246,208 @@ fn a_negated_short_word_excludes_rather_than_requires() {
     assert!(by_name("kazakhstan"));
     assert!(!by_name("kazakhstan !gov"));
 }
+
+/// "Kazakhstan's" is the word "kazakhstan" to a reader, and so to the search: every analysis that
+/// writes "Russia's" is found by `russia`.
+#[test]
+fn a_possessive_is_the_word_itself() {
+    let d = common::bundled();
+    let index = SearchIndex::build(&d);
+    // Every hit, not only the first 50 of a kind.
+    let all = find::search(
+        &index,
+        &d,
+        &Query::parse("russia", false),
+        &Filter::default(),
+        usize::MAX,
+    );
+    let found = hits(&all);
+    let mut possessive = 0;
+    for (i, a) in d.analyses.iter().enumerate() {
+        let t = Target::Analysis(geolens::data::AnalysisIx(i as u32));
+        // The text the search reads (sources and outcomes are not searched).
+        let entity = geolens::data::Entity::of(&d, t);
+        let text = geolens::find::index::fields_of(&entity).join(" ");
+        if text.contains("Russia's") || text.contains("Russia’s") {
+            possessive += 1;
+            assert!(found.contains(&t), "{} writes Russia's", a.id);
+        }
+    }
+    assert!(possessive > 5, "the corpus has possessives to find");
+    assert_eq!(
+        run(&d, "kazakhstan's", false).total(),
+        run(&d, "kazakhstan", false).total()
+    );
+    // A word is not a prefix: "russia" does not find "Russian" alone.
+    assert!(run(&d, "russia", false).total() < run(&d, "russia*", false).total());
+}
+
+/// Words joined by a hyphen are read as written, one after the other.
+#[test]
+fn a_hyphenated_query_is_a_phrase() {
+    let d = common::bundled();
+    let q = Query::parse("cross-border", false);
+    assert_eq!(
+        q.terms,
+        [geolens::find::search::Term::Phrase(vec![
+            "cross".into(),
+            "border".into()
+        ])]
+    );
+    let r = run(&d, "cross-border", false);
+    assert!(r.total() > 0);
+    assert_eq!(r.total(), run(&d, "\"cross border\"", false).total());
+    assert!(r.total() < run(&d, "cross border", false).total());
+}
+
+/// One query, one answer: what the explorer's search box counts is what `geolens search` counts,
+/// for names, words, phrases, prefixes, possessives and unfinished words alike.
+#[test]
+fn the_explorer_and_the_command_line_agree_on_twenty_queries() {
+    use geolens::app::Overlay;
+    use geolens::keys::parse_keys;
+    use geolens::snapshot::Headless;
+    let d = common::bundled();
+    let queries = [
+        "kazakhstan",
+        "Kazakhstan's",
+        "russia",
+        "russia*",
+        "middle corridor",
+        "\"middle corridor\"",
+        "kazak",
+        "astana",
+        "energy security",
+        "cross-border",
+        "sanctions",
+        "uranium",
+        "grain",
+        "houthi",
+        "eu",
+        "tokayev",
+        "pipeline*",
+        "nuclear power",
+        "critical minerals",
+        "wagner",
+    ];
+    for q in queries {
+        let mut h = Headless::new(&d, 100, 30);
+        h.press(&parse_keys("/").unwrap());
+        let Some(Overlay::Search(search)) = &mut h.app.overlay else {
+            panic!("the search box is open");
+        };
+        assert!(search.input.is_empty());
+        // Typed as a user types it, character by character.
+        for c in q.chars() {
+            h.press(&[geolens::keys::Key::char(c)]);
+        }
+        let Some(Overlay::Search(search)) = &h.app.overlay else {
+            panic!("the search box is open");
+        };
+        let explorer = search.results.total();
+        let o = common::geolens(&["search", q, "--json"]);
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let cli = json["total"].as_u64().unwrap() as usize;
+        assert_eq!(
+            explorer, cli,
+            "{q:?}: the explorer says {explorer}, the CLI {cli}"
+        );
+        assert!(explorer > 0, "{q:?} finds something");
+        let shown = h.text();
+        assert!(
+            shown.contains(&format!("{explorer} result")),
+            "{q:?}: the box says how many"
+        );
+    }
+}
+
+/// When filters hide matches the search box says how many, and Tab shows them.
+#[test]
+fn matches_hidden_by_filters_are_counted_and_one_key_shows_them() {
+    use geolens::app::Overlay;
+    use geolens::keys::parse_keys;
+    use geolens::snapshot::Headless;
+    let d = common::bundled();
+    let index = SearchIndex::build(&d);
+    let filter = Filter {
+        places: vec![d.place_ix("central-asia").unwrap()],
+        ..Filter::default()
+    };
+    let q = Query::parse("pipeline", true);
+    let all = find::search(&index, &d, &q, &Filter::default(), 50);
+    let within = find::search(&index, &d, &q, &filter, 50);
+    assert!(within.total() > 0 && within.total() < all.total());
+    assert_eq!(within.hidden, all.total() - within.total());
+    assert_eq!(all.hidden, 0);
+
+    let mut h = Headless::new(&d, 120, 30);
+    // Filter to Central Asia through the panel, then search.
+    h.press(&parse_keys("f <Tab> /central<Space>asia <Enter> <Esc> <Esc> /pipeline").unwrap());
+    assert!(!h.app.filter.is_empty());
+    let summary = format!(
+        "{} results; {} more hidden by filters (Tab shows them)",
+        within.total(),
+        within.hidden
+    );
+    assert!(h.text().contains(&summary), "{}", h.text());
+    h.press(&parse_keys("<Tab>").unwrap());
+    let Some(Overlay::Search(search)) = &h.app.overlay else {
+        panic!("the search box is open");
+    };
+    assert_eq!(search.results.total(), all.total());
+    assert!(h.text().contains("past the filters (Tab: within them)"));
+    assert!(!h.app.filter.is_empty(), "the filters stay for the lists");
+}
+
+#[test]
+fn the_search_box_offers_the_last_query_selected() {
+    use geolens::app::Overlay;
+    use geolens::keys::parse_keys;
+    use geolens::snapshot::Headless;
+    let d = common::bundled();
+    let input = |h: &Headless| match &h.app.overlay {
+        Some(Overlay::Search(s)) => (s.input.clone(), s.replace),
+        _ => panic!("the search box is open"),
+    };
+    let mut h = Headless::new(&d, 100, 30);
+    h.press(&parse_keys("/\"middle<Space>corridor\" <Enter> /").unwrap());
+    assert_eq!(input(&h), ("\"middle corridor\"".to_owned(), true));
+    // Typing replaces it...
+    h.press(&parse_keys("kazakstan").unwrap());
+    assert_eq!(input(&h), ("kazakstan".to_owned(), false));
+    h.press(&parse_keys("<Enter> /").unwrap());
+    // ... Backspace clears it, and the right arrow keeps it to add to.
+    h.press(&parse_keys("<BS>").unwrap());
+    assert_eq!(input(&h), (String::new(), false));
+    h.press(&parse_keys("<Esc> / <Right> n").unwrap());
+    assert_eq!(input(&h), ("kazakstann".to_owned(), false));
+}
+
+#[test]
+fn n_says_which_match_of_how_many_and_when_it_goes_round() {
+    use geolens::keys::parse_keys;
+    use geolens::snapshot::Headless;
+    let d = common::fixture("mini");
+    let mut h = Headless::new(&d, 100, 30);
+    h.press(&parse_keys("/kazakhstan <Down> <Enter>").unwrap());
+    let rows = h.app.detail.matches(h.app.last_query.as_ref().unwrap());
+    assert!(rows.len() >= 2, "{rows:?}");
+    let n = rows.len();
+    h.press(&parse_keys("g n").unwrap());
+    let first = if rows[0] == 0 { 2 } else { 1 };
+    assert_eq!(
+        h.app.message.as_deref(),
+        Some(&*format!("match {first} of {n}"))
+    );
+    h.press(&parse_keys("G n").unwrap());
+    assert_eq!(
+        h.app.message.as_deref(),
+        Some(&*format!("match 1 of {n}, from the top again"))
+    );
+    assert_eq!(h.app.detail.cursor, rows[0]);
+    h.press(&parse_keys("N").unwrap());
+    assert_eq!(
+        h.app.message.as_deref(),
+        Some(&*format!("match {n} of {n}, from the bottom again"))
+    );
+}

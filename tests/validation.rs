@@ -101,7 +101,7 @@ fn a_wrong_type_names_the_field_path() {
     let text = analysis_with("places", "\"KZ\"");
     assert_eq!(
         problems(&[("analyses/t.json", &text)]),
-        ["analyses/t.json:13:13: places: invalid type: string \"KZ\", expected a sequence"]
+        ["analyses/t.json:13:13: places: invalid type: string \"KZ\", expected a list"]
     );
 }
 
@@ -304,7 +304,10 @@ fn reading_a_directory_reports_missing_paths_and_bad_encoding() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(
         err.to_string(),
-        "themes.json:2:14: not valid UTF-8 (byte 0xE9): save the file as UTF-8\n"
+        format!(
+            "{}/themes.json:2:14: not valid UTF-8 (byte 0xE9): save the file as UTF-8\n",
+            dir.display()
+        )
     );
 }
 
@@ -498,6 +501,27 @@ fn world_regions_share_the_countries_out() {
         [
             "places/extra.json:3:80: [1].members[0]: \"UZ\" is already in the world region \"steppe\": a country has one home region",
             "places/extra.json:4:121: [2].world_region: only a region can be a world region, not a bloc",
+        ]
+    );
+}
+
+/// A region lists a place as in it or as touching it, never both; a country does neither.
+#[test]
+fn places_touching_a_region_are_checked_like_its_members() {
+    let places = r#"[
+  {"id": "caspian", "name": "Caspian Sea", "kind": "waterway", "touching": ["KZ", "RU", "XX"], "centroid": {"lat": 42, "lon": 51}},
+  {"id": "steppe", "name": "Steppe", "kind": "region", "members": ["KZ"], "touching": ["KZ", "steppe"], "centroid": {"lat": 48, "lon": 60}},
+  {"id": "AZ", "name": "Azerbaijan", "kind": "country", "touching": ["RU"], "centroid": {"lat": 40, "lon": 47}},
+  {"id": "aral", "name": "Aral Sea", "kind": "waterway", "members": ["KZ", "UZ"], "centroid": {"lat": 45, "lon": 60}}
+]"#;
+    assert_eq!(
+        problems(&[("places/extra.json", places)]),
+        [
+            "places/extra.json:2:89: [0].touching[2]: unknown place \"XX\"",
+            "places/extra.json:3:87: [1].touching: a place cannot touch itself",
+            "places/extra.json:3:88: [1].touching[0]: \"KZ\" is also a member: a place is either in the region or touches it",
+            "places/extra.json:4:69: [2].touching: a country touches nothing here: list it in the touching of a region",
+            "places/extra.json:5:69: [3].members: a waterway has no members: list the places on its shores in touching",
         ]
     );
 }

@@ -550,3 +550,37 @@ fn the_keys_of_the_views_are_in_the_help_and_the_status_line() {
             .contains("M Matrix  W Map  O Outlook  T Timeline")
     );
 }
+
+/// A drilled cell and the direction facets are filters like the others: the chips show them, `u`
+/// takes a drill-down off again and `x` clears it, and an origin alone is not "no filter".
+#[test]
+fn a_drilled_cell_is_a_filter_like_any_other() {
+    let d = common::fixture("flows");
+    let all = d.count(ListKind::Implications);
+    let mut h = headless(&d, 100, 30, false, "M");
+    assert!(
+        h.app.views.matrix.selected().count > 0,
+        "the first cell counts"
+    );
+    h.press(&parse_keys("<Enter>").unwrap());
+    assert_eq!(h.app.screen, Screen::Explorer);
+    assert!(!h.app.filter.is_empty());
+    assert!(
+        h.text()
+            .contains("Matrix cell: Central Asia → Central Asia"),
+        "{}",
+        h.text()
+    );
+    assert!(h.app.list_pane().rows.len() < all);
+    h.press(&parse_keys("u").unwrap());
+    assert!(h.app.filter.is_empty(), "u takes the cell off");
+    assert_eq!(h.app.list_pane().rows.len(), all);
+    h.press(&parse_keys("M <Enter> x").unwrap());
+    assert!(h.app.filter.is_empty(), "x clears the cell");
+    assert!(!h.text().contains("Matrix cell"), "{}", h.text());
+    let origin_only = Filter {
+        origins: vec![End::Place(d.place_ix("KZ").unwrap())],
+        ..Filter::default()
+    };
+    assert!(!origin_only.is_empty(), "a direction filter is a filter");
+}

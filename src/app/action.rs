@@ -67,6 +67,41 @@ pub enum Action {
     /// On the map: zoom to the next world region, or back out to the world.
     ZoomIn,
     ZoomOut,
+    /// In the detail: the cursor to the next (previous) link on the page.
+    NextLink,
+    PrevLink,
+    /// The page to the start of the next (previous) section.
+    NextSection,
+    PrevSection,
+    /// A list of the page's sections, to jump to one.
+    Outline,
+    HalfPageDown,
+    HalfPageUp,
+    /// Every action by its description, to find and run one.
+    Palette,
+    /// A digit typed before a move: repeat the move that many times (`5j`). The digit is the key's.
+    Count,
+    /// Mark the item shown, to compare it with another.
+    Mark,
+    /// Open the two marked items (or this analysis and the other reading on the cursor) side by
+    /// side.
+    Compare,
+    /// In compare: whether the two sides scroll together.
+    ToggleSync,
+    /// In compare: move between the two sides.
+    OtherSide,
+    /// Put the filters back as they were before the last change.
+    UndoFilter,
+    /// In the filter panel: type to find a value in the list.
+    Find,
+    /// In the filter panel: a region alone, with the places in it, or with the places it touches.
+    RegionScope,
+    /// In the search box: keep the last search's text and add to it (typing replaces it).
+    KeepInput,
+    /// In the search box: search past the filters too, or within them again.
+    ShowHidden,
+    /// In a finder (outline, palette, a filter's find box): take the highlighted entry.
+    Choose,
     /// Not bound to a key: text typed into the search box.
     Insert(char),
     /// Not bound to a key: the terminal changed size.
@@ -121,6 +156,25 @@ pub const BINDABLE: &[Action] = &[
     Action::Period,
     Action::ZoomIn,
     Action::ZoomOut,
+    Action::NextLink,
+    Action::PrevLink,
+    Action::NextSection,
+    Action::PrevSection,
+    Action::Outline,
+    Action::HalfPageDown,
+    Action::HalfPageUp,
+    Action::Palette,
+    Action::Count,
+    Action::Mark,
+    Action::Compare,
+    Action::ToggleSync,
+    Action::OtherSide,
+    Action::UndoFilter,
+    Action::Find,
+    Action::RegionScope,
+    Action::KeepInput,
+    Action::ShowHidden,
+    Action::Choose,
 ];
 
 impl Action {
@@ -161,6 +215,7 @@ impl Action {
             Action::ClearInput => "clear_input",
             Action::Suspend => "suspend",
             Action::ShowView(Screen::Explorer) => "show_explorer",
+            Action::ShowView(Screen::Compare) => "show_compare",
             Action::ShowView(Screen::Matrix) => "show_matrix",
             Action::ShowView(Screen::Map) => "show_map",
             Action::ShowView(Screen::Outlook) => "show_outlook",
@@ -174,6 +229,25 @@ impl Action {
             Action::Period => "period",
             Action::ZoomIn => "zoom_in",
             Action::ZoomOut => "zoom_out",
+            Action::NextLink => "next_link",
+            Action::PrevLink => "previous_link",
+            Action::NextSection => "next_section",
+            Action::PrevSection => "previous_section",
+            Action::Outline => "outline",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::Palette => "palette",
+            Action::Count => "count",
+            Action::Mark => "mark",
+            Action::Compare => "compare",
+            Action::ToggleSync => "toggle_sync",
+            Action::OtherSide => "other_side",
+            Action::UndoFilter => "undo_filter",
+            Action::Find => "find",
+            Action::RegionScope => "region_scope",
+            Action::KeepInput => "keep_input",
+            Action::ShowHidden => "show_hidden",
+            Action::Choose => "choose",
             Action::Insert(_) => "insert",
             Action::Resize(..) => "resize",
         }
@@ -218,8 +292,8 @@ impl Action {
             Action::SwitchColumn => "switch between facets and values",
             Action::DeleteChar => "delete a character",
             Action::DeleteWord => "delete a word",
-            Action::ClearInput => "clear the search",
             Action::ShowView(Screen::Explorer) => "show the lists and the detail",
+            Action::ShowView(Screen::Compare) => "show the last comparison",
             Action::ShowView(Screen::Matrix) => "show the flow matrix (where implications run)",
             Action::ShowView(Screen::Map) => "show the world map",
             Action::ShowView(Screen::Outlook) => "show the outlook grid (likelihood by horizon)",
@@ -233,6 +307,28 @@ impl Action {
             Action::Period => "months or quarters",
             Action::ZoomIn => "zoom to the next world region",
             Action::ZoomOut => "back out to the whole world",
+            Action::ClearInput => "clear the text",
+            Action::NextLink => "next link on the page",
+            Action::PrevLink => "previous link on the page",
+            Action::NextSection => "next section of the page",
+            Action::PrevSection => "previous section (or this one's start)",
+            Action::Outline => "outline: jump to a section of the page",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
+            Action::Palette => "find and run any action by name",
+            Action::Count => "a count for the next move (5j, 3}, 2 Tab)",
+            Action::Mark => "mark this item to compare it",
+            Action::Compare => "compare side by side (the marked items, or this reading)",
+            Action::ToggleSync => "scroll the two sides together or apart",
+            Action::OtherSide => "the other side",
+            Action::UndoFilter => "undo the last change to the filters",
+            Action::Find => "find a value by typing",
+            Action::RegionScope => {
+                "a region alone, with the places in it, or with those it touches"
+            }
+            Action::KeepInput => "keep the last search and add to it",
+            Action::ShowHidden => "search past the filters too (again: within them)",
+            Action::Choose => "take the highlighted entry",
             Action::Insert(_) => "type to search",
             Action::Resize(..) => "terminal resized",
         }
@@ -268,6 +364,22 @@ impl Action {
             Action::Period => "period",
             Action::ZoomIn => "zoom",
             Action::ZoomOut => "world",
+            Action::NextLink => "link",
+            Action::NextSection => "section",
+            Action::Outline => "outline",
+            Action::Palette => "commands",
+            Action::Compare => "compare",
+            Action::Mark => "mark",
+            Action::ToggleSync => "sync",
+            Action::OtherSide => "side",
+            Action::UndoFilter => "undo",
+            Action::Find => "find",
+            Action::RegionScope => "regions",
+            Action::KeepInput => "keep",
+            Action::ShowHidden => "past filters",
+            Action::Choose => "choose",
+            Action::FocusDetail => "page",
+            Action::FocusList => "list",
             other => other.describe(),
         }
     }

@@ -66,25 +66,15 @@ impl DetailPane {
         self.rows.get(self.cursor).and_then(|r| r.link)
     }
 
-    /// The next row after (or, with `back`, before) the cursor that shows a word of `query`,
-    /// wrapping around the page.
-    pub fn find(&self, query: &Query, back: bool) -> Option<usize> {
-        let n = self.rows.len();
-        if n == 0 {
-            return None;
-        }
-        let has_match = |i: usize| {
-            let text: String = self.rows[i].spans.iter().map(|s| s.text()).collect();
-            !find_in(&text, query).is_empty()
-        };
-        (1..=n)
-            .map(|step| {
-                if back {
-                    (self.cursor + n - step % n) % n
-                } else {
-                    (self.cursor + step) % n
-                }
+    /// The rows that show a word of `query`, in order: what `n` and `N` step through.
+    pub fn matches(&self, query: &Query) -> Vec<usize> {
+        let mut text = String::new();
+        (0..self.rows.len())
+            .filter(|&i| {
+                text.clear();
+                text.extend(self.rows[i].spans.iter().map(|s| s.text()));
+                !find_in(&text, query).is_empty()
             })
-            .find(|&i| has_match(i))
+            .collect()
     }
 }

@@ -6,9 +6,9 @@ use super::filters::FilterPanel;
 use super::lists::ListRows;
 use super::nav::Visit;
 use super::search::SearchBox;
-use super::{App, Focus, HelpScreen, Overlay, help};
+use super::{App, Focus, HelpScreen, Overlay, Screen, help};
 use crate::data::{ListKind, Store};
-use crate::find::{self, Filter, Sort};
+use crate::find::{self, Sort};
 use crate::pages;
 
 impl App {
@@ -28,9 +28,11 @@ impl App {
             }
             Action::Search => {
                 let mut search = SearchBox::default();
-                // Reopening offers the last query again, ready to edit.
+                // Reopening offers the last query again, selected: typing replaces it, and the
+                // right arrow keeps it to add to.
                 if let Some(q) = &self.last_query {
                     search.input = q.text.clone();
+                    search.replace = true;
                     self.request_search(&mut search);
                 }
                 self.overlay = Some(Overlay::Search(search));
@@ -40,14 +42,22 @@ impl App {
                 self.count_values(data, &mut panel);
                 self.overlay = Some(Overlay::Filters(panel));
             }
-            Action::ClearFilters => {
-                if self.filter.is_empty() {
-                    self.message = Some("no filters to clear".to_owned());
-                } else {
-                    self.filter = Filter::default();
-                    self.refilter(data);
+            Action::ClearFilters => self.clear_filters(data),
+            Action::UndoFilter => self.undo_filter(data),
+            Action::NextLink | Action::PrevLink => self.step_link(action == Action::NextLink),
+            Action::NextSection | Action::PrevSection => {
+                self.step_section(action == Action::NextSection)
+            }
+            Action::Outline => self.open_outline(),
+            Action::Palette => self.open_palette(),
+            Action::HalfPageUp => self.page_by(data, -(page / 2).max(1)),
+            Action::HalfPageDown => self.page_by(data, (page / 2).max(1)),
+            Action::Mark => {
+                if let Some(target) = self.detail.target {
+                    self.mark(data, target)
                 }
             }
+            Action::Compare => self.compare_chosen(data),
             Action::CycleSort => self.cycle_sort(data),
             Action::ReverseSort => self.reverse_sort(data),
             Action::ShowView(screen) => self.show_view(data, screen),
@@ -88,13 +98,31 @@ impl App {
             self.message = Some("no search yet: press / to search".to_owned());
             return;
         };
-        match self.detail.find(query, back) {
-            Some(row) => {
-                self.detail.cursor = row;
-                self.focus = Focus::Detail;
+        let rows = self.detail.matches(query);
+        let cursor = self.detail.cursor;
+        let next = if back {
+            rows.iter().rposition(|&r| r < cursor)
+        } else {
+            rows.iter().position(|&r| r > cursor)
+        };
+        // Past the last match (or before the first), the search goes round, and says so.
+        let (at, wrapped) = match next {
+            Some(at) => (at, false),
+            None if rows.is_empty() => {
+                self.message = Some(format!("no match for \"{}\" on this page", query.text));
+                return;
             }
-            None => self.message = Some(format!("no match for \"{}\" on this page", query.text)),
-        }
+            None if back => (rows.len() - 1, true),
+            None => (0, true),
+        };
+        self.detail.cursor = rows[at];
+        self.focus = Focus::Detail;
+        let round = match (wrapped, back) {
+            (false, _) => "",
+            (true, false) => ", from the top again",
+            (true, true) => ", from the bottom again",
+        };
+        self.message = Some(format!("match {} of {}{round}", at + 1, rows.len()));
     }
 
     pub(super) fn cycle_sort(&mut self, data: &dyn Store) {
@@ -284,15 +312,22 @@ impl App {
     /// item hidden by the filter is still shown, following a link never fails, but the list keeps
     /// a selection among the items it shows, for the movement keys to start from.
     pub(super) fn go_to(&mut self, data: &dyn Store, visit: Visit, push: bool) {
+        // The entry says what filled the body: a page, a view, or the comparison kept behind it
+        // (a page, if the comparison has gone).
+        let screen = match visit.screen {
+            Screen::Compare if self.compare.is_none() => Screen::Explorer,
+            screen => screen,
+        };
         // Opening the page already shown is not a step: it would only make Back do nothing.
-        let shown = self.screen == visit.screen
-            && (visit.screen.is_view() || self.detail.target == Some(visit.target));
+        let shown =
+            self.screen == screen && (screen.is_view() || self.detail.target == Some(visit.target));
         let push = push && !shown;
         if push {
+            // Saved as what it was, a comparison included, before the body changes.
             self.save_position();
             self.history.push(visit);
         }
-        self.screen = visit.screen;
+        self.screen = screen;
         // A step of a drill-down puts back the filters it was taken under.
         if let Some(filter) = visit.filter.and_then(|id| self.history.filter(id)).cloned()
             && filter != self.filter
@@ -300,19 +335,21 @@ impl App {
             self.filter = filter;
             self.rebuild_lists(data);
         }
-        if visit.screen.is_view() {
+        // The list beside the page is the page's, behind a view too: leaving the view, or
+        // comparing from it, finds them together.
+        self.list = visit.target.list();
+        self.fresh(data, self.list);
+        let pane = self.list_pane_mut();
+        if pane.rows.row_of(visit.target).is_some() {
+            pane.selected = Some(visit.target);
+        }
+        if screen.is_view() {
             // The page behind the view, where the reader left it.
             let here = self.detail.visit().map(|v| (v.target, v.cursor, v.offset));
             if here != Some((visit.target, visit.cursor, visit.offset)) {
                 self.open_page(data, visit);
             }
             return;
-        }
-        self.list = visit.target.list();
-        self.fresh(data, self.list);
-        let pane = self.list_pane_mut();
-        if pane.rows.row_of(visit.target).is_some() {
-            pane.selected = Some(visit.target);
         }
         self.open_page(data, visit);
     }
@@ -337,7 +374,10 @@ impl App {
                 }
             }
             _ if self.screen.is_view() => return,
-            _ => here,
+            _ => Visit {
+                screen: self.screen,
+                ..here
+            },
         };
         self.history.replace(visit);
     }

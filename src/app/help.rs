@@ -1,6 +1,8 @@
 //! The help screen's content, generated from the keymap so it can never go stale.
 
+use super::action::Action;
 use super::keymap::{Keymap, Mode};
+use crate::data::ListKind;
 use crate::doc::{Doc, Line, Role, Span};
 
 pub fn doc(keymap: &Keymap, ascii: bool) -> Doc {
@@ -18,6 +20,23 @@ pub fn doc(keymap: &Keymap, ascii: bool) -> Doc {
         .max()
         .unwrap_or(0)
         .min(24);
+    // Digits mean two things: say which, where the keymap gives them both meanings.
+    let counts = keymap.key_for(Mode::Detail, Action::Count).is_some();
+    let lists = keymap.key_for(Mode::List, Action::ShowList(ListKind::Analyses));
+    if let (true, Some(key)) = (counts, lists) {
+        doc.gap();
+        doc.push(Line {
+            spans: vec![Span::new(
+                &format!(
+                    "Digits: in a list they pick the lists ({} is Analyses); in the detail pane \
+                     and when comparing they are a count for the next move (5j, 3}}, 2 Tab).",
+                    key.label_in(ascii)
+                ),
+                Role::Muted,
+            )],
+            ..Line::default()
+        });
+    }
     for (mode, rows) in rows {
         if rows.is_empty() {
             continue;

@@ -14,7 +14,11 @@ pub enum Mode {
     Global,
     List,
     Detail,
+    /// Two pages side by side.
+    Compare,
     Search,
+    /// A finder: the outline, the command palette, or a filter list's find box. Typing narrows.
+    Find,
     Filters,
     Help,
     Matrix,
@@ -32,7 +36,9 @@ impl Mode {
             Mode::Global => "",
             Mode::List => "list",
             Mode::Detail => "detail",
+            Mode::Compare => "compare",
             Mode::Search => "search",
+            Mode::Find => "find",
             Mode::Filters => "filters",
             Mode::Help => "help",
             Mode::Matrix => "matrix",
@@ -48,15 +54,17 @@ impl Mode {
     }
 
     /// Every mode, in the order the help screen and the README list them.
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Global,
         Mode::List,
         Mode::Detail,
+        Mode::Compare,
         Mode::Matrix,
         Mode::Map,
         Mode::Outlook,
         Mode::Timeline,
         Mode::Search,
+        Mode::Find,
         Mode::Filters,
         Mode::Views,
         Mode::Help,
@@ -66,8 +74,13 @@ impl Mode {
     pub fn is_overlay(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Filters | Mode::Help | Mode::Views
+            Mode::Search | Mode::Find | Mode::Filters | Mode::Help | Mode::Views
         )
+    }
+
+    /// Modes where a plain character is text to type, never a command.
+    pub fn types_text(self) -> bool {
+        matches!(self, Mode::Search | Mode::Find)
     }
 }
 
@@ -77,7 +90,9 @@ impl Mode {
             Mode::Global => "Everywhere",
             Mode::List => "In a list",
             Mode::Detail => "In the detail pane",
+            Mode::Compare => "Comparing two items side by side",
             Mode::Search => "In the search box (type to search)",
+            Mode::Find => "In the outline, the palette and a filter's find (type to narrow)",
             Mode::Filters => "In the filter panel",
             Mode::Help => "In the help screen",
             Mode::Matrix => "In the flow matrix",
@@ -107,16 +122,28 @@ impl Default for Keymap {
         use KeyCode as K;
         let c = Key::char;
         let k = Key::plain;
+        let digits: &[Key] = &[
+            c('0'),
+            c('1'),
+            c('2'),
+            c('3'),
+            c('4'),
+            c('5'),
+            c('6'),
+            c('7'),
+            c('8'),
+            c('9'),
+        ];
         let table: &[(Mode, &[Key], Action)] = &[
             (Mode::Global, &[c('q'), Key::ctrl('c')], Quit),
             (Mode::Global, &[Key::ctrl('z')], Suspend),
             (Mode::Global, &[c('?'), k(K::F(1))], ToggleHelp),
+            (Mode::Global, &[c(':')], Palette),
             (Mode::Global, &[c('/')], Search),
             (Mode::Global, &[c('f')], Filters),
             (Mode::Global, &[c('x')], ClearFilters),
+            (Mode::Global, &[c('u')], UndoFilter),
             (Mode::Global, &[c('s')], CycleSort),
-            (Mode::Global, &[k(K::Tab)], NextPane),
-            (Mode::Global, &[k(K::BackTab)], PrevPane),
             (Mode::Global, &[c('1')], ShowList(ListKind::Analyses)),
             (Mode::Global, &[c('2')], ShowList(ListKind::Actors)),
             (Mode::Global, &[c('3')], ShowList(ListKind::Themes)),
@@ -130,10 +157,15 @@ impl Default for Keymap {
                 PageDown,
             ),
             (Mode::Global, &[k(K::PageUp), Key::ctrl('b')], PageUp),
+            (Mode::Global, &[Key::ctrl('d')], HalfPageDown),
+            (Mode::Global, &[Key::ctrl('u')], HalfPageUp),
             (Mode::Global, &[c('g'), k(K::Home)], Top),
             (Mode::Global, &[c('G'), k(K::End)], Bottom),
+            (Mode::Global, &[c('}')], NextSection),
+            (Mode::Global, &[c('{')], PrevSection),
+            (Mode::Global, &[c('o')], Outline),
             (Mode::Global, &[k(K::Enter)], Open),
-            (Mode::Global, &[k(K::Backspace), k(K::Esc), c('[')], Back),
+            (Mode::Global, &[k(K::Backspace), c('[')], Back),
             (Mode::Global, &[c(']')], Forward),
             (Mode::Global, &[c('n')], NextMatch),
             (Mode::Global, &[c('N')], PrevMatch),
@@ -143,9 +175,6 @@ impl Default for Keymap {
             (Mode::Global, &[c('O')], ShowView(Screen::Outlook)),
             (Mode::Global, &[c('T')], ShowView(Screen::Timeline)),
             (Mode::Global, &[c('S')], ReverseSort),
-            (Mode::List, &[c('l'), k(K::Right)], FocusDetail),
-            (Mode::Detail, &[c('h'), k(K::Left)], FocusList),
-            (Mode::Detail, &[c('l'), k(K::Right)], Open),
             (Mode::Matrix, &[c('h'), k(K::Left)], Left),
             (Mode::Matrix, &[c('l'), k(K::Right)], Right),
             (Mode::Matrix, &[c('r')], Regroup),
@@ -160,6 +189,29 @@ impl Default for Keymap {
             (Mode::Timeline, &[c('l'), k(K::Right)], Right),
             (Mode::Timeline, &[c('r')], Regroup),
             (Mode::Timeline, &[c('p')], Period),
+            (Mode::Global, &[c('m')], Mark),
+            (Mode::Global, &[c('c')], Compare),
+            (Mode::List, &[k(K::Tab), c('l'), k(K::Right)], FocusDetail),
+            (Mode::Detail, &[k(K::Tab)], NextLink),
+            (Mode::Detail, &[k(K::BackTab)], PrevLink),
+            (Mode::Detail, &[c('h'), k(K::Left)], FocusList),
+            (Mode::Detail, &[c('l'), k(K::Right)], Open),
+            // In a page, digits are a count for the next move; in a list they pick the lists.
+            (Mode::Detail, digits, Count),
+            (
+                Mode::Compare,
+                &[
+                    k(K::Tab),
+                    k(K::BackTab),
+                    c('h'),
+                    c('l'),
+                    k(K::Left),
+                    k(K::Right),
+                ],
+                OtherSide,
+            ),
+            (Mode::Compare, digits, Count),
+            (Mode::Compare, &[c('s')], ToggleSync),
             (Mode::Search, &[k(K::Enter)], Open),
             (Mode::Search, &[k(K::Esc)], Close),
             (
@@ -175,13 +227,29 @@ impl Default for Keymap {
             (Mode::Search, &[k(K::Backspace)], DeleteChar),
             (Mode::Search, &[Key::ctrl('w')], DeleteWord),
             (Mode::Search, &[Key::ctrl('u')], ClearInput),
+            (Mode::Search, &[k(K::Right)], KeepInput),
+            (Mode::Search, &[k(K::Tab)], ShowHidden),
+            (Mode::Find, &[k(K::Enter)], Choose),
+            (Mode::Find, &[k(K::Esc)], Close),
+            (
+                Mode::Find,
+                &[k(K::Down), Key::ctrl('n'), Key::ctrl('j')],
+                Down,
+            ),
+            (Mode::Find, &[k(K::Up), Key::ctrl('p'), Key::ctrl('k')], Up),
+            (Mode::Find, &[k(K::Backspace)], DeleteChar),
+            (Mode::Find, &[Key::ctrl('w')], DeleteWord),
+            (Mode::Find, &[Key::ctrl('u')], ClearInput),
             (Mode::Filters, &[c(' '), k(K::Enter)], Toggle),
             (
                 Mode::Filters,
                 &[k(K::Tab), c('h'), c('l'), k(K::Left), k(K::Right)],
                 SwitchColumn,
             ),
+            (Mode::Filters, &[c('/')], Find),
+            (Mode::Filters, &[c('m')], RegionScope),
             (Mode::Filters, &[c('x')], ClearFilters),
+            (Mode::Filters, &[c('u')], UndoFilter),
             (Mode::Filters, &[k(K::Esc), c('f'), c('q')], Close),
             (Mode::Views, &[k(K::Enter)], Open),
             (Mode::Views, &[k(K::Esc), c('v'), c('q')], Close),
@@ -209,6 +277,10 @@ impl Keymap {
     /// The action for `key`, looking in `mode` first and then in `Global`. Overlays let through
     /// only movement, quitting and suspending from the global table; everything else stays in the overlay.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
+        // Ctrl-C quits whatever the config says, so no config can shut a user in.
+        if key == Key::ctrl('c') {
+            return Some(Action::Quit);
+        }
         let find = |m: Mode| {
             self.bindings
                 .iter()
@@ -226,14 +298,16 @@ impl Keymap {
                     | Action::Down
                     | Action::PageUp
                     | Action::PageDown
+                    | Action::HalfPageUp
+                    | Action::HalfPageDown
                     | Action::Top
                     | Action::Bottom
                     | Action::Quit
                     | Action::Suspend
             );
-        // In the search box a plain character is text, never a command.
+        // In the search box and the finders a plain character is text, never a command.
         let typed =
-            mode == Mode::Search && !key.ctrl && !key.alt && matches!(key.code, KeyCode::Char(_));
+            mode.types_text() && !key.ctrl && !key.alt && matches!(key.code, KeyCode::Char(_));
         (passes && !typed).then_some(global)
     }
 
@@ -256,10 +330,13 @@ impl Keymap {
             .bindings
             .iter()
             .position(|b| b.mode == mode && b.action == action)
-            .map_or(self.bindings.len(), |i| {
+            .map_or(usize::MAX, |i| {
                 i - self.bindings[..i].iter().filter(|b| gone(b)).count()
             });
         self.bindings.retain(|b| !gone(b));
+        // An action with no key left goes at the end (measured after the removal, which may
+        // have taken keys from other actions).
+        let at = at.min(self.bindings.len());
         let new = keys.iter().map(|&key| Binding { mode, key, action });
         self.bindings.splice(at..at, new);
     }
@@ -308,6 +385,7 @@ impl Keymap {
                 let pair = match action {
                     Action::Down => Some(Action::Up),
                     Action::Right => Some(Action::Left),
+                    Action::NextSection => Some(Action::PrevSection),
                     _ => None,
                 };
                 if let Some(other) = pair.and_then(first_key) {
@@ -348,20 +426,34 @@ impl Keymap {
 fn hinted(mode: Mode) -> &'static [Action] {
     use Action::*;
     match mode {
-        Mode::Global | Mode::List | Mode::Detail => &[
+        Mode::Global | Mode::List => &[
             Down,
             Open,
-            Back,
+            FocusDetail,
             Search,
             Filters,
             ViewMenu,
             ToggleHelp,
+            Back,
             Quit,
-            NextPane,
+            Palette,
             CycleSort,
             ReverseSort,
-            Forward,
         ],
+        Mode::Detail => &[
+            Down,
+            NextLink,
+            Open,
+            NextSection,
+            Outline,
+            ToggleHelp,
+            Back,
+            Search,
+            ViewMenu,
+            Palette,
+            Quit,
+        ],
+        Mode::Compare => &[Down, OtherSide, ToggleSync, Back, ToggleHelp, Quit],
         Mode::Matrix => &[
             Down, Right, Open, Back, Regroup, Weigh, Filters, ViewMenu, ToggleHelp, Quit,
         ],
@@ -374,7 +466,17 @@ fn hinted(mode: Mode) -> &'static [Action] {
         ],
         Mode::Views => &[Down, Open, Close],
         Mode::Search => &[Down, Open, Close],
-        Mode::Filters => &[Down, Toggle, SwitchColumn, ClearFilters, Close],
+        Mode::Find => &[Down, Choose, Close],
+        Mode::Filters => &[
+            Down,
+            Toggle,
+            SwitchColumn,
+            Find,
+            RegionScope,
+            ClearFilters,
+            UndoFilter,
+            Close,
+        ],
         Mode::Help => &[Down, ToggleHelp],
     }
 }
@@ -439,6 +541,15 @@ mod tests {
             );
         }
         assert_eq!(km.lookup(Mode::Search, Key::char('z')), None);
+    }
+
+    #[test]
+    fn rebinding_an_action_left_without_keys_puts_it_at_the_end() {
+        let mut km = Keymap::default();
+        km.rebind(Mode::Global, Action::Search, &[Key::char('f')]);
+        km.rebind(Mode::Global, Action::Filters, &[Key::char('F')]);
+        assert_eq!(km.lookup(Mode::List, Key::char('F')), Some(Action::Filters));
+        assert_eq!(km.lookup(Mode::List, Key::char('f')), Some(Action::Search));
     }
 
     #[test]

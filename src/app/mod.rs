@@ -6,9 +6,11 @@
 //! either: edits to the search box leave a request that the runner answers (see `search`).
 
 pub mod action;
+pub mod compare;
 pub mod detail;
 mod explorer;
 pub mod filters;
+pub mod finder;
 mod help;
 pub mod keymap;
 pub mod lists;
@@ -18,6 +20,7 @@ mod mouse;
 pub mod nav;
 pub mod outlook;
 mod overlays;
+pub mod reading;
 pub mod screen;
 pub mod search;
 pub mod timeline;
@@ -34,6 +37,7 @@ use crate::pages::Glyphs;
 use action::Action;
 use detail::DetailPane;
 use filters::FilterPanel;
+use finder::Finder;
 use keymap::{Keymap, Mode};
 use lists::ListRows;
 use nav::{History, Visit};
@@ -87,6 +91,8 @@ pub enum Overlay {
     Search(SearchBox),
     Filters(FilterPanel),
     Views(ViewMenu),
+    /// The outline of the page, or the command palette.
+    Finder(Finder),
 }
 
 #[derive(Debug, Clone)]
@@ -97,7 +103,7 @@ pub struct App {
     pub list: ListKind,
     pub lists: Vec<ListPane>,
     pub filter: Filter,
-    /// What fills the body: the explorer, or one of the views.
+    /// What fills the body: the explorer, a view, or a comparison.
     pub screen: Screen,
     /// Every view's state, kept for the session.
     pub views: Views,
@@ -119,6 +125,17 @@ pub struct App {
     pub suspend: bool,
     /// What is still loading, for the status line: a large dataset opens on its outline.
     pub loading: Option<String>,
+    /// The longest line of prose in the detail pane, in columns (0: as wide as the pane); the
+    /// list takes the rest of a wide screen.
+    pub reading_width: u16,
+    /// A count typed before a move (`5j`), waiting for the move.
+    pub count: Option<usize>,
+    /// Items marked to compare, the latest last; at most two.
+    pub marks: Vec<Target>,
+    /// The filters as they were before each change, the latest last, for `u`.
+    pub filter_undo: Vec<Filter>,
+    /// The last comparison, shown while `screen` is `Compare`.
+    pub compare: Option<Box<compare::CompareView>>,
 }
 
 impl App {
@@ -161,6 +178,11 @@ impl App {
             quit: false,
             suspend: false,
             loading: None,
+            reading_width: layout::READING_WIDTH,
+            count: None,
+            marks: Vec::new(),
+            filter_undo: Vec::new(),
+            compare: None,
         };
         if let Some(first) = app.lists[0].selected {
             app.history.push(Visit::new(first));
@@ -195,10 +217,21 @@ impl App {
         self.keep_visible();
     }
 
-    /// Opens the explorer on one item, as `geolens open ID` does.
+    /// Opens the explorer on one item, as `geolens open ID` does. The history starts there: the
+    /// page shown before (the newest analysis) was never seen, so Back must not lead to it.
     pub fn open(&mut self, data: &dyn Store, target: Target) {
-        self.go_to(data, Visit::new(target), true);
+        self.history = History::default();
+        self.history.push(Visit::new(target));
+        self.go_to(data, Visit::new(target), false);
         self.focus = Focus::Detail;
+    }
+
+    /// Sets the longest line of prose and re-wraps the page to it.
+    pub fn set_reading_width(&mut self, columns: u16) {
+        self.reading_width = columns;
+        let width = self.detail_width();
+        self.detail.rewrap(width);
+        self.keep_visible();
     }
 
     pub fn list_pane(&self) -> &ListPane {
@@ -214,9 +247,12 @@ impl App {
         match (&self.overlay, self.focus) {
             (Some(Overlay::Help(_)), _) => Mode::Help,
             (Some(Overlay::Search(_)), _) => Mode::Search,
+            (Some(Overlay::Filters(panel)), _) if panel.finding() => Mode::Find,
             (Some(Overlay::Filters(_)), _) => Mode::Filters,
             (Some(Overlay::Views(_)), _) => Mode::Views,
+            (Some(Overlay::Finder(_)), _) => Mode::Find,
             (None, _) if self.screen.is_view() => self.screen.mode().unwrap_or(Mode::Global),
+            (None, _) if self.comparing().is_some() => Mode::Compare,
             (None, Focus::List) => Mode::List,
             (None, Focus::Detail) => Mode::Detail,
         }
@@ -233,16 +269,29 @@ impl App {
     /// The layout of the current frame. The Implications table takes the whole width while it
     /// has the focus: seven columns do not fit beside a page.
     pub fn screen(&self) -> layout::Screen {
-        let mut s = layout::screen(self.size, self.shown(), !self.filter.is_empty());
+        let mut s = layout::screen_for(
+            self.size,
+            self.shown(),
+            !self.filter.is_empty(),
+            self.reading_width,
+        );
         if s.mode == layout::Mode::Wide
             && self.list == ListKind::Implications
             && self.focus == Focus::List
-            && !self.screen.is_view()
+            && self.screen == Screen::Explorer
         {
             s.list = s.body;
             s.detail = Rect::new(s.body.x, s.body.y, 0, 0);
         }
         s
+    }
+
+    /// The comparison on screen, if one is.
+    pub fn comparing(&self) -> Option<&compare::CompareView> {
+        match self.screen {
+            Screen::Compare => self.compare.as_deref(),
+            _ => None,
+        }
     }
 
     /// Turns a terminal event into actions and applies them. Returns whether anything may have
@@ -276,9 +325,13 @@ impl App {
         self.message = None;
         match self.overlay.take() {
             Some(Overlay::Search(mut search)) => {
-                let before = search.input.len();
+                let before = search.input.clone();
+                // Pasting over the last query, offered selected, replaces it as typing does.
+                if std::mem::take(&mut search.replace) {
+                    search.input.clear();
+                }
                 let whole = search.type_text(text);
-                if search.input.len() != before {
+                if search.input != before {
                     self.request_search(&mut search);
                 }
                 if !whole {
@@ -300,14 +353,23 @@ impl App {
     pub fn handle_key(&mut self, data: &dyn Store, key: Key) {
         let mode = self.mode();
         match self.keymap.lookup(mode, key) {
-            Some(action) => self.update(data, action),
+            Some(Action::Count) => self.count_digit(key),
+            Some(action) => {
+                let count = self.count.take();
+                self.update_times(data, action, count);
+            }
             None => match key.code {
                 crossterm::event::KeyCode::Char(c)
-                    if mode == Mode::Search && !key.ctrl && !key.alt =>
+                    if mode.types_text() && !key.ctrl && !key.alt =>
                 {
                     self.update(data, Action::Insert(c))
                 }
-                _ => self.message = None,
+                // An unbound key (Esc on the main screen among them) does nothing but cancel a
+                // count and the last message.
+                _ => {
+                    self.message = None;
+                    self.count = None;
+                }
             },
         }
     }
@@ -319,6 +381,7 @@ impl App {
                 self.size = Rect::new(0, 0, w, h);
                 let width = self.detail_width();
                 self.detail.rewrap(width);
+                self.rewrap_compare();
             }
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
@@ -327,7 +390,9 @@ impl App {
                 Some(Overlay::Search(search)) => self.search_action(data, search, action),
                 Some(Overlay::Filters(panel)) => self.filters_action(data, panel, action),
                 Some(Overlay::Views(menu)) => self.menu_action(data, menu, action),
+                Some(Overlay::Finder(finder)) => self.finder_action(data, finder, action),
                 None if self.screen.is_view() => self.view_action(data, action),
+                None if self.comparing().is_some() => self.compare_action(data, action),
                 None => self.apply(data, action),
             },
         }
@@ -363,6 +428,7 @@ impl App {
         let d = &mut self.detail;
         d.cursor = d.cursor.min(d.rows.len().saturating_sub(1));
         d.offset = scrolled_into_view(d.offset, d.cursor, height, d.rows.len());
+        self.keep_compare_visible();
         let area = layout::inner(layout::help_area(self.size));
         let page = area.height as usize;
         match &mut self.overlay {
@@ -381,9 +447,16 @@ impl App {
                 panel.offset = scrolled_into_view(
                     panel.offset,
                     panel.value,
-                    page.saturating_sub(1),
+                    page.saturating_sub(filters::HEAD_ROWS),
                     panel.values.len(),
                 );
+            }
+            Some(Overlay::Finder(finder)) => {
+                let area = layout::inner(layout::finder_area(self.size));
+                let rows = (area.height as usize).saturating_sub(finder::HEAD_ROWS);
+                finder.selected = finder.selected.min(finder.shown.len().saturating_sub(1));
+                finder.offset =
+                    scrolled_into_view(finder.offset, finder.selected, rows, finder.shown.len());
             }
             Some(Overlay::Views(_)) | None => {}
         }
@@ -395,19 +468,21 @@ impl App {
 
     fn list_height(&self) -> u16 {
         let chips = !self.filter.is_empty();
-        layout::inner(layout::screen(self.size, Shown::List, chips).list).height
+        let s = layout::screen_for(self.size, Shown::List, chips, self.reading_width);
+        layout::inner(s.list).height
     }
 
     fn detail_height(&self) -> u16 {
         let chips = !self.filter.is_empty();
-        layout::inner(layout::screen(self.size, Shown::Detail, chips).detail).height
+        let s = layout::screen_for(self.size, Shown::Detail, chips, self.reading_width);
+        layout::inner(s.detail).height
     }
 
     /// The width pages are wrapped to. A terminal too small to draw on (or not yet measured, at
     /// start-up) has a detail pane of no width; wrapping to that would make a row of every
     /// character, a million rows for a 1 MB text, only to be wrapped again at the next resize.
     fn detail_width(&self) -> u16 {
-        layout::detail_wrap_width(self.size)
+        layout::detail_wrap_width_for(self.size, self.reading_width)
     }
 }
 

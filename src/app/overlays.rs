@@ -6,7 +6,7 @@ use super::nav::Visit;
 use super::search::{self, SearchBox};
 use super::{App, Focus, HelpScreen, Overlay};
 use crate::data::{ListKind, Store};
-use crate::find::{self, Facet, Filter};
+use crate::find::{self, Facet};
 
 /// How many item visits the filter panel may spend counting one facet's values.
 const COUNT_BUDGET: usize = 20_000_000;
@@ -35,6 +35,22 @@ impl App {
     ) {
         let page = self.overlay_page().saturating_sub(2).max(1);
         let last = search.hit_count().saturating_sub(1);
+        // The last query comes back selected: the first edit replaces it.
+        if search.replace && matches!(action, Action::Insert(_) | Action::DeleteChar) {
+            search.input.clear();
+            if action == Action::DeleteChar {
+                search.replace = false;
+                self.request_search(&mut search);
+                self.overlay = Some(Overlay::Search(search));
+                return;
+            }
+        }
+        if matches!(
+            action,
+            Action::Insert(_) | Action::DeleteChar | Action::DeleteWord | Action::ClearInput
+        ) {
+            search.replace = false;
+        }
         match action {
             Action::Close => return,
             // Enter before the results of the latest edit: the hits on screen answer an older
@@ -69,10 +85,24 @@ impl App {
                 search.input.clear();
                 self.request_search(&mut search);
             }
+            Action::KeepInput => search.replace = false,
+            Action::ShowHidden => {
+                if self.filter.is_empty() {
+                    self.message =
+                        Some("no filters: the search already sees everything".to_owned());
+                } else {
+                    search.past_filters = !search.past_filters;
+                    self.request_search(&mut search);
+                }
+            }
             Action::Up => search.selected = search.selected.saturating_sub(1),
             Action::Down => search.selected = (search.selected + 1).min(last),
-            Action::PageUp => search.selected = search.selected.saturating_sub(page),
-            Action::PageDown => search.selected = (search.selected + page).min(last),
+            Action::PageUp | Action::HalfPageUp => {
+                search.selected = search.selected.saturating_sub(page)
+            }
+            Action::PageDown | Action::HalfPageDown => {
+                search.selected = (search.selected + page).min(last)
+            }
             Action::Top => search.selected = 0,
             Action::Bottom => search.selected = last,
             _ => {}
@@ -86,10 +116,55 @@ impl App {
         mut panel: FilterPanel,
         action: Action,
     ) {
-        let page = self.overlay_page().saturating_sub(1).max(1) as isize;
+        let page = self
+            .overlay_page()
+            .saturating_sub(super::filters::HEAD_ROWS)
+            .max(1) as isize;
         let step = |at: usize, len: usize, by: isize| {
             at.saturating_add_signed(by).min(len.saturating_sub(1))
         };
+        let moves = |action| match action {
+            Action::Up => Some(-1),
+            Action::Down => Some(1),
+            Action::PageUp => Some(-page),
+            Action::PageDown => Some(page),
+            Action::HalfPageUp => Some(-(page / 2).max(1)),
+            Action::HalfPageDown => Some((page / 2).max(1)),
+            Action::Top => Some(isize::MIN / 2),
+            Action::Bottom => Some(isize::MAX / 2),
+            _ => None,
+        };
+        if panel.finding() {
+            let find = |panel: &mut FilterPanel, edit: &dyn Fn(&mut String)| {
+                if let Some(text) = &mut panel.find {
+                    edit(text);
+                }
+                panel.narrow(data);
+            };
+            // Finding: characters are text, Enter turns the value on or off, Esc stops finding.
+            match action {
+                Action::Close => {
+                    panel.find = None;
+                    panel.narrow(data);
+                }
+                Action::Choose | Action::Toggle | Action::Open => {
+                    self.toggle_value(data, &mut panel)
+                }
+                Action::Insert(c) => find(&mut panel, &|t| t.push(c)),
+                Action::DeleteChar => find(&mut panel, &|t| {
+                    t.pop();
+                }),
+                Action::DeleteWord => find(&mut panel, &|t| search::delete_word(t)),
+                Action::ClearInput => find(&mut panel, &|t| t.clear()),
+                other => {
+                    if let Some(by) = moves(other) {
+                        panel.value = step(panel.value, panel.values.len(), by);
+                    }
+                }
+            }
+            self.overlay = Some(Overlay::Filters(panel));
+            return;
+        }
         match action {
             Action::Close => return,
             Action::SwitchColumn => {
@@ -101,47 +176,58 @@ impl App {
             Action::Toggle => {
                 if panel.column == Column::Facets {
                     panel.column = Column::Values;
-                } else if let Some(value) = panel.current_value().cloned() {
-                    self.filter.toggle(&value);
-                    self.refilter(data);
-                    self.count_values(data, &mut panel);
+                } else {
+                    self.toggle_value(data, &mut panel);
                 }
+            }
+            Action::Find => {
+                panel.column = Column::Values;
+                panel.find = Some(String::new());
+            }
+            Action::RegionScope => {
+                let mut f = self.filter.clone();
+                f.place_scope = f.place_scope.next();
+                let words = f.place_scope.words();
+                self.set_filter(data, f);
+                self.count_values(data, &mut panel);
+                self.message = Some(format!("regions: {words}"));
             }
             Action::ClearFilters => {
-                self.filter = Filter::default();
-                self.refilter(data);
+                self.clear_filters(data);
                 self.count_values(data, &mut panel);
             }
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom => {
-                let by = match action {
-                    Action::Up => -1,
-                    Action::Down => 1,
-                    Action::PageUp => -page,
-                    Action::PageDown => page,
-                    Action::Top => isize::MIN / 2,
-                    _ => isize::MAX / 2,
-                };
-                match panel.column {
-                    Column::Facets => {
-                        let facet = step(panel.facet, Facet::ALL.len(), by);
-                        if facet != panel.facet {
-                            panel.facet = facet;
-                            panel.value = 0;
-                            panel.offset = 0;
-                            self.count_values(data, &mut panel);
+            Action::UndoFilter => {
+                self.undo_filter(data);
+                self.count_values(data, &mut panel);
+            }
+            other => {
+                if let Some(by) = moves(other) {
+                    match panel.column {
+                        Column::Facets => {
+                            let facet = step(panel.facet, Facet::ALL.len(), by);
+                            if facet != panel.facet {
+                                panel.facet = facet;
+                                panel.value = 0;
+                                panel.offset = 0;
+                                self.count_values(data, &mut panel);
+                            }
                         }
+                        Column::Values => panel.value = step(panel.value, panel.values.len(), by),
                     }
-                    Column::Values => panel.value = step(panel.value, panel.values.len(), by),
                 }
             }
-            _ => {}
         }
         self.overlay = Some(Overlay::Filters(panel));
+    }
+
+    /// Turns the value under the panel's cursor on or off.
+    fn toggle_value(&mut self, data: &dyn Store, panel: &mut FilterPanel) {
+        if let Some(value) = panel.current_value().cloned() {
+            let mut f = self.filter.clone();
+            f.toggle(&value);
+            self.set_filter(data, f);
+            self.count_values(data, panel);
+        }
     }
 
     /// For each value of the panel's facet: how many items the current list would show with the
@@ -153,7 +239,7 @@ impl App {
         // large archive) would freeze the panel for seconds, so those go uncounted.
         let items = data.count(ListKind::Analyses) + data.count(ListKind::Implications);
         let countable = values.len().saturating_mul(items) <= COUNT_BUDGET;
-        panel.values = values
+        panel.all = values
             .into_iter()
             .map(|value| {
                 if !countable {
@@ -168,6 +254,6 @@ impl App {
                 (value, n)
             })
             .collect();
-        panel.value = panel.value.min(panel.values.len().saturating_sub(1));
+        panel.narrow(data);
     }
 }

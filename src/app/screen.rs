@@ -25,6 +25,9 @@ pub enum Screen {
     /// The lists and the detail of the selected item.
     #[default]
     Explorer,
+    /// Two items side by side, their sections aligned (`App::compare`); reached with `c`, not
+    /// from the view menu, since it needs two marked items.
+    Compare,
     Matrix,
     Map,
     Outlook,
@@ -32,6 +35,7 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// What the view menu and `--view` offer.
     pub const ALL: [Screen; 5] = [
         Screen::Explorer,
         Screen::Matrix,
@@ -52,6 +56,7 @@ impl Screen {
     pub fn name(self) -> &'static str {
         match self {
             Screen::Explorer => "explorer",
+            Screen::Compare => "compare",
             Screen::Matrix => "matrix",
             Screen::Map => "map",
             Screen::Outlook => "outlook",
@@ -74,6 +79,7 @@ impl Screen {
     pub fn title(self) -> &'static str {
         match self {
             Screen::Explorer => "Explorer",
+            Screen::Compare => "Compare",
             Screen::Matrix => "Flow matrix",
             Screen::Map => "World map",
             Screen::Outlook => "Outlook grid",
@@ -81,14 +87,15 @@ impl Screen {
         }
     }
 
+    /// One of the views of the numbers (issue 10), each with its own keys and counts.
     pub fn is_view(self) -> bool {
-        self != Screen::Explorer
+        self.mode().is_some()
     }
 
     /// The keymap mode of a view.
     pub fn mode(self) -> Option<Mode> {
         match self {
-            Screen::Explorer => None,
+            Screen::Explorer | Screen::Compare => None,
             Screen::Matrix => Some(Mode::Matrix),
             Screen::Map => Some(Mode::Map),
             Screen::Outlook => Some(Mode::Outlook),
@@ -151,8 +158,14 @@ impl App {
     /// The keys of a view; what a view does not handle itself the explorer does (help, search,
     /// filters, history, quitting).
     pub(super) fn view_action(&mut self, data: &dyn Store, action: Action) {
+        // A half page is a page in a view: its rows are few.
+        let action = match action {
+            Action::HalfPageDown => Action::PageDown,
+            Action::HalfPageUp => Action::PageUp,
+            other => other,
+        };
         let handled = match self.screen {
-            Screen::Explorer => false,
+            Screen::Explorer | Screen::Compare => false,
             Screen::Matrix => self.matrix_action(data, action),
             Screen::Map => self.map_action(data, action),
             Screen::Outlook => self.outlook_action(data, action),
@@ -179,6 +192,30 @@ impl App {
                 self.message = Some("s and S order the lists: press 1 to 5 for them".to_owned())
             }
             Action::Open => self.message = Some("nothing to open here".to_owned()),
+            // Keys that move in the page behind the view would move it out of sight.
+            Action::NextLink
+            | Action::PrevLink
+            | Action::NextSection
+            | Action::PrevSection
+            | Action::Outline
+            | Action::NextMatch
+            | Action::PrevMatch
+            | Action::FocusDetail
+            | Action::FocusList => {
+                self.message = Some(format!(
+                    "{}: on a page, not in a view (1 to 5 show the lists)",
+                    action.describe()
+                ))
+            }
+            // A move the view had no room for (an empty view, its edge) stays in the view.
+            Action::Up
+            | Action::Down
+            | Action::Left
+            | Action::Right
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {}
             _ => self.apply(data, action),
         }
     }
@@ -231,7 +268,7 @@ impl App {
         let implications = self.lists[ListKind::Implications.index()].rows.items();
         let analyses = self.lists[ListKind::Analyses.index()].rows.items();
         match self.screen {
-            Screen::Explorer => {}
+            Screen::Explorer | Screen::Compare => {}
             Screen::Matrix => matrix.refresh(data, geo, &self.filter, implications),
             Screen::Map => map.refresh(data, geo, &self.filter, implications),
             Screen::Outlook => outlook.refresh(data, &self.filter, implications),
@@ -251,7 +288,9 @@ impl App {
             self.history.replace(here);
         }
         let after = self.history.keep_filter(filter.clone());
-        self.filter = filter;
+        // A cell's filter is a change like any other: `u` takes it off again.
+        let old = std::mem::replace(&mut self.filter, filter);
+        self.keep_for_undo(old);
         self.screen = Screen::Explorer;
         self.list = kind;
         self.rebuild_lists(data);

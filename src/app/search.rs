@@ -40,6 +40,10 @@ pub struct SearchBox {
     pub open_when_ready: bool,
     /// The selected hit, counted over all groups.
     pub selected: usize,
+    /// The text is the last search's, offered selected: the first edit replaces it.
+    pub replace: bool,
+    /// Search everything, not only what the filters let through.
+    pub past_filters: bool,
     /// First displayed row (group headings count as rows).
     pub offset: usize,
 }
@@ -103,7 +107,11 @@ impl SearchBox {
         SearchRequest {
             generation: self.generation,
             query: self.query.clone(),
-            filter: filter.clone(),
+            filter: if self.past_filters {
+                Filter::default()
+            } else {
+                filter.clone()
+            },
         }
     }
 
@@ -211,6 +219,7 @@ mod tests {
                 hits,
             }],
             complete,
+            hidden: 0,
         }
     }
 

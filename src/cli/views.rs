@@ -67,10 +67,7 @@ pub fn view(
 }
 
 fn out(stdout: String, found: bool) -> Output {
-    Output {
-        stdout,
-        status: if found { 0 } else { 1 },
-    }
+    Output::new(stdout, found)
 }
 
 fn figure(t: Tally, weighted: bool) -> String {

@@ -109,6 +109,8 @@ struct Links {
     place_actors: Vec<Vec<ActorIx>>,
     /// Regions and blocs a place is a member of.
     place_groups: Vec<Vec<PlaceIx>>,
+    /// Regions and waterways a place touches.
+    place_partly_in: Vec<Vec<PlaceIx>>,
 }
 
 impl Dataset {
@@ -273,6 +275,10 @@ impl Dataset {
     pub fn place_groups(&self, ix: PlaceIx) -> &[PlaceIx] {
         &self.links.place_groups[ix.get()]
     }
+    /// Regions and waterways this place touches without being in them.
+    pub fn place_partly_in(&self, ix: PlaceIx) -> &[PlaceIx] {
+        &self.links.place_partly_in[ix.get()]
+    }
     pub fn place_members(&self, ix: PlaceIx) -> impl Iterator<Item = PlaceIx> + '_ {
         self.place(ix)
             .members
@@ -308,11 +314,15 @@ impl Links {
             place_analyses: vec![Vec::new(); n_places],
             place_actors: vec![Vec::new(); n_places],
             place_groups: vec![Vec::new(); n_places],
+            place_partly_in: vec![Vec::new(); n_places],
         };
 
         for (pi, p) in d.places.iter().enumerate() {
             for m in p.members.iter().filter_map(|m| d.place_ix(m)) {
                 l.place_groups[m.get()].push(PlaceIx::at(pi));
+            }
+            for m in p.touching.iter().filter_map(|m| d.place_ix(m)) {
+                l.place_partly_in[m.get()].push(PlaceIx::at(pi));
             }
         }
         for (ai, a) in d.actors.iter().enumerate() {
@@ -369,9 +379,12 @@ impl Links {
                         side,
                         via: None,
                     });
-                    // A member country is reached when its region or bloc is; one level is what
-                    // readers expect (the EU reaches Germany), deeper nesting would mislead.
-                    for member in d.place(place).members.iter().filter_map(|m| d.place_ix(m)) {
+                    // A member country is reached when its region or bloc is, and so is a country
+                    // the region touches (an effect on the Black Sea reaches its shores); one
+                    // level is what readers expect (the EU reaches Germany), deeper would mislead.
+                    let p = d.place(place);
+                    let reached = p.members.iter().chain(&p.touching);
+                    for member in reached.filter_map(|m| d.place_ix(m)) {
                         l.place_implications[member.get()].push(PlaceLink {
                             implication: iix,
                             side,

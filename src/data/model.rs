@@ -310,9 +310,15 @@ pub struct Place {
     /// Other names people search by: a capital, a former or local name, an abbreviation.
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// For regions and blocs: the ids of member places.
+    /// For regions and blocs: the ids of the places in it (wholly, or as good as: the EU's member
+    /// states, the countries of Central Asia). A filter on the region keeps what is about them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
+    /// For regions and waterways: places only partly in it, or on its shore (Russia and the
+    /// Arctic, the states around the Black Sea). The region reaches them, but a filter on it does
+    /// not keep everything about them unless asked to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub touching: Vec<String>,
     pub centroid: LatLon,
     /// For regions: one of the world regions that share the countries out between them, so that
     /// each country has one home region (no country is a member of two). The flow matrix, the

@@ -87,6 +87,16 @@ pub trait Store: Send + Sync {
     fn place_actors(&self, ix: PlaceIx) -> Cow<'_, [ActorIx]>;
     /// Regions and blocs this place is a member of.
     fn place_groups(&self, ix: PlaceIx) -> Cow<'_, [PlaceIx]>;
+    /// Regions and waterways this place is partly in, or on the shore of.
+    fn place_partly_in(&self, ix: PlaceIx) -> Cow<'_, [PlaceIx]> {
+        let id = &self.place(ix).id;
+        Cow::Owned(
+            (0..self.count(ListKind::Places) as u32)
+                .map(PlaceIx)
+                .filter(|&p| self.place(p).touching.contains(id))
+                .collect(),
+        )
+    }
 
     // Light accessors. The defaults decode the entity; an on-disk store overrides them.
     fn place_members(&self, ix: PlaceIx) -> Cow<'_, [PlaceIx]> {
@@ -94,6 +104,17 @@ pub trait Store: Send + Sync {
         Cow::Owned(
             place
                 .members
+                .iter()
+                .filter_map(|m| self.place_ix(m))
+                .collect(),
+        )
+    }
+    /// The places a region or waterway touches without being wholly in it.
+    fn place_touching(&self, ix: PlaceIx) -> Cow<'_, [PlaceIx]> {
+        let place = self.place(ix);
+        Cow::Owned(
+            place
+                .touching
                 .iter()
                 .filter_map(|m| self.place_ix(m))
                 .collect(),
@@ -394,6 +415,9 @@ impl Store for Dataset {
     }
     fn place_groups(&self, ix: PlaceIx) -> Cow<'_, [PlaceIx]> {
         Cow::Borrowed(Dataset::place_groups(self, ix))
+    }
+    fn place_partly_in(&self, ix: PlaceIx) -> Cow<'_, [PlaceIx]> {
+        Cow::Borrowed(Dataset::place_partly_in(self, ix))
     }
     fn event_date(&self, ix: AnalysisIx) -> PartialDate {
         match self.ground.dates.get(ix.get()) {

@@ -229,6 +229,14 @@ impl<'a> Validator<'a> {
                             "a country has no members: make it a region or bloc".to_owned(),
                         );
                     }
+                    if !place.touching.is_empty() {
+                        self.report(
+                            o,
+                            &root.key("touching"),
+                            "a country touches nothing here: list it in the touching of a region"
+                                .to_owned(),
+                        );
+                    }
                 }
                 _ => {
                     self.slug(o, &root.key("id"), &place.id);
@@ -240,6 +248,34 @@ impl<'a> Validator<'a> {
                         );
                     }
                     self.references(o, &root.key("members"), Kind::Place, &place.members);
+                    // A country borders a sea; it is not in one.
+                    if place.kind == PlaceKind::Waterway && !place.members.is_empty() {
+                        self.report(
+                            o,
+                            &root.key("members"),
+                            "a waterway has no members: list the places on its shores in touching"
+                                .to_owned(),
+                        );
+                    }
+                    if place.touching.iter().any(|m| m == &place.id) {
+                        self.report(
+                            o,
+                            &root.key("touching"),
+                            "a place cannot touch itself".to_owned(),
+                        );
+                    }
+                    for (i, id) in place.touching.iter().enumerate() {
+                        if place.members.contains(id) {
+                            self.report(
+                                o,
+                                &root.key("touching").index(i),
+                                format!(
+                                    "{id:?} is also a member: a place is either in the region or touches it"
+                                ),
+                            );
+                        }
+                    }
+                    self.references(o, &root.key("touching"), Kind::Place, &place.touching);
                 }
             }
             if place.world_region && place.kind != PlaceKind::Region {
@@ -269,6 +305,70 @@ impl<'a> Validator<'a> {
                     format!("longitude {} is outside -180..180", c.lon),
                 );
             }
+        }
+        self.member_cycles();
+    }
+
+    /// Regions and blocs whose members lead back to themselves (`a` holds `b`, `b` holds `a`):
+    /// "a region includes its members" would never end. Each cycle is reported once, at the
+    /// place of it that comes first in the files, naming the whole round. (A place listing
+    /// itself is reported above, on its own.)
+    fn member_cycles(&mut self) {
+        let parsed = self.parsed;
+        let order: HashMap<&str, usize> = parsed
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| (p.id.as_str(), i))
+            .collect();
+        for (i, (place, o)) in parsed.places.iter().enumerate() {
+            // Breadth first from the members, remembering the way back, until `place` is met.
+            let mut came_from: HashMap<&str, &str> = HashMap::new();
+            let mut queue: std::collections::VecDeque<&str> = std::collections::VecDeque::new();
+            for m in place.members.iter().filter(|m| **m != place.id) {
+                if came_from.insert(m.as_str(), place.id.as_str()).is_none() {
+                    queue.push_back(m.as_str());
+                }
+            }
+            let mut closed_by = None;
+            while let Some(at) = queue.pop_front() {
+                let Some(&j) = order.get(at) else { continue };
+                for m in &parsed.places[j].0.members {
+                    if *m == place.id {
+                        closed_by = Some(at);
+                        break;
+                    }
+                    if !came_from.contains_key(m.as_str()) {
+                        came_from.insert(m.as_str(), at);
+                        queue.push_back(m.as_str());
+                    }
+                }
+                if closed_by.is_some() {
+                    break;
+                }
+            }
+            let Some(last) = closed_by else { continue };
+            let mut round = vec![place.id.as_str()];
+            let mut at = last;
+            while at != place.id {
+                round.push(at);
+                at = came_from[at];
+            }
+            round[1..].reverse();
+            // Once per cycle: at its first place in file order.
+            if round.iter().any(|id| order.get(id).is_some_and(|&k| k < i)) {
+                continue;
+            }
+            round.push(place.id.as_str());
+            let round: Vec<String> = round.iter().map(|id| format!("{id:?}")).collect();
+            self.report(
+                *o,
+                &At::ROOT.key("members"),
+                format!(
+                    "members go round in a circle: {}; a region cannot contain itself",
+                    round.join(" holds ")
+                ),
+            );
         }
     }
 

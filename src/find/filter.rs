@@ -11,11 +11,51 @@ use crate::data::{
     ActorIx, AnalysisIx, ImplicationIx, ListKind, PlaceIx, Side, Store, Target, ThemeIx, every,
 };
 
+/// How much of the world a region or bloc in the place facet stands for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum PlaceScope {
+    /// The region itself: what names it.
+    Only,
+    /// The region and the places in it (its members): the Arctic and Greenland, not Russia.
+    #[default]
+    Within,
+    /// Also the places it only touches: the Arctic with Russia, Canada, the United States.
+    Touching,
+}
+
+impl PlaceScope {
+    pub const ALL: [PlaceScope; 3] = [PlaceScope::Only, PlaceScope::Within, PlaceScope::Touching];
+
+    /// The name on the command line (`--place-scope`).
+    pub fn name(self) -> &'static str {
+        match self {
+            PlaceScope::Only => "only",
+            PlaceScope::Within => "members",
+            PlaceScope::Touching => "touching",
+        }
+    }
+
+    /// Said in the filter panel and the chips.
+    pub fn words(self) -> &'static str {
+        match self {
+            PlaceScope::Only => "this region only",
+            PlaceScope::Within => "with the places in it",
+            PlaceScope::Touching => "with places it touches too",
+        }
+    }
+
+    pub fn next(self) -> PlaceScope {
+        let at = PlaceScope::ALL.iter().position(|&s| s == self).unwrap_or(0);
+        PlaceScope::ALL[(at + 1) % PlaceScope::ALL.len()]
+    }
+}
+
 /// The active filters. Empty facets do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Countries, regions or blocs; a region also matches its members.
+    /// Countries, regions or blocs; a region also matches the places `place_scope` says.
     pub places: Vec<PlaceIx>,
+    pub place_scope: PlaceScope,
     /// A theme also matches its sub-themes.
     pub themes: Vec<ThemeIx>,
     pub actors: Vec<ActorIx>,
@@ -62,8 +102,42 @@ pub enum Cell {
 }
 
 impl Filter {
+    /// Whether nothing is filtered. The place scope alone filters nothing: it only says what a
+    /// place stands for once one is chosen.
     pub fn is_empty(&self) -> bool {
-        *self == Filter::default()
+        let Filter {
+            places,
+            place_scope: _,
+            themes,
+            actors,
+            actor_kinds,
+            perspectives,
+            years,
+            from,
+            to,
+            channels,
+            horizons,
+            likelihoods,
+            origins,
+            destinations,
+            either_end,
+            cells,
+        } = self;
+        places.is_empty()
+            && themes.is_empty()
+            && actors.is_empty()
+            && actor_kinds.is_empty()
+            && perspectives.is_empty()
+            && years.is_empty()
+            && from.is_none()
+            && to.is_none()
+            && channels.is_empty()
+            && horizons.is_empty()
+            && likelihoods.is_empty()
+            && origins.is_empty()
+            && destinations.is_empty()
+            && either_end.is_empty()
+            && cells.is_empty()
     }
 
     fn has_implication_facets(&self) -> bool {
@@ -97,9 +171,16 @@ struct Compiled<'a> {
 impl<'a> Compiled<'a> {
     fn new(data: &'a dyn Store, f: &'a Filter) -> Compiled<'a> {
         let mut places = HashSet::new();
-        for &p in &f.places {
-            places.insert(p);
-            places.extend(data.place_members(p).iter().copied());
+        let mut stack = f.places.clone();
+        // Members of members too (a region made of blocs), however the scope reaches.
+        while let Some(p) = stack.pop() {
+            if !places.insert(p) || f.place_scope == PlaceScope::Only {
+                continue;
+            }
+            stack.extend(data.place_members(p).iter().copied());
+            if f.place_scope == PlaceScope::Touching {
+                stack.extend(data.place_touching(p).iter().copied());
+            }
         }
         let themes = with_descendants(data, f.themes.clone());
         let cell_themes = f
@@ -121,14 +202,16 @@ impl<'a> Compiled<'a> {
         }
     }
 
-    /// Whether a place (or, for a region or bloc, one of its members) is among the filter's.
+    /// Whether a place is among the filter's, or (unless the filter asks for a region only) is
+    /// a region or bloc with a member among them: an analysis of the EU is about Germany too.
     fn place_matches(&self, p: PlaceIx) -> bool {
         self.places.contains(&p)
-            || self
-                .data
-                .place_members(p)
-                .iter()
-                .any(|m| self.places.contains(m))
+            || (self.f.place_scope != PlaceScope::Only
+                && self
+                    .data
+                    .place_members(p)
+                    .iter()
+                    .any(|m| self.places.contains(m)))
     }
 
     /// The facets about the analysis itself, with `skip_places` for lists whose items carry their

@@ -37,8 +37,10 @@ pub struct Word {
     pub end: usize,
 }
 
-/// The words of `text`: runs of letters and digits. Apostrophes inside a word are dropped
-/// ("Xi'an" is the word "xian"), so a query need not guess at punctuation.
+/// The words of `text`: runs of letters and digits. A possessive `'s` is not part of the word
+/// ("Kazakhstan's" is the word "kazakhstan"), other apostrophes inside a word are dropped ("Xi'an"
+/// is "xian"), and a hyphen separates words ("Armenia-Azerbaijan" is two), so a query need not
+/// guess at punctuation.
 pub fn words(text: &str) -> Vec<Word> {
     let mut words = Vec::new();
     let mut buf = String::new();
@@ -88,6 +90,14 @@ pub fn try_for_each_word(
                 buf[from..].make_ascii_lowercase();
                 end = i;
                 continue;
+            } else if b == b'\'' && start.is_some() && possessive(text, i + 1) {
+                // "Kazakhstan's": the word ends here, and the 's goes with it.
+                if let Some(s) = start.take() {
+                    f(buf, s, end)?;
+                    buf.clear();
+                }
+                i += 2;
+                continue;
             } else if b == b'\'' && start.is_some() && next_is_alphanumeric(text, i + 1) {
                 // Inside a word: skip it.
             } else if let Some(s) = start.take() {
@@ -103,6 +113,13 @@ pub fn try_for_each_word(
             start.get_or_insert(i);
             fold_char(c, buf);
             end = i + len;
+        } else if c == '’' && start.is_some() && possessive(text, i + len) {
+            if let Some(s) = start.take() {
+                f(buf, s, end)?;
+                buf.clear();
+            }
+            i += len + 1;
+            continue;
         } else if c == '’' && start.is_some() && next_is_alphanumeric(text, i + len) {
             // Inside a word: skip it.
         } else if let Some(s) = start.take() {
@@ -115,6 +132,11 @@ pub fn try_for_each_word(
         Some(s) => f(buf, s, end),
         None => ControlFlow::Continue(()),
     }
+}
+
+/// Whether an apostrophe before `at` is a possessive: an `s` that ends the word.
+fn possessive(text: &str, at: usize) -> bool {
+    matches!(text.as_bytes().get(at), Some(b's' | b'S')) && !next_is_alphanumeric(text, at + 1)
 }
 
 fn next_is_alphanumeric(text: &str, at: usize) -> bool {
@@ -144,6 +166,34 @@ mod tests {
         assert_eq!(folded, ["xian", "cote", "divoire", "csto"]);
         assert_eq!(&text[w[1].start..w[1].end], "Côte");
         assert_eq!(&text[w[3].start..w[3].end], "CSTO");
+    }
+
+    #[test]
+    fn possessives_and_hyphens_split_as_a_reader_reads_them() {
+        let folded =
+            |text: &str| -> Vec<String> { words(text).into_iter().map(|w| w.folded).collect() };
+        assert_eq!(folded("Kazakhstan's oil"), ["kazakhstan", "oil"]);
+        assert_eq!(
+            folded("Russia’s war, Russia's"),
+            ["russia", "war", "russia"]
+        );
+        assert_eq!(
+            folded("the states' and it's"),
+            ["the", "states", "and", "it"]
+        );
+        assert_eq!(folded("Xi'an's sister"), ["xian", "sister"]);
+        assert_eq!(
+            folded("Armenia-Azerbaijan peace"),
+            ["armenia", "azerbaijan", "peace"]
+        );
+        assert_eq!(folded("O'Brien's 'quote'"), ["obrien", "quote"]);
+        let text = "Kazakhstan's";
+        let w = words(text);
+        assert_eq!(
+            &text[w[0].start..w[0].end],
+            "Kazakhstan",
+            "the match is the name alone"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Names (titles, names, aliases, codes) are matched fuzzily with nucleo, the matcher helix uses;
 //! the full text is matched by words, all of which must occur: `middle corridor` finds both words
 //! anywhere, `"middle corridor"` only the phrase, `corr*` any word starting so. While typing, the
-//! last word counts as a prefix, so results appear before a word is finished.
+//! last word counts as a prefix, so results appear before a word is finished (`query` parses).
 
 use std::cmp::Reverse;
 use std::ops::ControlFlow;
@@ -14,83 +14,8 @@ use nucleo_matcher::{Config, Matcher};
 use super::Filter;
 use super::fold::{fold, try_for_each_word, words};
 use super::index::{DocId, NameKind, Posting, SearchIndex, fields_of};
+pub use super::query::{MIN_PARTIAL, Query, Term};
 use crate::data::{Entity, ListKind, Store, Target};
-
-/// One part of a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Term {
-    Word(String),
-    /// `word*`: any word starting so.
-    Prefix(String),
-    /// The word still being typed: a prefix, but only once it is long enough to narrow the full
-    /// text (one or two letters would match most of it); names match it at any length.
-    Partial(String),
-    Phrase(Vec<String>),
-}
-
-/// The letters an unfinished word needs before it searches the full text.
-const MIN_PARTIAL: usize = 3;
-
-/// A parsed query: the text as typed, and its terms (folded).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Query {
-    pub text: String,
-    pub terms: Vec<Term>,
-}
-
-impl Query {
-    /// Parses `text`. With `typing`, an unfinished last word is taken as a prefix.
-    pub fn parse(text: &str, typing: bool) -> Query {
-        let mut terms = Vec::new();
-        for (i, part) in text.split('"').enumerate() {
-            let quoted = i % 2 == 1;
-            if quoted {
-                let ws: Vec<String> = words(part).into_iter().map(|w| w.folded).collect();
-                match ws.len() {
-                    0 => {}
-                    1 => terms.push(Term::Word(ws.into_iter().next().unwrap_or_default())),
-                    _ => terms.push(Term::Phrase(ws)),
-                }
-                continue;
-            }
-            for raw in part.split_whitespace() {
-                let star = raw.ends_with('*');
-                let ws = words(raw);
-                for (j, w) in ws.iter().enumerate() {
-                    terms.push(if star && j + 1 == ws.len() {
-                        Term::Prefix(w.folded.clone())
-                    } else {
-                        Term::Word(w.folded.clone())
-                    });
-                }
-            }
-        }
-        let unfinished = typing && !text.ends_with([' ', '"']);
-        if unfinished && let Some(Term::Word(w)) = terms.last().cloned() {
-            *terms.last_mut().unwrap() = Term::Partial(w);
-        }
-        Query {
-            text: text.to_owned(),
-            terms,
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
-    }
-
-    /// The folded words a match must show, for highlighting and find-in-page.
-    pub fn needles(&self) -> Vec<(String, bool)> {
-        self.terms
-            .iter()
-            .flat_map(|t| match t {
-                Term::Word(w) => vec![(w.clone(), false)],
-                Term::Prefix(w) | Term::Partial(w) => vec![(w.clone(), true)],
-                Term::Phrase(ws) => ws.iter().map(|w| (w.clone(), false)).collect(),
-            })
-            .collect()
-    }
-}
 
 /// How a hit matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,6 +79,8 @@ pub struct Results {
     pub groups: Vec<Group>,
     /// False for the quick first pass ([`quick_search`]): more may come.
     pub complete: bool,
+    /// How many more items match but are hidden by the filters.
+    pub hidden: usize,
 }
 
 impl Results {
@@ -258,6 +185,7 @@ fn run(
             query: query.clone(),
             groups: Vec::new(),
             complete,
+            hidden: 0,
         };
     }
     // Each document's best score so far (0: no match) and the name that gave it. Hits are built
@@ -341,9 +269,11 @@ fn run(
             by_kind[kind.index()].push((score, doc as DocId));
         }
     }
+    let mut hidden = 0;
     if !filter.is_empty() {
         // Search within the filtered lists: the filter decides what exists, the query what
-        // matches. Each kind's list is computed only if something of that kind matched.
+        // matches. Each kind's list is computed only if something of that kind matched. What
+        // the filters hide is counted, so the reader knows to look past them.
         for (kind, hits) in ListKind::ALL.iter().zip(by_kind.iter_mut()) {
             if hits.is_empty() {
                 continue;
@@ -351,7 +281,9 @@ fn run(
             let allowed: foldhash::HashSet<Target> = super::filter::members(data, *kind, filter)
                 .into_iter()
                 .collect();
+            let before = hits.len();
             hits.retain(|&(_, doc)| allowed.contains(&index.docs[doc as usize]));
+            hidden += before - hits.len();
         }
     }
     let mut groups: Vec<Group> = ListKind::ALL
@@ -399,6 +331,7 @@ fn run(
         query: query.clone(),
         groups,
         complete,
+        hidden,
     }
 }
 
@@ -482,7 +415,17 @@ fn text_matches(index: &SearchIndex, data: &dyn Store, query: &Query) -> Vec<Pos
         match term {
             Term::Word(w) => lists.push(index.word(w)),
             Term::Prefix(p) => lists.push(index.prefix(p)),
-            Term::Partial(p) if p.chars().count() >= MIN_PARTIAL => lists.push(index.prefix(p)),
+            // A word the text holds as it is means itself ("russia", not "russian"); only a word
+            // no text holds is taken as the start of one. So a finished word gives the same
+            // answer typed in the explorer or given to `geolens search`.
+            Term::Partial(p) if p.chars().count() >= MIN_PARTIAL => {
+                let exact = index.word(p);
+                lists.push(if exact.is_empty() {
+                    index.prefix(p)
+                } else {
+                    exact
+                });
+            }
             Term::Partial(_) => {}
             Term::Phrase(ws) => {
                 lists.extend(ws.iter().map(|w| index.word(w)));

@@ -24,7 +24,8 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: ActorIx) {
         .actor_country(ix)
         .map(|p| data.place(p).name.clone())
         .unwrap_or_default();
-    b.meta(&[a.kind.words(), &country]);
+    let as_of = a.as_of.map(|d| format!("as of {d}")).unwrap_or_default();
+    b.meta(&[a.kind.words(), &country, &as_of]);
     if !a.aliases.is_empty() {
         b.field("Also known as", &a.aliases.join(", "));
     }

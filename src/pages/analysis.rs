@@ -1,6 +1,7 @@
 //! An analysis: its row (date and title) and its page (lenses, actors, themes, implications).
 
 use super::PageBuilder;
+use crate::data::model::DateBasis;
 use crate::data::{AnalysisIx, ImplicationIx, Store, Target};
 use crate::doc::{Role, Span};
 
@@ -15,9 +16,16 @@ pub(super) fn row(data: &dyn Store, ix: AnalysisIx) -> Vec<Span> {
 pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: AnalysisIx) {
     let a = data.analysis(ix);
     b.title(&a.title);
-    let date = a.event_date.to_string();
+    let date = match a.event_date_basis {
+        DateBasis::Stated => a.event_date.to_string(),
+        DateBasis::Inferred => format!("{} (date inferred)", a.event_date),
+    };
     let as_of = format!("as of {}", a.as_of);
-    b.meta(&[&date, &a.perspective, &as_of]);
+    let updated = a
+        .updated
+        .map(|u| format!("revised {u}"))
+        .unwrap_or_default();
+    b.meta(&[&date, &a.perspective, &as_of, &updated]);
 
     let others = data.other_readings(ix);
     if !others.is_empty() {
@@ -116,4 +124,5 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: AnalysisIx) {
             b.bullet(c, Role::Warn);
         }
     }
+    b.sources("Sources", &a.sources);
 }

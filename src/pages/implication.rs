@@ -17,6 +17,18 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: ImplicationIx) {
     b.field("Horizon", imp.horizon.words());
     b.field("Likelihood", imp.likelihood.words());
     b.field("Confidence", imp.confidence.words());
+    if let Some(by) = imp.resolves_by {
+        b.field("Resolves by", &by.to_string());
+    }
+    if let Some(outcome) = &imp.outcome {
+        b.heading("How it turned out");
+        b.field(
+            "Outcome",
+            &format!("{} (judged {})", outcome.status.words(), outcome.as_of),
+        );
+        b.prose(&outcome.note);
+        b.sources("Sources of the outcome", &outcome.sources);
+    }
 
     for (heading, ends) in [("Starts from", &imp.from), ("Reaches", &imp.to)] {
         b.heading(heading);

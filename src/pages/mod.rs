@@ -8,6 +8,7 @@ mod place;
 mod theme;
 
 use crate::data::Target;
+use crate::data::model::Source;
 use crate::data::{ActorIx, AnalysisIx, ImplicationIx, PlaceIx, Store};
 use crate::doc::{Doc, Line, Role, Span, paragraphs};
 
@@ -87,6 +88,14 @@ pub fn row(data: &dyn Store, target: Target, g: &Glyphs) -> Vec<Span> {
         Target::Theme(ix) => theme::row(data, ix),
         Target::Implication(ix) => implication_summary(data, ix, g),
         Target::Place(ix) => place::row(data, ix, g),
+    }
+}
+
+/// The row of a target in a list that is not in tree order: no indentation under a parent.
+pub fn flat_row(data: &dyn Store, target: Target, g: &Glyphs) -> Vec<Span> {
+    match target {
+        Target::Theme(ix) => theme::flat_row(data, ix),
+        other => row(data, other, g),
     }
 }
 
@@ -214,6 +223,23 @@ impl PageBuilder<'_> {
             indent: 2,
             hang: 2,
         });
+    }
+
+    /// A section listing sources: publisher, date, title and address, each on its own bullet.
+    fn sources(&mut self, heading: &str, sources: &[Source]) {
+        if self.counted(heading, sources.len()) {
+            for s in sources {
+                let mut text = s.publisher.clone();
+                if let Some(date) = s.date {
+                    text.push_str(&format!(", {date}"));
+                }
+                text.push_str(&format!(": {}", s.title));
+                if let Some(url) = &s.url {
+                    text.push_str(&format!("{}{url}", self.g.dash));
+                }
+                self.bullet(&text, Role::Body);
+            }
+        }
     }
 
     /// A link to an analysis: date, title and an optional note.

@@ -49,9 +49,31 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: PlaceIx) {
             );
         }
     }
+    let partly = data.place_partly_in(ix);
+    if b.counted("Partly in, or on the shore of", partly.len()) {
+        for &g in partly.iter() {
+            b.link(
+                Target::Place(g),
+                vec![Span::new(&data.place(g).name, Role::Link)],
+            );
+        }
+    }
     let members = data.place_members(ix);
     if b.counted("Members", members.len()) {
         for &m in members.iter() {
+            b.link(
+                Target::Place(m),
+                vec![Span::new(&data.place(m).name, Role::Link)],
+            );
+        }
+    }
+    let touching = data.place_touching(ix);
+    let heading = match data.place_kind(ix) {
+        PlaceKind::Waterway => "On its shores",
+        _ => "Partly in it",
+    };
+    if b.counted(heading, touching.len()) {
+        for &m in touching.iter() {
             b.link(
                 Target::Place(m),
                 vec![Span::new(&data.place(m).name, Role::Link)],

@@ -18,6 +18,13 @@ pub(super) fn row(data: &dyn Store, ix: ThemeIx) -> Vec<Span> {
     ]
 }
 
+/// The row without the indentation under a parent, for lists sorted other than as a tree.
+pub(super) fn flat_row(data: &dyn Store, ix: ThemeIx) -> Vec<Span> {
+    let mut spans = row(data, ix);
+    spans.remove(0);
+    spans
+}
+
 pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: ThemeIx) {
     let t = data.theme(ix);
     b.title(&t.name);

@@ -7,9 +7,13 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, put_line};
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
+use crate::app::screen::Screen;
 use crate::app::{App, Focus};
-use crate::data::ListKind;
 use crate::data::Store;
+use crate::data::{ListKind, Target};
+use crate::find::{Facet, PlaceScope};
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::pages;
 use crate::text::sanitize;
@@ -27,10 +31,9 @@ pub(super) fn header(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
     let labels: Vec<String> = trail[skipped..]
         .iter()
         .map(|v| {
-            let label = if v.screen.is_view() {
-                v.screen.title().to_owned()
-            } else {
-                pages::label(data, v.target, g)
+            let label = match v.screen {
+                Screen::Explorer => pages::label(data, v.target, g),
+                screen => screen.title().to_owned(),
             };
             let head: String = label.chars().take(2 * avail).collect();
             sanitize(&head).into_owned()
@@ -99,14 +102,17 @@ fn shorten(text: &str, max: usize, ellipsis: &str) -> String {
 /// The panes by name, the active one reversed; names shrink to fit narrow terminals.
 pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let wide = area.width >= crate::layout::WIDE_MIN_WIDTH;
+    let comparing = app.comparing().is_some();
     let mut names: Vec<(String, bool)> = ListKind::ALL
         .iter()
         .map(|&k| {
-            let active = app.list == k && (wide || app.focus == Focus::List);
+            let active = app.list == k && (wide || app.focus == Focus::List) && !comparing;
             (format!("{} {}", k.index() + 1, k.title()), active)
         })
         .collect();
-    if !wide {
+    if comparing {
+        names.push(("Compare".to_owned(), true));
+    } else if !wide {
         names.push(("Detail".to_owned(), app.focus == Focus::Detail));
     }
     let fits = |names: &[(String, bool)]| {
@@ -141,29 +147,40 @@ pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
 /// Hints for the focused pane, from the keymap, or the message of the last action; the position
 /// on the right.
-pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let position = match app.focus {
+pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: &Theme) {
+    let percent = |cursor: usize, rows: usize| {
+        let pct = if rows <= 1 {
+            100
+        } else {
+            cursor * 100 / (rows - 1)
+        };
+        format!(" {pct}% ")
+    };
+    let position = match (app.comparing(), app.focus) {
+        (Some(view), _) => {
+            let side = view.focused();
+            percent(side.cursor, side.rows.len())
+        }
         _ if app.screen.is_view() => super::views::position(app),
-        Focus::List => {
+        (None, Focus::List) => {
             let pane = app.list_pane();
             let row = pane.selected_row().map_or(0, |r| r + 1);
             format!(" {}/{} ", row, pane.rows.len())
         }
-        Focus::Detail => {
-            let d = &app.detail;
-            let pct = if d.rows.len() <= 1 {
-                100
-            } else {
-                d.cursor * 100 / (d.rows.len() - 1)
-            };
-            format!(" {pct}% ")
-        }
+        (None, Focus::Detail) => percent(app.detail.cursor, app.detail.rows.len()),
     };
     let pos_width = position.width() as u16;
     let left_width = area.width.saturating_sub(pos_width);
-    let line = match &app.message {
+    let message = match (app.count, &app.message) {
+        (Some(n), _) => Some(format!(
+            "{n}: the next move goes {n} times (j k Tab {{ }} n G); Esc forgets it"
+        )),
+        (None, Some(message)) => Some(message.clone()),
+        (None, None) => None,
+    };
+    let line = match message {
         Some(message) => Line::from(Span::styled(
-            format!(" {}", sanitize(message)),
+            format!(" {}", sanitize(&message)),
             theme.message,
         )),
         None => {
@@ -175,12 +192,16 @@ pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
                     theme.status_key,
                 ));
             }
-            for (i, (keys, hint)) in app
-                .keymap
-                .hints(app.mode(), app.glyphs.ascii)
-                .into_iter()
-                .enumerate()
+            let mode = app.mode();
+            let mut hints = app.keymap.hints(mode, app.glyphs.ascii);
+            // On a link to another reading of the same event, comparing the two is the offer.
+            if mode == Mode::Detail
+                && on_other_reading(app, data)
+                && let Some(key) = app.keymap.key_for(mode, Action::Compare)
             {
+                hints.insert(0, (key.label_in(app.glyphs.ascii), "compare the readings"));
+            }
+            for (i, (keys, hint)) in hints.into_iter().enumerate() {
                 if i > 0 {
                     spans.push(Span::styled("  ", theme.status));
                 }
@@ -200,6 +221,16 @@ pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             &Line::from(Span::styled(position, theme.muted)),
             &app.glyphs,
         );
+    }
+}
+
+/// Whether the detail cursor is on a link to another analysis of the event the page is about.
+fn on_other_reading(app: &App, data: &dyn Store) -> bool {
+    match (app.detail.target, app.detail.link_under_cursor()) {
+        (Some(Target::Analysis(a)), Some(Target::Analysis(b))) => {
+            data.other_readings(a).contains(&b)
+        }
+        _ => false,
     }
 }
 
@@ -225,54 +256,128 @@ pub(super) fn too_small(buf: &mut Buffer, area: Rect, theme: &Theme) {
     }
 }
 
-/// The active filters as chips, and the key that clears them.
+/// The active filters as chips, one per facet ("Channel: energy, trade"), then "+N more" for
+/// the values that did not fit, and the key that clears them.
 pub(super) fn chips(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: &Theme) {
     if area.area() == 0 {
         return;
     }
     let g = &app.glyphs;
+    let f = &app.filter;
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for v in f.values() {
+        let facet = v.facet();
+        let mut title = facet.title().to_owned();
+        if facet == Facet::Place && f.place_scope != PlaceScope::default() {
+            title = format!("{title} ({})", f.place_scope.words());
+        }
+        let label = sanitize(v.label(data).trim_start()).into_owned();
+        match groups.last_mut() {
+            Some((t, values)) if *t == title => values.push(label),
+            _ => groups.push((title, vec![label])),
+        }
+    }
+    if let Some(from) = f.from {
+        groups.push(("From".to_owned(), vec![from.to_string()]));
+    }
+    if let Some(to) = f.to {
+        groups.push(("To".to_owned(), vec![to.to_string()]));
+    }
+    for cell in &f.cells {
+        let (title, value) = cell_chip(data, cell, g);
+        groups.push((title.to_owned(), vec![value]));
+    }
+    let key = |action| {
+        app.keymap
+            .key_for(Mode::Global, action)
+            .map(|k| k.label_in(g.ascii))
+    };
+    let hint = match (key(Action::ClearFilters), key(Action::UndoFilter)) {
+        (Some(x), Some(u)) => format!("{}{x} clears, {u} undoes", g.sep),
+        (Some(x), None) => format!("{}{x} clears", g.sep),
+        _ => String::new(),
+    };
+    // Each facet's chip shows the values that fit and counts the rest ("+2"); facets with no
+    // room at all are counted at the end ("+3 more"), so nothing on is ever out of sight.
+    let chip = |(title, values): &(String, Vec<String>), n: usize| {
+        let hidden = values.len() - n;
+        let rest = if hidden > 0 {
+            format!(" +{hidden}")
+        } else {
+            String::new()
+        };
+        format!(" {title}: {}{rest} ", values[..n].join(", "))
+    };
+    let more = |n: usize| format!(" +{n} more");
+    let avail = (area.width as usize).saturating_sub(" Filters:".width());
+    let width = |counts: &[usize]| -> usize {
+        let fits = counts.iter().take_while(|&&n| n > 0).count();
+        let chips: usize = groups[..fits]
+            .iter()
+            .zip(counts)
+            .map(|(group, &n)| 1 + chip(group, n).width())
+            .sum();
+        let left: usize = groups[fits..].iter().map(|(_, v)| v.len()).sum();
+        chips + if left > 0 { more(left).width() } else { 0 }
+    };
+    // First one value of as many facets as fit, then more values, a facet at a time.
+    let mut counts = vec![0; groups.len()];
+    for i in 0..groups.len() {
+        counts[i] = 1;
+        if width(&counts) > avail {
+            counts[i] = 0;
+            break;
+        }
+    }
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for i in 0..groups.len() {
+            if counts[i] > 0 && counts[i] < groups[i].1.len() {
+                counts[i] += 1;
+                if width(&counts) <= avail {
+                    grew = true;
+                } else {
+                    counts[i] -= 1;
+                }
+            }
+        }
+    }
     let mut spans = vec![Span::styled(" Filters:", theme.label)];
-    let mut chips: Vec<String> = app
-        .filter
-        .values()
-        .iter()
-        .map(|v| format!("{}: {}", v.facet().title(), v.label(data).trim_start()))
-        .collect();
-    if let Some(from) = app.filter.from {
-        chips.push(format!("From: {from}"));
-    }
-    if let Some(to) = app.filter.to {
-        chips.push(format!("To: {to}"));
-    }
-    chips.extend(app.filter.cells.iter().map(|c| cell_chip(data, c, g)));
-    for chip in chips {
+    let shown = counts.iter().take_while(|&&n| n > 0).count();
+    for (group, &n) in groups.iter().zip(&counts).take(shown) {
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(format!(" {} ", sanitize(&chip)), theme.chip));
+        spans.push(Span::styled(chip(group, n), theme.chip));
     }
-    let clear = app.keymap.key_for(
-        crate::app::keymap::Mode::Global,
-        crate::app::action::Action::ClearFilters,
-    );
-    if let Some(key) = clear {
-        spans.push(Span::styled(
-            format!("{}{} clears", g.sep, key.label_in(g.ascii)),
-            theme.muted,
-        ));
+    let left: usize = groups[shown..].iter().map(|(_, v)| v.len()).sum();
+    if left > 0 {
+        spans.push(Span::styled(more(left), theme.label));
+    }
+    // The hint goes last, and only where there is room for it.
+    if width(&counts) + hint.width() <= avail {
+        spans.push(Span::styled(hint, theme.muted));
     }
     put_line(buf, area.x, area.y, area.width, &Line::from(spans), g);
 }
 
 /// A view's cell drilled into, as a chip: the matrix's pair, the timeline's row.
-fn cell_chip(data: &dyn Store, cell: &crate::find::Cell, g: &crate::pages::Glyphs) -> String {
-    let name = |p: crate::data::PlaceIx| data.place(p).name.clone();
+fn cell_chip(
+    data: &dyn Store,
+    cell: &crate::find::Cell,
+    g: &crate::pages::Glyphs,
+) -> (&'static str, String) {
+    let name = |p: crate::data::PlaceIx| sanitize(&data.place(p).name).into_owned();
     match *cell {
-        crate::find::Cell::Route { from, to } => format!(
-            "Matrix cell: {} {} {}",
-            from.map_or_else(|| "anywhere".to_owned(), name),
-            g.arrow,
-            to.map_or_else(|| "anywhere".to_owned(), name)
+        crate::find::Cell::Route { from, to } => (
+            "Matrix cell",
+            format!(
+                "{} {} {}",
+                from.map_or_else(|| "anywhere".to_owned(), name),
+                g.arrow,
+                to.map_or_else(|| "anywhere".to_owned(), name)
+            ),
         ),
-        crate::find::Cell::Place(p) => format!("Timeline row: {}", name(p)),
-        crate::find::Cell::Theme(t) => format!("Timeline row: {}", data.theme(t).name),
+        crate::find::Cell::Place(p) => ("Timeline row", name(p)),
+        crate::find::Cell::Theme(t) => ("Timeline row", sanitize(&data.theme(t).name).into_owned()),
     }
 }

@@ -9,7 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, put_line};
 use crate::app::App;
+use crate::app::action::Action;
 use crate::app::filters::{Column, FilterPanel, UNCOUNTED};
+use crate::app::keymap::Mode;
 use crate::data::Store;
 use crate::find::Facet;
 use crate::layout::inner;
@@ -89,10 +91,38 @@ pub(super) fn render(
     } else {
         "too many values to count"
     };
-    let header = Line::from(Span::styled(
-        format!("{} ({what})", panel.current_facet().title()),
-        theme.heading,
-    ));
+    let facet = panel.current_facet();
+    let header = match &panel.find {
+        // Finding: the text typed, with a cursor, and how many values it leaves.
+        Some(text) => Line::from(vec![
+            Span::styled("/ ", theme.label),
+            Span::styled(sanitize(text).into_owned(), theme.body),
+            Span::styled(" ", theme.selected),
+            Span::styled(
+                format!("  {} of {}", panel.values.len(), panel.all.len()),
+                theme.muted,
+            ),
+        ]),
+        // The places facet says what a region stands for, and which key changes it.
+        None if facet == Facet::Place => {
+            let key = app
+                .keymap
+                .key_for(Mode::Filters, Action::RegionScope)
+                .map(|k| format!("  {} changes", k.label_in(g.ascii)))
+                .unwrap_or_default();
+            Line::from(vec![
+                Span::styled("Regions: ", theme.heading),
+                Span::styled(
+                    format!("{}{key}", app.filter.place_scope.words()),
+                    theme.muted,
+                ),
+            ])
+        }
+        None => Line::from(Span::styled(
+            format!("{} ({what})", facet.title()),
+            theme.heading,
+        )),
+    };
     put_line(buf, values.x, values.y, values.width, &header, g);
     let count_width = panel
         .values

@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 use super::{Theme, put_line, styled};
 use crate::app::{App, Focus};
 use crate::data::{ListKind, Store};
+use crate::find::Sort;
 use crate::layout::inner;
 use crate::pages;
 
@@ -43,9 +44,20 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
             break;
         };
         let y = inside.y + i as u16;
-        let spans = pages::row(data, target, &app.glyphs);
+        // The tree's indentation only means something in tree order.
+        let spans = if pane.sort == Sort::Tree {
+            pages::row(data, target, &app.glyphs)
+        } else {
+            pages::flat_row(data, target, &app.glyphs)
+        };
         let mut line = Line::from(styled(&spans, theme));
-        line.spans.insert(0, Span::raw(" "));
+        // A marked item (to compare) says so in its first column.
+        let lead = if app.marks.contains(&target) {
+            Span::styled(app.glyphs.bullet, theme.label)
+        } else {
+            Span::raw(" ")
+        };
+        line.spans.insert(0, lead);
         if Some(row) == selected {
             let style = if focused {
                 theme.selected

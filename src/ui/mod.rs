@@ -2,8 +2,10 @@
 //! data has already been sanitized by `app::doc::Span`, and `scrub` checks the frame once more.
 
 mod chrome;
+mod compare;
 mod detail;
 mod filters;
+mod finder;
 mod help;
 mod list;
 mod map;
@@ -48,20 +50,28 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
             views::render(buf, screen.body, app, data, theme);
         } else {
             chrome::tabs(buf, screen.tabs, app, theme);
-            if screen.list.area() > 0 {
-                list::render(buf, screen.list, app, data, theme);
-            }
-            if screen.detail.area() > 0 {
-                detail::render(buf, screen.detail, app, theme);
+            match app.comparing() {
+                Some(view) => compare::render(buf, app.body_area(), view, app, data, theme),
+                None => {
+                    if screen.list.area() > 0 {
+                        list::render(buf, screen.list, app, data, theme);
+                    }
+                    if screen.detail.area() > 0 {
+                        detail::render(buf, screen.detail, app, theme);
+                    }
+                }
             }
         }
-        chrome::status(buf, screen.status, app, theme);
+        chrome::status(buf, screen.status, app, data, theme);
         let over = layout::help_area(area);
         match &app.overlay {
             Some(Overlay::Help(help)) => help::render(buf, over, help, &app.glyphs, theme),
             Some(Overlay::Search(search)) => search::render(buf, over, search, app, data, theme),
             Some(Overlay::Filters(panel)) => filters::render(buf, over, panel, app, data, theme),
             Some(Overlay::Views(menu)) => views::menu(buf, over, menu, app, theme),
+            Some(Overlay::Finder(finder)) => {
+                finder::render(buf, layout::finder_area(area), finder, &app.glyphs, theme)
+            }
             None => {}
         }
     }
@@ -71,10 +81,31 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
 /// A last line of defence: no cell may hold a control or bidi character, whatever path it took.
 /// Upstream sanitizing makes this a no-op; it costs one pass over the cells.
 fn scrub(buf: &mut Buffer) {
-    for cell in buf.content.iter_mut() {
+    let width = usize::from(buf.area.width).max(1);
+    let mut i = 0;
+    while i < buf.content.len() {
+        let cell = &mut buf.content[i];
         if cell.symbol().chars().any(is_unsafe) {
             cell.set_symbol("\u{FFFD}");
+        } else if let Some(placed) = crate::text::cluster_cells(cell.symbol()) {
+            // A cluster terminals lay out differently (zero-width joiners, conjuncts, flags):
+            // one cell per visible character, in the cells the layout gave it.
+            let cells = unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1);
+            let style = cell.style();
+            let row_end = (i / width + 1) * width;
+            let end = (i + cells).min(row_end);
+            for c in &mut buf.content[i..end] {
+                c.set_symbol(" ");
+            }
+            for (at, text) in placed {
+                if i + at < end {
+                    buf.content[i + at].set_symbol(&text).set_style(style);
+                }
+            }
+            i = end;
+            continue;
         }
+        i += 1;
     }
 }
 

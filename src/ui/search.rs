@@ -8,6 +8,8 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::{Theme, highlighted, put_line};
 use crate::app::App;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
 use crate::app::search::{ResultRow, SearchBox};
 use crate::data::Store;
 use crate::find::Matched;
@@ -33,9 +35,15 @@ pub(super) fn render(
     if inside.area() == 0 {
         return;
     }
+    // The last query comes back selected (typing replaces it), as in a browser's address bar.
+    let text_style = if search.replace {
+        theme.selected
+    } else {
+        theme.body
+    };
     let input = Line::from(vec![
         Span::styled("/ ", theme.label),
-        Span::styled(sanitize(&search.input).into_owned(), theme.body),
+        Span::styled(sanitize(&search.input).into_owned(), text_style),
         Span::styled(" ", theme.selected),
     ]);
     put_line(buf, inside.x, inside.y, inside.width, &input, g);
@@ -46,10 +54,23 @@ pub(super) fn render(
     } else if search.waiting {
         format!("searching{}", g.ellipsis)
     } else {
-        match search.results.total() {
+        let found = match search.results.total() {
             0 => "no results".to_owned(),
             1 => "1 result".to_owned(),
             n => format!("{n} results"),
+        };
+        let key = app
+            .keymap
+            .key_for(Mode::Search, Action::ShowHidden)
+            .map(|k| k.label_in(g.ascii));
+        match (search.results.hidden, search.past_filters, key) {
+            (0, false, _) => found,
+            (n, false, Some(key)) => {
+                format!("{found}; {n} more hidden by filters ({key} shows them)")
+            }
+            (n, false, None) => format!("{found}; {n} more hidden by filters"),
+            (_, true, Some(key)) => format!("{found}, past the filters ({key}: within them)"),
+            (_, true, None) => format!("{found}, past the filters"),
         }
     };
     if inside.height > 1 {

@@ -253,3 +253,52 @@ fn draw_row(
         at += w + 2;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Column, columns};
+
+    /// Narrowing the pane gives up whole columns, always in the fixed order, never from, channel
+    /// or to; the channel keeps its full width, and from and to have room for a name.
+    #[test]
+    fn narrow_panes_drop_columns_in_a_fixed_order() {
+        let mut dropped_before = 0;
+        for width in (50..=200).rev() {
+            let (shown, end) = columns(width);
+            for c in [Column::From, Column::Channel, Column::To] {
+                assert!(shown.contains(&c), "{c:?} kept at {width}");
+            }
+            let dropped: Vec<Column> = Column::ALL
+                .into_iter()
+                .filter(|c| !shown.contains(c))
+                .collect();
+            let mut in_drop_order = dropped.clone();
+            in_drop_order.sort_by_key(|c| Column::DROP_ORDER.iter().position(|d| d == c));
+            assert_eq!(
+                in_drop_order,
+                Column::DROP_ORDER[..dropped.len()].to_vec(),
+                "at {width}: the first {} of the drop order",
+                dropped.len()
+            );
+            assert!(
+                dropped.len() >= dropped_before,
+                "at {width}: a column came back"
+            );
+            dropped_before = dropped.len();
+            let fixed: usize = shown.iter().filter_map(|c| c.width()).sum();
+            assert!(
+                fixed + 2 * (shown.len() - 1) + 2 * end <= width,
+                "at {width}"
+            );
+            if dropped.len() < Column::DROP_ORDER.len() {
+                assert!(end >= 12, "at {width}: from and to get 12 columns");
+            }
+        }
+        assert_eq!(columns(200).0.len(), 7, "all seven on a wide pane");
+        assert_eq!(
+            columns(50).0,
+            [Column::From, Column::Channel, Column::To],
+            "the route alone on a narrow one"
+        );
+    }
+}

@@ -143,6 +143,12 @@ impl Tmux {
             .collect()
     }
 
+    /// The screen with lines the terminal wrapped joined back into one, as they were printed.
+    pub fn capture_joined(&self) -> String {
+        let o = self.run(&["capture-pane", "-p", "-J", "-t", "main"]);
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
     pub fn display(&self, format: &str) -> String {
         let o = self.run(&["display-message", "-p", "-t", "main", format]);
         String::from_utf8_lossy(&o.stdout).trim().to_owned()

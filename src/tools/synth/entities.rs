@@ -51,12 +51,18 @@ pub(super) fn new_place(
             _ => (*rng.pick(NATIVE_PLACES)).to_owned(),
         })
         .collect();
+    // A waterway's countries are on its shores, not in it: they touch it.
+    let (members, touching) = match kind {
+        PlaceKind::Waterway => (Vec::new(), members),
+        _ => (members, Vec::new()),
+    };
     Place {
         id,
         name,
         kind,
         aliases,
         members,
+        touching,
         centroid: LatLon {
             lat: (rng.unit() * 160.0 - 80.0).round(),
             lon: (rng.unit() * 340.0 - 170.0).round(),

@@ -559,7 +559,9 @@ pub struct Written {
 
 /// Writes a dataset into `dir`, which must be empty or not exist yet: `places.json`,
 /// `actors.json`, `themes.json` and `analyses/part-NNNNN.json` of [`PER_FILE`] analyses each,
-/// plus a README saying what made it.
+/// plus a README saying what made it. All of it is written into a temporary directory beside
+/// `dir` and renamed to `dir` at the end, so a failed or interrupted run never leaves a part of
+/// a dataset that would load as a whole one.
 pub fn write(dir: &Path, spec: &Spec) -> io::Result<Written> {
     if fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
         return Err(io::Error::new(
@@ -567,6 +569,24 @@ pub fn write(dir: &Path, spec: &Spec) -> io::Result<Written> {
             format!("{} is not empty: choose a new directory", dir.display()),
         ));
     }
+    let temp = crate::disk::temp_path(dir);
+    let written = write_into(&temp, spec).and_then(|written| {
+        // rename(2) replaces an empty directory, and is atomic.
+        fs::rename(&temp, dir)?;
+        crate::disk::sync_dir(
+            dir.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new(".")),
+        )?;
+        Ok(written)
+    });
+    if written.is_err() {
+        let _ = fs::remove_dir_all(&temp);
+    }
+    written
+}
+
+fn write_into(dir: &Path, spec: &Spec) -> io::Result<Written> {
     fs::create_dir_all(dir.join("analyses"))?;
     let mut synth = Synth::new(spec);
     let mut bytes = write_json(&dir.join("places.json"), &synth.places)?
@@ -592,6 +612,8 @@ pub fn write(dir: &Path, spec: &Spec) -> io::Result<Written> {
             spec.profile.name()
         ),
     )?;
+    crate::disk::sync_dir(&dir.join("analyses"))?;
+    crate::disk::sync_dir(dir)?;
     Ok(Written {
         analyses: spec.analyses,
         actors: synth.actors.len(),
@@ -608,6 +630,8 @@ fn write_json<T: Serialize + ?Sized>(path: &Path, value: &T) -> io::Result<u64> 
     serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::other)?;
     out.write_all(b"\n")?;
     out.flush()?;
+    // On disk before the directory is renamed into place.
+    out.get_ref().sync_all()?;
     Ok(fs::metadata(path)?.len())
 }
 

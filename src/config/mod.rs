@@ -6,16 +6,16 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-use toml::Spanned;
-
 use crate::app::action::{Action, BINDABLE};
 use crate::app::keymap::{Keymap, Mode};
-use crate::data::locate::line_col;
 use crate::data::{FieldPath, Problem, Problems};
-use crate::keys::parse_key;
+use crate::disk::{self, ReadError};
 use crate::ui::Theme;
 use crate::ui::theme::{STYLE_NAMES, color_name, parse_color};
+
+mod file;
+
+pub use file::parse;
 
 /// Auto, or forced one way or the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -101,6 +101,8 @@ pub struct Config {
     pub color: Choice,
     pub ascii: Choice,
     pub mouse: bool,
+    /// The longest line of prose in the detail pane, in columns; 0 for as wide as the pane.
+    pub reading_width: u16,
     pub keymap: Keymap,
     /// Colours by style name, as written (`#rrggbb` ones apply only on truecolor terminals).
     pub colors: BTreeMap<String, String>,
@@ -112,6 +114,7 @@ impl Default for Config {
             color: Choice::Auto,
             ascii: Choice::Auto,
             mouse: false,
+            reading_width: crate::layout::READING_WIDTH,
             keymap: Keymap::default(),
             colors: BTreeMap::new(),
         }
@@ -147,140 +150,45 @@ impl Config {
 }
 
 /// Where the config file is looked for: `$XDG_CONFIG_HOME/geolens/config.toml`, else
-/// `~/.config/geolens/config.toml`.
+/// `~/.config/geolens/config.toml`; a relative `XDG_CONFIG_HOME` is ignored, as the XDG
+/// specification says.
 pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("geolens").join("config.toml"))
+    Some(disk::dir(disk::Base::Config)?.join("config.toml"))
 }
 
-/// Reads a config file; a missing file at the default place is no config at all.
+/// The largest config file read: a real one is a few kilobytes.
+pub const MAX_BYTES: u64 = 1 << 20;
+
+/// Reads a config file; a missing file at the default place is no config at all. Only a regular
+/// file is opened (a FIFO would block, `/dev/zero` never ends), and at most [`MAX_BYTES`] of it.
 pub fn load(path: &Path, required: bool) -> Result<Config, Problems> {
     let shown = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&shown, &text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(Config::default()),
-        Err(e) => Err(Problems(vec![Problem {
-            file: shown,
+    let problem = |message: String| {
+        Problems(vec![Problem {
+            file: shown.clone(),
             position: None,
             path: FieldPath::root(),
-            message: e.to_string(),
-        }])),
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    color: Option<Spanned<String>>,
-    ascii: Option<Spanned<String>>,
-    mouse: Option<bool>,
-    #[serde(default)]
-    keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
-    #[serde(default)]
-    theme: BTreeMap<Spanned<String>, Spanned<String>>,
-}
-
-/// Parses a config file's text, collecting every problem.
-pub fn parse(file: &str, text: &str) -> Result<Config, Problems> {
-    let mut problems = Vec::new();
-    let mut report = |span: std::ops::Range<usize>, path: FieldPath, message: String| {
-        problems.push(Problem {
-            file: file.to_owned(),
-            position: Some(line_col(text, span.start)),
-            path,
             message,
-        });
+        }])
     };
-    let parsed: File = match toml::from_str(text) {
-        Ok(f) => f,
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            report(span, FieldPath::root(), e.message().trim().to_owned());
-            return Err(Problems(problems));
+    let bytes = match disk::read_capped(path, MAX_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadError::Missing) if !required => return Ok(Config::default()),
+        Err(ReadError::Missing) => return Err(problem("no such file".to_owned())),
+        Err(ReadError::TooLarge(max)) => {
+            return Err(problem(format!(
+                "is larger than {} KiB: a config file is a few lines of TOML",
+                max >> 10
+            )));
         }
+        Err(e) => return Err(problem(e.to_string())),
     };
-    let mut config = Config::default();
-    let choice = |v: &Option<Spanned<String>>, field: &str, report: &mut dyn FnMut(_, _, _)| {
-        let v = v.as_ref()?;
-        let c = Choice::parse(v.get_ref());
-        if c.is_none() {
-            report(
-                v.span(),
-                FieldPath::root().key(field),
-                format!("{:?} is not auto, always or never", v.get_ref()),
-            );
-        }
-        c
-    };
-    config.color = choice(&parsed.color, "color", &mut report).unwrap_or_default();
-    config.ascii = choice(&parsed.ascii, "ascii", &mut report).unwrap_or_default();
-    config.mouse = parsed.mouse.unwrap_or(false);
-
-    for (name, keys) in &parsed.keys {
-        let path = FieldPath::root().key("keys").key(name.get_ref());
-        let (mode, action_name) = match name.get_ref().split_once('.') {
-            Some((m, a)) => (Mode::from_name(m), a),
-            None => (Some(Mode::Global), name.get_ref().as_str()),
-        };
-        let Some(mode) = mode else {
-            report(
-                name.span(),
-                path,
-                "unknown mode: use list., detail., search., filters. or help.".to_owned(),
-            );
-            continue;
-        };
-        let Some(action) = Action::from_name(action_name) else {
-            report(
-                name.span(),
-                path,
-                format!(
-                    "unknown action {action_name:?} (geolens config --print-default lists them)"
-                ),
-            );
-            continue;
-        };
-        let mut parsed_keys = Vec::new();
-        for (i, key) in keys.get_ref().iter().enumerate() {
-            match parse_key(key.get_ref()) {
-                Ok(k) => parsed_keys.push(k),
-                Err(e) => report(key.span(), path.clone().index(i), e.to_string()),
-            }
-        }
-        config.keymap.rebind(mode, action, &parsed_keys);
-    }
-
-    for (name, value) in &parsed.theme {
-        let path = FieldPath::root().key("theme").key(name.get_ref());
-        if !STYLE_NAMES.contains(&name.get_ref().as_str()) {
-            report(
-                name.span(),
-                path,
-                format!("unknown style {:?}", name.get_ref()),
-            );
-        } else if parse_color(value.get_ref()).is_none() {
-            report(
-                value.span(),
-                path,
-                format!(
-                    "unknown colour {:?}: use a name such as red or bright-cyan, default, or #rrggbb",
-                    value.get_ref()
-                ),
-            );
-        } else {
-            config
-                .colors
-                .insert(name.get_ref().clone(), value.get_ref().clone());
-        }
-    }
-
-    if problems.is_empty() {
-        Ok(config)
-    } else {
-        Err(Problems(problems))
+    match String::from_utf8(bytes) {
+        Ok(text) => parse(&shown, &text),
+        Err(e) => Err(problem(format!(
+            "not valid UTF-8 (byte {} of the file): save it as UTF-8",
+            e.utf8_error().valid_up_to() + 1
+        ))),
     }
 }
 
@@ -303,13 +211,19 @@ pub fn print_default() -> String {
     ));
     out.push_str(&format!(
         "# Clicks select, the wheel scrolls; while on, the terminal's own text selection\n\
-         # usually needs Shift held.\nmouse = {}\n\n",
+         # usually needs Shift held.\nmouse = {}\n",
         d.mouse
+    ));
+    out.push_str(&format!(
+        "# The longest line of text in the detail pane, in columns (0: as wide as the pane);\n\
+         # on a wide screen the list takes the rest.\nreading_width = {}\n\n",
+        d.reading_width
     ));
     out.push_str(
         "[keys]\n\
-         # action = [keys]; an empty list unbinds. A mode prefix (list., detail., search.,\n\
-         # filters., help.) binds a key only there. Key notation: j, G, <Enter>, <C-c>, <S-Tab>.\n",
+         # action = [keys]; an empty list unbinds. A mode prefix (list., detail., compare.,\n\
+         # search., find., filters., help.) binds a key only there. Key notation: j, G, <Enter>,\n\
+         # <C-c>, <S-Tab>.\n",
     );
     for mode in Mode::ALL {
         let mut seen: Vec<Action> = Vec::new();
@@ -380,9 +294,10 @@ mod tests {
 
     #[test]
     fn a_partial_file_merges_over_the_defaults() {
-        let text = "mouse = true\n[keys]\nquit = [\"<C-q>\"]\n\"detail.open\" = [\"o\"]\n";
+        let text = "mouse = true\nreading_width = 72\n[keys]\nquit = [\"<C-q>\"]\n\"detail.open\" = [\"o\"]\n";
         let c = parse("c.toml", text).unwrap();
         assert!(c.mouse);
+        assert_eq!(c.reading_width, 72);
         use crate::keys::Key;
         assert_eq!(
             c.keymap.lookup(Mode::List, Key::ctrl('q')),
@@ -421,9 +336,9 @@ mod tests {
         assert_eq!(
             err,
             "config.toml:1:9: color: \"sometimes\" is not auto, always or never\n\
-             config.toml:5:1: keys.lsit.open: unknown mode: use list., detail., search., filters. or help.\n\
-             config.toml:4:9: keys.open[0]: unknown key name <Entr>\n\
              config.toml:3:1: keys.qiut: unknown action \"qiut\" (geolens config --print-default lists them)\n\
+             config.toml:4:9: keys.open[0]: unknown key name <Entr>\n\
+             config.toml:5:1: keys.lsit.open: unknown mode: use list., detail., compare., search., find., filters. or help.\n\
              config.toml:7:11: theme.heading: unknown colour \"mauve\": use a name such as red or bright-cyan, default, or #rrggbb\n\
              config.toml:8:1: theme.links: unknown style \"links\"\n"
         );
