@@ -38,6 +38,13 @@ use geolens::ui::{self, Theme};
 #[path = "perf/views.rs"]
 mod views;
 
+#[path = "perf/store.rs"]
+mod store;
+
+#[cfg(feature = "peers")]
+#[path = "perf/peers.rs"]
+mod peers;
+
 /// Set in the child process that measures memory: the dataset directory to load.
 const RSS_CHILD: &str = "GEOLENS_BENCH_RSS_CHILD";
 const SEED: u64 = 6;
@@ -51,6 +58,10 @@ const SCREEN: Rect = Rect {
 fn main() {
     if let Some(dir) = std::env::var_os(RSS_CHILD) {
         rss_child(Path::new(&dir));
+        return;
+    }
+    if let Some(dir) = std::env::var_os(store::DISK_RSS_CHILD) {
+        store::disk_rss_child(Path::new(&dir));
         return;
     }
     // `cargo bench` passes --bench; `cargo test` runs this binary without it.
@@ -103,14 +114,24 @@ fn main() {
             run.loading(size, &dir);
         }
         let fixture = Fixture::new(&dir, &spec, written.bytes);
+        let index = work.join(format!("index-{size}"));
         if !views_only {
             run.loaded(&fixture);
+            run.indexed(&fixture, &dir, &index);
+            #[cfg(feature = "peers")]
+            run.peers(&fixture, &work);
         }
         run.views(&fixture);
+        let words: Vec<String> = [0, 10, 100, 1000, 10_000]
+            .iter()
+            .map(|&r| fixture.word_near_rank(r))
+            .collect();
         drop(fixture);
         if !views_only {
             run.memory(size, &dir, written.bytes);
+            run.disk_memory(size, &dir, &index, written.bytes, &words);
         }
+        let _ = fs::remove_file(&index);
         let _ = fs::remove_dir_all(&dir);
     }
     let _ = fs::remove_dir_all(&work);
@@ -217,6 +238,26 @@ impl Fixture {
     }
 }
 
+/// The full-text queries: single words at frequency ranks 0 to 10,000, an accent, a phrase, a
+/// prefix, two words and a word that is not there.
+fn queries(fx: &Fixture) -> Vec<(String, String)> {
+    let mut queries: Vec<(String, String)> = [0, 10, 100, 1000, 10_000]
+        .iter()
+        .map(|&rank| (format!("q_rank{rank}"), fx.word_near_rank(rank)))
+        .collect();
+    queries.extend(
+        [
+            ("q_accent", "turkiye"),
+            ("q_phrase", "\"middle corridor\""),
+            ("q_prefix", "sanc*"),
+            ("q_two_words", "pipeline sanctions"),
+            ("q_miss", "qwxyzzy"),
+        ]
+        .map(|(k, q)| (k.to_owned(), q.to_owned())),
+    );
+    queries
+}
+
 /// What the table shows for a figure.
 #[derive(Clone)]
 enum Fig {
@@ -225,6 +266,9 @@ enum Fig {
     /// A quantile over the medians of several benchmarks (0.5 = p50, 0.95 = p95, 1.0 = max).
     Quantile(Vec<String>, f64),
     Bytes(u64),
+    /// A time measured once, outside criterion (a build of seconds), in seconds.
+    #[cfg_attr(not(feature = "peers"), allow(dead_code))]
+    Seconds(f64),
 }
 
 /// What issue 6 asks of a figure.
@@ -443,20 +487,7 @@ impl Run {
         measure(&mut g, target, "index", || SearchIndex::build(&fx.data));
 
         // Full-text queries against a memmem scan of the same text for the same words.
-        let mut queries: Vec<(String, String)> = [0, 10, 100, 1000, 10_000]
-            .iter()
-            .map(|&rank| (format!("q_rank{rank}"), fx.word_near_rank(rank)))
-            .collect();
-        queries.extend(
-            [
-                ("q_accent", "turkiye"),
-                ("q_phrase", "\"middle corridor\""),
-                ("q_prefix", "sanc*"),
-                ("q_two_words", "pipeline sanctions"),
-                ("q_miss", "qwxyzzy"),
-            ]
-            .map(|(k, q)| (k.to_owned(), q.to_owned())),
-        );
+        let queries = queries(fx);
         let no_filter = Filter::default();
         for (name, q) in &queries {
             let query = Query::parse(q, false);
@@ -517,11 +548,12 @@ impl Run {
             });
             let pattern = Pattern::parse(needle, CaseMatching::Ignore, Normalization::Smart);
             let mut matcher = Matcher::new(Config::DEFAULT);
+            let names = fx.index.names();
+            let mut chars = Vec::new();
             measure(&mut g, target, &format!("nucleo_{name}"), || {
-                fx.index
-                    .names
+                names
                     .iter()
-                    .filter(|n| pattern.score(n.utf32.slice(..), &mut matcher).is_some())
+                    .filter(|n| pattern.score(n.utf32(&mut chars), &mut matcher).is_some())
                     .count()
             });
         }
@@ -856,6 +888,7 @@ impl Run {
                     Some((all[rank - 1], true))
                 }
                 Fig::Bytes(b) => Some((*b as f64, false)),
+                Fig::Seconds(s) => Some((*s, true)),
             }
         };
         let header = "| figure | size | measured | baseline | ratio | target | status |\n\

@@ -72,13 +72,7 @@ pub fn parse_kind(word: &str) -> Result<ListKind, String> {
 
 /// The id of a target as the dataset writes it.
 pub fn id_of(data: &dyn Store, target: Target) -> String {
-    match target {
-        Target::Analysis(ix) => data.analysis(ix).id.clone(),
-        Target::Actor(ix) => data.actor(ix).id.clone(),
-        Target::Theme(ix) => data.theme(ix).id.clone(),
-        Target::Implication(ix) => data.implication_id(ix),
-        Target::Place(ix) => data.place(ix).id.clone(),
-    }
+    data.id(target)
 }
 
 /// Finds the entity an id names: `kz-gov`, `KZ` (or `kz`), `kz-uk-business-2024/european-supply`,
@@ -236,9 +230,9 @@ pub fn list(
     let mut out = String::new();
     for &t in &items {
         let line = match t {
+            // From the light accessors: an on-disk store lists without decoding analyses.
             Target::Analysis(ix) => {
-                let a = data.analysis(ix);
-                format!("{}  {}  {}", a.id, a.event_date, a.title)
+                format!("{}  {}  {}", data.id(t), data.event_date(ix), data.name(t))
             }
             Target::Actor(ix) => {
                 let a = data.actor(ix);

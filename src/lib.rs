@@ -37,6 +37,7 @@ pub mod layout;
 pub mod oom;
 pub mod pages;
 pub mod snapshot;
+pub mod store;
 pub mod terminal;
 pub mod text;
 pub mod tools;

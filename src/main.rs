@@ -16,7 +16,7 @@ use geolens::snapshot::Headless;
 use geolens::terminal::Exit;
 use geolens::text::{self, sanitize};
 use geolens::tools::synth;
-use geolens::{cli, pages, terminal};
+use geolens::{cli, pages, store, terminal};
 use ratatui::layout::Rect;
 
 #[derive(Parser)]
@@ -43,6 +43,9 @@ struct DataArg {
     /// Load the dataset in this directory instead of the bundled one.
     #[arg(long, value_name = "PATH")]
     data: Option<PathBuf>,
+    /// Keep the index of --data here instead of under $XDG_CACHE_HOME/geolens/.
+    #[arg(long, value_name = "PATH")]
+    index: Option<PathBuf>,
 }
 
 /// How the explorer looks and listens: what `geolens` and `geolens open` take.
@@ -213,6 +216,12 @@ enum Command {
         #[command(flatten)]
         config: ConfigArg,
     },
+    /// The index of a --data directory, which later runs open instead of reading the data:
+    /// build it now, say whether it is usable, or remove it.
+    Index {
+        #[command(subcommand)]
+        action: IndexAction,
+    },
     /// Write a synthetic dataset of any size, for benchmarks (docs/performance.md).
     Generate {
         /// How many analyses.
@@ -230,6 +239,35 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum IndexAction {
+    /// Build the index (again, even if it is up to date).
+    Build {
+        #[command(flatten)]
+        data: DataArg,
+    },
+    /// Check the index and the data files byte by byte; exit 0 when it is usable as it is.
+    Status {
+        #[command(flatten)]
+        data: DataArg,
+    },
+    /// Remove the index.
+    Clear {
+        #[command(flatten)]
+        data: DataArg,
+    },
+}
+
+impl IndexAction {
+    fn data(&self) -> &DataArg {
+        match self {
+            IndexAction::Build { data }
+            | IndexAction::Status { data }
+            | IndexAction::Clear { data } => data,
+        }
+    }
+}
+
 impl Command {
     fn name(&self) -> &'static str {
         match self {
@@ -243,6 +281,7 @@ impl Command {
             Command::Score { .. } => "score",
             Command::Schema => "schema",
             Command::Config { .. } => "config",
+            Command::Index { .. } => "index",
             Command::Generate { .. } => "generate",
         }
     }
@@ -250,13 +289,15 @@ impl Command {
     /// The explorer's flags this command takes when they are given before it.
     fn takes(&self) -> &'static [&'static str] {
         match self {
-            Command::Check { .. }
-            | Command::Search { .. }
+            Command::Check { .. } | Command::Score { .. } => &["--data"],
+            Command::Search { .. }
             | Command::List { .. }
             | Command::View { .. }
-            | Command::Score { .. } => &["--data"],
-            Command::Snapshot { .. } | Command::Show { .. } => &["--data", "--ascii"],
-            Command::Open { .. } => &["--data", "--color", "--ascii", "--mouse", "--config"],
+            | Command::Index { .. } => &["--data", "--index"],
+            Command::Snapshot { .. } | Command::Show { .. } => &["--data", "--index", "--ascii"],
+            Command::Open { .. } => &[
+                "--data", "--index", "--color", "--ascii", "--mouse", "--config",
+            ],
             Command::Config { .. } => &["--config"],
             Command::Schema | Command::Generate { .. } => &[],
         }
@@ -282,11 +323,12 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(&e),
     };
     let Some(command) = cli.command else {
-        return explore(&cli.data, &cli.look, Start::default());
+        return explore(&cli.data, &cli.look, None);
     };
     // Flags of the explorer given before a subcommand count only where they apply.
     let given = [
         ("--data", cli.data.data.is_some()),
+        ("--index", cli.data.index.is_some()),
         ("--color", cli.look.color.is_some()),
         ("--ascii", cli.look.ascii),
         ("--mouse", cli.look.mouse),
@@ -301,7 +343,12 @@ fn main() -> ExitCode {
             command.name()
         ));
     }
-    let data_dir = |sub: &DataArg| sub.data.clone().or_else(|| cli.data.data.clone());
+    // A flag given after the command wins over the same flag given before it.
+    let data_of = |sub: &DataArg| DataArg {
+        data: sub.data.clone().or_else(|| cli.data.data.clone()),
+        index: sub.index.clone().or_else(|| cli.data.index.clone()),
+    };
+    let data_dir = |sub: &DataArg| data_of(sub).data;
     match command {
         Command::Schema => {
             print!("{}", data::model::json_schema());
@@ -334,22 +381,22 @@ fn main() -> ExitCode {
                 Ok(keys) => keys,
                 Err(e) => return fail(&format!("--keys: {e}")),
             };
-            let start = match Start::new(open.as_deref(), compare.as_deref(), view.as_deref()) {
-                Ok(start) => start,
+            let opening = match Opening::new(open.as_deref(), compare.as_deref(), view.as_deref()) {
+                Ok(opening) => opening,
                 Err(e) => return fail(&e),
             };
             let ascii = ascii.ascii || cli.look.ascii;
-            with_data(data_dir(&data).as_deref(), |d| {
-                let d = &d;
+            with_store(&data_of(&data), |d, _| {
                 // Only --ascii, never the locale: a snapshot is the same on every machine.
                 let glyphs = if ascii { pages::ASCII } else { pages::UNICODE };
                 let mut h = Headless::with_glyphs(d, size.0, size.1, glyphs);
-                if let Err(e) = start.apply(&mut h.app, d) {
-                    return fail(&e);
-                }
+                start_on(&mut h.app, d, &opening)?;
                 h.press(&keys);
-                print!("{}", h.text());
-                ExitCode::SUCCESS
+                Ok(cli::Output {
+                    stdout: h.text(),
+                    stderr: String::new(),
+                    status: 0,
+                })
             })
         }
         Command::Search {
@@ -358,13 +405,17 @@ fn main() -> ExitCode {
             limit,
             json,
             data,
-        } => with_data(data_dir(&data).as_deref(), |d| {
-            let kind = match kind.as_deref().map(cli::parse_kind).transpose() {
-                Ok(kind) => kind,
-                Err(e) => return fail(&e),
+        } => with_store(&data_of(&data), |d, index| {
+            let kind = kind.as_deref().map(cli::parse_kind).transpose()?;
+            let built;
+            let index = match index {
+                Some(index) => index,
+                None => {
+                    built = SearchIndex::build(d);
+                    &built
+                }
             };
-            let index = SearchIndex::build(&d);
-            print_output(cli::search(&d, &index, &query, kind, limit, json))
+            Ok(cli::search(d, index, &query, kind, limit, json))
         }),
         Command::List {
             kind,
@@ -373,19 +424,14 @@ fn main() -> ExitCode {
             reverse,
             json,
             data,
-        } => with_data(data_dir(&data).as_deref(), |d| {
-            let listed = cli::parse_kind(&kind).and_then(|kind| {
-                let filter = facets.filter(&d)?;
-                let sort = match sort.as_deref() {
-                    Some(s) => cli::parse_sort(kind, s)?,
-                    None => Sort::choices(kind)[0],
-                };
-                Ok(cli::list(&d, kind, &filter, sort, reverse, json))
-            });
-            match listed {
-                Ok(out) => print_output(out),
-                Err(e) => fail(&e),
-            }
+        } => with_store(&data_of(&data), |d, _| {
+            let kind = cli::parse_kind(&kind)?;
+            let filter = facets.filter(d)?;
+            let sort = match sort.as_deref() {
+                Some(s) => cli::parse_sort(kind, s)?,
+                None => Sort::choices(kind)[0],
+            };
+            Ok(cli::list(d, kind, &filter, sort, reverse, json))
         }),
         Command::Show {
             id,
@@ -395,13 +441,11 @@ fn main() -> ExitCode {
             ascii,
         } => {
             let glyphs = text_glyphs(ascii.ascii || cli.look.ascii);
-            with_data(data_dir(&data).as_deref(), |d| {
-                match cli::show(&d, &id, json, width, &glyphs) {
-                    Ok(out) => print_output(out),
-                    Err(e) => fail(&e),
-                }
+            with_store(&data_of(&data), |d, _| {
+                cli::show(d, &id, json, width, &glyphs)
             })
         }
+        Command::Index { action } => index_command(&data_of(action.data()), &action),
         Command::Config {
             print_default,
             config: path,
@@ -456,20 +500,14 @@ fn main() -> ExitCode {
             facets,
             json,
             data,
-        } => with_data(data_dir(&data).as_deref(), |d| {
+        } => with_store(&data_of(&data), |d, _| {
             let args = cli::views::ViewArgs {
                 by,
                 period,
                 weighted,
                 json,
             };
-            match facets
-                .filter(&d)
-                .and_then(|filter| cli::views::view(&d, &name, &args, &filter))
-            {
-                Ok(out) => print_output(out),
-                Err(e) => fail(&e),
-            }
+            cli::views::view(d, &name, &args, &facets.filter(d)?)
         }),
         Command::Open {
             id,
@@ -478,23 +516,21 @@ fn main() -> ExitCode {
             data,
             look,
         } => {
-            let start = match Start::new(id.as_deref(), compare.as_deref(), view.as_deref()) {
-                Ok(start) if start.is_none() => {
+            let opening = match Opening::new(id.as_deref(), compare.as_deref(), view.as_deref()) {
+                Ok(opening) if opening.id.is_none() && opening.view.is_none() => {
                     return fail("open needs an id, --view NAME, or both");
                 }
-                Ok(start) => start,
+                Ok(opening) => opening,
                 Err(e) => return fail(&e),
             };
-            let data = DataArg {
-                data: data_dir(&data),
-            };
+            let data = data_of(&data);
             let look = LookArgs {
                 color: look.color.or(cli.look.color),
                 ascii: look.ascii || cli.look.ascii,
                 mouse: look.mouse || cli.look.mouse,
                 config: look.config.or_else(|| cli.look.config.clone()),
             };
-            explore(&data, &look, start)
+            explore(&data, &look, Some(&opening))
         }
     }
 }
@@ -502,47 +538,44 @@ fn main() -> ExitCode {
 /// What `geolens open` (and `snapshot`) start on: an item, beside another when comparing, and
 /// a view over it.
 #[derive(Default)]
-struct Start<'a> {
+struct Opening<'a> {
     id: Option<&'a str>,
     compare: Option<&'a str>,
     view: Option<Screen>,
 }
 
-impl<'a> Start<'a> {
+impl<'a> Opening<'a> {
     fn new(
         id: Option<&'a str>,
         compare: Option<&'a str>,
         view: Option<&str>,
-    ) -> Result<Start<'a>, String> {
+    ) -> Result<Opening<'a>, String> {
         let view = view
             .map(Screen::parse)
             .transpose()
             .map_err(|e| format!("--view: {e}"))?;
-        Ok(Start { id, compare, view })
+        Ok(Opening { id, compare, view })
     }
+}
 
-    fn is_none(&self) -> bool {
-        self.id.is_none() && self.view.is_none()
-    }
-
-    /// Puts the explorer on the item, beside the other when comparing, then shows the view.
-    fn apply(&self, app: &mut App, d: &Dataset) -> Result<(), String> {
-        if let Some(id) = self.id {
-            let target = cli::resolve(d, id)?;
-            match self.compare {
-                Some(other) => {
-                    let other = cli::resolve(d, other).map_err(|e| format!("--compare: {e}"))?;
-                    app.open(d, target);
-                    app.compare(d, target, other);
-                }
-                None => app.open(d, target),
+/// Puts the explorer on the item, beside the other when comparing, then shows the view, as
+/// `geolens open` does.
+fn start_on(app: &mut App, d: &dyn data::Store, open: &Opening) -> Result<(), String> {
+    if let Some(id) = open.id {
+        let target = cli::resolve(d, id)?;
+        match open.compare {
+            Some(other) => {
+                let other = cli::resolve(d, other).map_err(|e| format!("--compare: {e}"))?;
+                app.open(d, target);
+                app.compare(d, target, other);
             }
+            None => app.open(d, target),
         }
-        if let Some(view) = self.view {
-            app.show_view(d, view);
-        }
-        Ok(())
     }
+    if let Some(view) = open.view {
+        app.show_view(d, view);
+    }
+    Ok(())
 }
 
 fn print_output(out: cli::Output) -> ExitCode {
@@ -565,7 +598,7 @@ fn text_glyphs(ascii: bool) -> pages::Glyphs {
     }
 }
 
-fn explore(data_arg: &DataArg, look: &LookArgs, open: Start) -> ExitCode {
+fn explore(data_arg: &DataArg, look: &LookArgs, open: Option<&Opening>) -> ExitCode {
     // What can fail fails before the terminal is touched: the config first (a typo there is worth
     // reporting even without a terminal), then the terminal, then the data (but see below for
     // large datasets).
@@ -594,16 +627,89 @@ fn explore(data_arg: &DataArg, look: &LookArgs, open: Start) -> ExitCode {
         pages::UNICODE
     };
     let mouse = look.mouse || settings.mouse;
-    let dir = data_arg.data.as_deref();
-    let sources = match read_sources(dir) {
-        Ok(s) => s,
-        Err(problems) => return report(&problems),
-    };
-    let new_app = |d: &Dataset| {
+    let new_app = |d: &dyn data::Store| {
         let mut app = App::new(d, settings.keymap.clone(), glyphs, Rect::default());
         app.reading_width = settings.reading_width;
         app
     };
+    // A --data directory opens through its index, when one can be kept.
+    let indexed_start = match (data_arg.data.as_deref(), data_arg.index.as_deref()) {
+        (Some(dir), index) => match store::path_for(dir, index) {
+            Some(path) => indexed(dir, &path, open, &new_app),
+            None => Ok(None),
+        },
+        (None, _) => Ok(None),
+    };
+    let (data, app, rest) = match indexed_start {
+        Ok(Some(start)) => start,
+        Ok(None) => match in_memory(data_arg.data.as_deref(), open, &new_app) {
+            Ok(start) => start,
+            Err(code) => return code,
+        },
+        Err(code) => return code,
+    };
+    match terminal::run(data, app, &theme, mouse, rest) {
+        Ok(Exit::Invalid(problems)) => report(&problems),
+        Ok(exit) => ExitCode::from(exit.code()),
+        Err(e) => fail(&format!("terminal error: {e}")),
+    }
+}
+
+/// What the explorer starts on: the dataset, the app, and the rest of a load still to come.
+type Start = (Arc<dyn data::Store>, App, Option<terminal::Loader>);
+
+/// Opens a --data directory through its index: at once when the index matches the data; else
+/// after building it, which a large dataset does behind the first frame (shown from its outline).
+/// `Ok(None)` when no index can be written here: the caller works from memory.
+fn indexed(
+    dir: &Path,
+    path: &Path,
+    open: Option<&Opening>,
+    new_app: &dyn Fn(&dyn data::Store) -> App,
+) -> Result<Option<Start>, ExitCode> {
+    let opened_at = |store: Arc<dyn data::Store>| -> Result<Start, ExitCode> {
+        let mut app = new_app(&*store);
+        if let Some(open) = open {
+            start_on(&mut app, &*store, open).map_err(|e| fail(&e))?;
+        }
+        Ok((store, app, None))
+    };
+    let why = match store::open_fresh(dir, path, None) {
+        Ok(disk) => return opened_at(Arc::new(disk)).map(Some),
+        Err(why) => why,
+    };
+    if let Err(message) = store::writable(path) {
+        say(&message);
+        return Ok(None);
+    }
+    store::announce(dir, path, &why, &mut say);
+    if open.is_none() && store::data_bytes(dir) >= data::OUTLINE_FROM_BYTES as u64 {
+        let prepared = store::prepare(dir).map_err(|p| report(&p))?;
+        if let Some(outline) = data::outline(&prepared.sources) {
+            let app = new_app(&outline);
+            let (dir, path) = (dir.to_owned(), path.to_owned());
+            // Nothing may be printed while the explorer owns the terminal.
+            let rest: terminal::Loader = Box::new(move || {
+                store::build(&dir, &path, false, Some(prepared), &mut |_| {})
+                    .map(store::Opened::into_shared)
+            });
+            return Ok(Some((Arc::new(outline), app, Some(rest))));
+        }
+    }
+    match store::build(dir, path, false, None, &mut say) {
+        Ok(opened) => opened_at(opened.into_shared()).map(Some),
+        Err(problems) => Err(report(&problems)),
+    }
+}
+
+/// The explorer on a dataset read into memory: the bundled one, or a --data directory whose
+/// index cannot be kept.
+fn in_memory(
+    dir: Option<&Path>,
+    open: Option<&Opening>,
+    new_app: &dyn Fn(&dyn data::Store) -> App,
+) -> Result<Start, ExitCode> {
+    let sources = read_sources(dir).map_err(|p| report(&p))?;
     // A large dataset opens on its outline (the analyses' titles and dates) and loads the rest
     // behind the first frame; a problem found then is reported when the explorer has closed.
     // Smaller ones, and `geolens open` (which needs every id), are checked whole before the
@@ -612,42 +718,33 @@ fn explore(data_arg: &DataArg, look: &LookArgs, open: Start) -> ExitCode {
         .then(|| data::outline(&sources))
         .flatten();
     let shown_dir = dir.map(Path::to_path_buf);
-    let (data, app, rest) = match outline {
+    Ok(match outline {
         Some(outline) => {
             let app = new_app(&outline);
-            let rest: terminal::Loader =
-                Box::new(move || data::load(&sources).map_err(|p| under(shown_dir.as_deref(), p)));
-            (outline, app, Some(rest))
+            let rest: terminal::Loader = Box::new(move || {
+                data::load(&sources)
+                    .map(|d| Arc::new(d) as Arc<dyn data::Store>)
+                    .map_err(|p| under(shown_dir.as_deref(), p))
+            });
+            (Arc::new(outline), app, Some(rest))
         }
         None => {
-            let d = match data::load(&sources) {
-                Ok(d) => d,
-                Err(problems) => return report(&under(dir, problems)),
-            };
+            let d = data::load(&sources).map_err(|p| report(&under(dir, p)))?;
             drop(sources);
             let mut app = new_app(&d);
-            if let Err(e) = open.apply(&mut app, &d) {
-                return fail(&e);
+            if let Some(open) = open {
+                start_on(&mut app, &d, open).map_err(|e| fail(&e))?;
             }
-            (d, app, None)
+            (Arc::new(d), app, None)
         }
-    };
-    match terminal::run(Arc::new(data), app, &theme, mouse, rest) {
-        Ok(Exit::Invalid(problems)) => report(&problems),
-        Ok(exit) => ExitCode::from(exit.code()),
-        Err(e) => fail(&format!("terminal error: {e}")),
-    }
+    })
 }
 
-/// Problems found in the files of `dir`, named as the user would type them from here: the
-/// directory given, then the file's place in it (`my-data/analyses/kz.json`).
-fn under(dir: Option<&Path>, mut problems: Problems) -> Problems {
-    if let Some(dir) = dir {
-        for p in &mut problems.0 {
-            p.file = dir.join(&p.file).display().to_string();
-        }
+fn under(dir: Option<&Path>, problems: Problems) -> Problems {
+    match dir {
+        Some(dir) => problems.under(dir),
+        None => problems,
     }
-    problems
 }
 
 fn read_sources(dir: Option<&Path>) -> Result<Sources, Problems> {
@@ -662,6 +759,95 @@ fn with_data(dir: Option<&Path>, then: impl FnOnce(Dataset) -> ExitCode) -> Exit
     match loaded {
         Ok(d) => then(d),
         Err(problems) => report(&problems),
+    }
+}
+
+/// Says a line about the index on standard error, as every message of geolens is said.
+fn say(message: &str) {
+    eprintln!("geolens: {}", sanitize(message));
+}
+
+/// Runs a command on the dataset: the bundled one in memory, or a `--data` directory through its
+/// index (built first if need be). The command's output is printed only if the store stayed
+/// sound while it ran: a store that found its index damaged and could not read the data again
+/// answers with blanks, which are never printed as results.
+fn with_store(
+    arg: &DataArg,
+    then: impl FnOnce(&dyn data::Store, Option<&SearchIndex>) -> Result<cli::Output, String>,
+) -> ExitCode {
+    let Some(dir) = arg.data.as_deref() else {
+        return with_data(None, |d| match then(&d, None) {
+            Ok(out) => print_output(out),
+            Err(e) => fail(&e),
+        });
+    };
+    let opened = match store::open(dir, arg.index.as_deref(), &mut say) {
+        Ok(opened) => opened,
+        Err(problems) => return report(&problems),
+    };
+    let result = then(opened.store(), Some(opened.index()));
+    if let store::Opened::Disk(disk) = &opened {
+        if let Some(notice) = data::Store::notice(disk) {
+            say(&notice);
+        }
+        if disk.failed() {
+            return ExitCode::from(2);
+        }
+    }
+    match result {
+        Ok(out) => print_output(out),
+        Err(e) => fail(&e),
+    }
+}
+
+/// `geolens index build|status|clear`.
+fn index_command(arg: &DataArg, action: &IndexAction) -> ExitCode {
+    let Some(dir) = arg.data.as_deref() else {
+        return fail("index: the bundled dataset is compiled in and has no index; give --data DIR");
+    };
+    if let Err(problems) = Sources::from_dir(dir).map(drop).or_else(|p| {
+        // Only a directory that does not exist or is no dataset is refused here; problems in
+        // the files themselves are for `build` to report.
+        if std::fs::metadata(dir).is_ok_and(|m| m.is_dir()) {
+            Ok(())
+        } else {
+            Err(p)
+        }
+    }) {
+        return report(&problems);
+    }
+    let Some(path) = store::path_for(dir, arg.index.as_deref()) else {
+        return fail("index: no cache directory: set XDG_CACHE_HOME or HOME, or give --index PATH");
+    };
+    let shown = sanitize(&path.display().to_string()).into_owned();
+    match action {
+        IndexAction::Build { .. } => {
+            let started = std::time::Instant::now();
+            match store::build(dir, &path, true, None, &mut say) {
+                Ok(store::Opened::Disk(_)) => {
+                    println!("indexed in {:.2?}: {shown}", started.elapsed());
+                    ExitCode::SUCCESS
+                }
+                Ok(store::Opened::Memory(..)) => ExitCode::from(1),
+                Err(problems) => report(&problems),
+            }
+        }
+        IndexAction::Status { .. } => {
+            let (text, status) = store::status(dir, Some(&path));
+            print!("{text}");
+            ExitCode::from(status)
+        }
+        IndexAction::Clear { .. } => match store::clear(dir, Some(&path)) {
+            Ok(Some(_)) => {
+                println!("removed {shown}");
+                ExitCode::SUCCESS
+            }
+            Ok(None) => {
+                println!("no index at {shown}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&format!("index clear: {shown}: {e}")),
+        },
     }
 }
 

@@ -22,7 +22,7 @@ pub struct Headless<'a> {
     pub data: &'a dyn Store,
     pub app: App,
     pub theme: Theme,
-    index: std::cell::OnceCell<SearchIndex>,
+    index: std::cell::OnceCell<std::borrow::Cow<'a, SearchIndex>>,
 }
 
 impl<'a> Headless<'a> {
@@ -59,7 +59,7 @@ impl<'a> Headless<'a> {
         for &key in keys {
             self.app.handle_key(self.data, key);
             if let Some(request) = self.app.search_request.take() {
-                let index = self.index.get_or_init(|| SearchIndex::build(self.data));
+                let index = self.index.get_or_init(|| SearchIndex::for_store(self.data));
                 let results = find::search(
                     index,
                     self.data,

@@ -27,7 +27,7 @@ use signal_hook::iterator::Signals;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::search::SearchRequest;
-use crate::data::{Dataset, ListKind, Problems, Store};
+use crate::data::{ListKind, Problems, Store};
 use crate::find::search::PER_GROUP;
 use crate::find::{Results, SearchIndex};
 use crate::frames::{self, FrameBackend, FrameTerminal};
@@ -186,11 +186,12 @@ enum Wake {
     /// The search index is built: searches are answered from now on.
     Indexed,
     /// The full load of a dataset the explorer opened on its outline has finished.
-    Loaded(Box<Result<Dataset, Problems>>),
+    Loaded(Box<Result<Arc<dyn Store>, Problems>>),
 }
 
 /// The rest of a load, run on a thread of its own while the explorer shows the outline.
-pub type Loader = Box<dyn FnOnce() -> Result<Dataset, Problems> + Send>;
+/// It gives the whole dataset: in memory, or from the index it has just written.
+pub type Loader = Box<dyn FnOnce() -> Result<Arc<dyn Store>, Problems> + Send>;
 
 /// Why the explorer stopped, for the exit status.
 #[derive(Debug)]
@@ -328,7 +329,7 @@ fn event_loop(
                 }
                 Wake::Loaded(loaded) => {
                     let full = match *loaded {
-                        Ok(full) => Arc::new(full) as Arc<dyn Store>,
+                        Ok(full) => full,
                         Err(problems) => return Ok(Exit::Invalid(problems)),
                     };
                     // The outline goes when the last reference to it does, here.
@@ -346,6 +347,11 @@ fn event_loop(
                 Wake::Signal(sig) => return Ok(Exit::Signal(sig)),
                 Wake::HangUp => return Ok(Exit::HangUp),
                 Wake::InputFailed(e) => return Err(e),
+            }
+            if let Some(notice) = session.data.notice() {
+                // The store found its index damaged and rebuilt it: say so once.
+                app.message = Some(notice);
+                dirty = true;
             }
             if app.quit {
                 return Ok(Exit::Quit);
@@ -422,8 +428,8 @@ fn spawn_searcher(data: Arc<dyn Store>, tx: Sender<Wake>) -> Sender<SearchReques
     let (requests, rx) = mpsc::channel::<SearchRequest>();
     thread::spawn(move || {
         let data = &*data;
-        let index = SearchIndex::build(data);
-        let quick_first = index.names.len() >= QUICK_PASS_FROM_NAMES;
+        let index = SearchIndex::for_store(data);
+        let quick_first = index.name_count() >= QUICK_PASS_FROM_NAMES;
         if tx.send(Wake::Indexed).is_err() {
             return;
         }

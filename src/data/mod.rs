@@ -26,7 +26,7 @@ pub use index::{
 pub use load::{Kind, Source, Sources};
 pub use outline::{OUTLINE_FROM_BYTES, outline};
 pub use problem::{FieldPath, Problem, Problems};
-pub use store::{Entity, ImplicationFacts, Store, every};
+pub use store::{Entity, ImplicationFacts, Order, Store, every};
 pub use target::{ListKind, Target};
 
 /// Parses, validates and indexes a dataset.

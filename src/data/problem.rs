@@ -106,6 +106,17 @@ impl fmt::Display for Problems {
 
 impl std::error::Error for Problems {}
 
+impl Problems {
+    /// Names each file as the user would type it from here: the dataset's directory, then the
+    /// file's place in it (`my-data/analyses/kz.json`). Loading names files within the dataset.
+    pub fn under(mut self, dir: &std::path::Path) -> Problems {
+        for p in &mut self.0 {
+            p.file = dir.join(&p.file).display().to_string();
+        }
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

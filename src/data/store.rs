@@ -32,6 +32,18 @@ pub struct ImplicationFacts {
     pub confidence: Confidence,
 }
 
+/// The orders a store may keep ready ([`Store::order`]): those of `find::Sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Order {
+    Date,
+    Name,
+    Links,
+}
+
+impl Order {
+    pub const ALL: [Order; 3] = [Order::Date, Order::Name, Order::Links];
+}
+
 /// A dataset, wherever it lives. Object safe: readers hold a `&dyn Store`.
 ///
 /// Indexes (`AnalysisIx` ...) run from 0 to [`Store::count`] of their kind; an implication's
@@ -284,6 +296,23 @@ pub trait Store: Send + Sync {
             Target::Place(ix) => field(self.place(ix), |p| &p.name),
             Target::Implication(ix) => Cow::Owned(self.implication_id(ix)),
         }
+    }
+    /// A search index this store carries ready-made (an on-disk store maps one), for `find` to
+    /// downcast: its type lives above this layer.
+    fn search_index(&self) -> Option<&(dyn std::any::Any + Send + Sync)> {
+        None
+    }
+    /// A note for the reader about the store itself (its index was found damaged and rebuilt),
+    /// taken once.
+    fn notice(&self) -> Option<String> {
+        None
+    }
+    /// The rank of each entity of a kind in one of the orders lists sort by, when the store
+    /// keeps them ready (an on-disk store does, so that sorting decodes nothing); `None`: sort
+    /// by the entities.
+    fn order(&self, kind: ListKind, order: Order) -> Option<Cow<'_, [u32]>> {
+        let _ = (kind, order);
+        None
     }
     /// The id of an entity as the dataset writes it.
     fn id(&self, target: Target) -> String {

@@ -8,7 +8,8 @@ use super::geo::Geo;
 use crate::data::date::PartialDate;
 use crate::data::model::{ActorKind, Channel, Horizon, Likelihood};
 use crate::data::{
-    ActorIx, AnalysisIx, ImplicationIx, ListKind, PlaceIx, Side, Store, Target, ThemeIx, every,
+    ActorIx, AnalysisIx, ImplicationIx, ListKind, Order, PlaceIx, Side, Store, Target, ThemeIx,
+    every,
 };
 
 /// How much of the world a region or bloc in the place facet stands for.
@@ -532,6 +533,20 @@ fn links_key(data: &dyn Store, t: Target) -> usize {
 }
 
 fn sort_items(data: &dyn Store, kind: ListKind, items: &mut Vec<Target>, sort: Sort) {
+    let ready = match sort {
+        // The table's date order keeps each analysis's implications in their own order.
+        Sort::Date if kind == ListKind::Implications => None,
+        Sort::Date => Some(Order::Date),
+        Sort::Name => Some(Order::Name),
+        Sort::Links => Some(Order::Links),
+        _ => None,
+    };
+    // A store that keeps the whole list's order ready sorts without reading the entities: a
+    // total order of the whole list is the order of any part of it.
+    if let Some(rank) = ready.and_then(|o| data.order(kind, o)) {
+        items.sort_unstable_by_key(|t| rank.get(t.entity_index()).copied().unwrap_or(u32::MAX));
+        return;
+    }
     match sort {
         Sort::Name => items.sort_by_cached_key(|&t| name_key(data, t)),
         // The dataset keeps the analyses in this order already.

@@ -6,13 +6,12 @@
 //! last word counts as a prefix, so results appear before a word is finished (`query` parses).
 
 use std::cmp::Reverse;
-use std::ops::ControlFlow;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 
 use super::Filter;
-use super::fold::{fold, try_for_each_word, words};
+use super::fold::{fold, words};
 use super::index::{DocId, NameKind, Posting, SearchIndex, fields_of};
 pub use super::query::{MIN_PARTIAL, Query, Term};
 use crate::data::{Entity, ListKind, Store, Target};
@@ -97,27 +96,17 @@ impl Results {
 /// How many hits of each kind a search returns (the total is counted in full).
 pub const PER_GROUP: usize = 50;
 
-/// Ranking weights. A name beats text; an exact name beats a fuzzy one; kinds break ties in the
-/// order a reader most often means (a place before the government of that place).
-const EXACT: u32 = 100_000;
-const PREFIX: u32 = 50_000;
+/// Ranking weights. A name beats text (see `fuzzy` for names); kinds break ties in the order a
+/// reader most often means (a place before the government of that place).
 const TEXT_WEIGHT: u32 = 40;
 
-fn kind_rank(kind: ListKind) -> u32 {
+pub(super) fn kind_rank(kind: ListKind) -> u32 {
     match kind {
         ListKind::Places => 5,
         ListKind::Actors => 4,
         ListKind::Themes => 3,
         ListKind::Analyses => 2,
         ListKind::Implications => 1,
-    }
-}
-
-fn name_rank(kind: NameKind) -> u32 {
-    match kind {
-        NameKind::Primary => 300,
-        NameKind::Alias => 200,
-        NameKind::Code => 100,
     }
 }
 
@@ -190,71 +179,36 @@ fn run(
     }
     // Each document's best score so far (0: no match) and the name that gave it. Hits are built
     // only for the few shown: a short query matches most of a large archive.
-    let mut best: Vec<(u32, u32)> = vec![(0, NO_NAME); index.docs.len()];
+    let docs = index.doc_count();
+    let mut best: Vec<(u32, u32)> = vec![(0, NO_NAME); docs];
 
     // Names, fuzzily. Quotes and stars are syntax for the word search, not part of a name.
     let needle: String = query.text.replace(['"', '*'], " ");
-    let folded_needle = fold(needle.trim());
     let pattern = Pattern::parse(&needle, CaseMatching::Ignore, Normalization::Smart);
     let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut indices = Vec::new();
-    // A short word must match in one piece (see `fuzzy_name`): a plain substring test on the
-    // folded name rules out most names before nucleo looks at them. (Not a negated word, `!eu`,
-    // which a name must not hold.)
-    let whole: Vec<String> = pattern
-        .atoms
-        .iter()
-        .filter(|a| !a.negative)
-        .map(|a| a.needle_text().to_string())
-        .filter(|w| w.len() < 4 && w.chars().all(|c| c.is_ascii_alphanumeric()))
-        .map(|w| w.to_ascii_lowercase())
-        .collect();
-    let names = match pass {
-        Pass::Text => &[][..],
-        Pass::Quick | Pass::Full => &index.names[..],
-    };
-    for (i, name) in names.iter().enumerate() {
-        let kind = index.docs[name.doc as usize].list();
-        if pass == Pass::Quick && matches!(kind, ListKind::Analyses | ListKind::Implications) {
-            continue;
-        }
-        if !whole.iter().all(|w| name.folded.contains(w.as_str())) {
-            continue;
-        }
-        // Most names do not match at all, which the plain score finds out faster than indices
-        // (unless the substring test above has already ruled most of them out).
-        let haystack = name.utf32.slice(..);
-        if whole.is_empty() && pattern.score(haystack, &mut matcher).is_none() {
-            continue;
-        }
-        indices.clear();
-        let Some(fuzzy) = fuzzy_name(&pattern, haystack, &mut matcher, &mut indices) else {
-            continue;
-        };
-        let exactness = if name.folded == folded_needle {
-            EXACT
-        } else if name.folded.starts_with(&folded_needle) {
-            PREFIX
-        } else {
-            0
-        };
-        let score = exactness + fuzzy + name_rank(name.kind) + kind_rank(kind);
-        let slot = &mut best[name.doc as usize];
-        // On a tie the first name found stays: the primary name comes before aliases and codes.
-        if score > slot.0 {
-            *slot = (score, i as u32);
+    if pass != Pass::Text {
+        let found = super::fuzzy::names(index, &pattern, &needle, pass == Pass::Quick);
+        for (doc, score, name) in found {
+            let slot = &mut best[doc as usize];
+            // On a tie the first name found stays: the primary name comes before aliases and
+            // codes.
+            if score > slot.0 {
+                *slot = (score, name);
+            }
         }
     }
 
     // Text: every term must occur. Snippets are made later, for the hits that are shown.
     if pass != Pass::Quick {
-        for p in text_matches(index, data, query) {
+        for p in text_matches(index, query) {
             let text_score = TEXT_WEIGHT * (1 + p.count.max(1).ilog2());
-            let slot = &mut best[p.doc as usize];
+            let Some(slot) = best.get_mut(p.doc as usize) else {
+                continue;
+            };
             if slot.0 > 0 {
                 slot.0 += text_score;
             } else {
-                let kind = index.docs[p.doc as usize].list();
+                let kind = index.target(p.doc).list();
                 *slot = (text_score + kind_rank(kind), NO_NAME);
             }
         }
@@ -265,7 +219,7 @@ fn run(
     let mut by_kind: Vec<Vec<(u32, DocId)>> = vec![Vec::new(); ListKind::ALL.len()];
     for (doc, &(score, _)) in best.iter().enumerate() {
         if score > 0 {
-            let kind = index.docs[doc].list();
+            let kind = index.target(doc as DocId).list();
             by_kind[kind.index()].push((score, doc as DocId));
         }
     }
@@ -282,7 +236,7 @@ fn run(
                 .into_iter()
                 .collect();
             let before = hits.len();
-            hits.retain(|&(_, doc)| allowed.contains(&index.docs[doc as usize]));
+            hits.retain(|&(_, doc)| allowed.contains(&index.target(doc)));
             hidden += before - hits.len();
         }
     }
@@ -348,17 +302,23 @@ fn hit(
     doc: DocId,
     name: u32,
 ) -> Hit {
-    let target = index.docs[doc as usize];
-    match index.names.get(name as usize) {
+    let target = index.target(doc);
+    let name = match name {
+        NO_NAME => None,
+        i => index.names().get(i as usize),
+    };
+    match name {
         Some(name) => {
             let mut highlight = Vec::new();
-            let _ = fuzzy_name(pattern, name.utf32.slice(..), matcher, &mut highlight);
+            let mut chars = Vec::new();
+            let _ =
+                super::fuzzy::fuzzy_name(pattern, name.utf32(&mut chars), matcher, &mut highlight);
             Hit {
                 target,
                 score,
                 matched: match name.kind {
                     NameKind::Primary => Matched::Name,
-                    _ => Matched::Alias(name.text.clone()),
+                    _ => Matched::Alias(name.text.to_owned()),
                 },
                 highlight,
             }
@@ -375,40 +335,10 @@ fn hit(
     }
 }
 
-/// nucleo rewards letters at word starts so generously that "astana" matches "Middle eAST And
-/// North Africa". A reader means a name that holds each typed word in a few pieces (a typo, a
-/// skipped letter), not letters gathered from across a title: so each word of the query may
-/// match in at most one piece per four letters, plus one.
-fn fuzzy_name(
-    pattern: &Pattern,
-    haystack: nucleo_matcher::Utf32Str<'_>,
-    matcher: &mut Matcher,
-    indices: &mut Vec<u32>,
-) -> Option<u32> {
-    let mut total = 0;
-    let mut mine = Vec::new();
-    // Keep in step with the prefilter in `run`, which relies on words under four letters
-    // matching in one piece.
-    for atom in &pattern.atoms {
-        mine.clear();
-        total += atom.indices(haystack, matcher, &mut mine)? as u32;
-        mine.sort_unstable();
-        mine.dedup();
-        let runs = 1 + mine.windows(2).filter(|w| w[1] != w[0] + 1).count();
-        if runs > 1 + atom.needle_text().len() / 4 {
-            return None;
-        }
-        indices.extend_from_slice(&mine);
-    }
-    indices.sort_unstable();
-    indices.dedup();
-    Some(total)
-}
-
 /// Documents containing every term, with how often the terms occur in each. Lists are
 /// intersected smallest first, by merging (postings are in document order); phrases are then
-/// checked in the few documents that hold all their words.
-fn text_matches(index: &SearchIndex, data: &dyn Store, query: &Query) -> Vec<Posting> {
+/// checked in the documents that hold all their words, by the words' places.
+fn text_matches(index: &SearchIndex, query: &Query) -> Vec<Posting> {
     let mut lists: Vec<Vec<Posting>> = Vec::new();
     let mut phrases: Vec<&[String]> = Vec::new();
     for term in &query.terms {
@@ -441,15 +371,10 @@ fn text_matches(index: &SearchIndex, data: &dyn Store, query: &Query) -> Vec<Pos
     for list in lists {
         docs = intersect(&docs, &list);
     }
-    if !phrases.is_empty() {
-        let mut buf = String::new();
-        docs.retain(|p| {
-            let entity = Entity::of(data, index.docs[p.doc as usize]);
-            let fields = fields_of(&entity);
-            phrases
-                .iter()
-                .all(|ws| fields.iter().any(|f| has_phrase(f, ws, &mut buf)))
-        });
+    for ws in phrases {
+        let found = index.phrase(ws, &docs);
+        let mut found = found.into_iter();
+        docs.retain(|_| found.next().unwrap_or(false));
     }
     docs
 }
@@ -473,23 +398,6 @@ fn intersect(a: &[Posting], b: &[Posting]) -> Vec<Posting> {
         }
     }
     out
-}
-
-/// Whether `text` holds the folded `words` one after the other.
-fn has_phrase(text: &str, words: &[String], buf: &mut String) -> bool {
-    let mut matched = 0;
-    let scan = try_for_each_word(text, buf, |w, _, _| {
-        if w == words[matched] {
-            matched += 1;
-        } else {
-            matched = usize::from(w == words[0]);
-        }
-        match matched == words.len() {
-            true => ControlFlow::Break(()),
-            false => ControlFlow::Continue(()),
-        }
-    });
-    scan.is_break()
 }
 
 /// Where a word of the query occurs in a text, as byte ranges of the original.

@@ -6,10 +6,12 @@ use crate::data::{AnalysisIx, ImplicationIx, Store, Target};
 use crate::doc::{Role, Span};
 
 pub(super) fn row(data: &dyn Store, ix: AnalysisIx) -> Vec<Span> {
-    let a = data.analysis(ix);
     vec![
-        Span::new(&format!("{:<10} ", a.event_date.to_string()), Role::Muted),
-        Span::new(&a.title, Role::Body),
+        Span::new(
+            &format!("{:<10} ", data.event_date(ix).to_string()),
+            Role::Muted,
+        ),
+        Span::new(&data.name(Target::Analysis(ix)), Role::Body),
     ]
 }
 

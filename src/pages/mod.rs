@@ -102,11 +102,10 @@ pub fn flat_row(data: &dyn Store, target: Target, g: &Glyphs) -> Vec<Span> {
 /// A short name for breadcrumbs and titles (unsanitized: `Span::new` sanitizes at the edge).
 pub fn label(data: &dyn Store, target: Target, g: &Glyphs) -> String {
     match target {
-        Target::Analysis(ix) => data.analysis(ix).title.clone(),
-        Target::Actor(ix) => data.actor(ix).name.clone(),
-        Target::Theme(ix) => data.theme(ix).name.clone(),
         Target::Implication(ix) => implication_route(data, ix, g),
-        Target::Place(ix) => data.place(ix).name.clone(),
+        // Titles and names come from the store's light accessor, which an on-disk store answers
+        // without decoding the entity.
+        _ => data.name(target).into_owned(),
     }
 }
 

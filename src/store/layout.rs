@@ -1,0 +1,156 @@
+//! What each section of an index file holds, by number. Numbers in fixed-width sections are
+//! little-endian `u32`s (`u64` for offsets into other sections); `NONE` stands for "no entity".
+
+use crate::data::{ListKind, Order};
+
+pub const NONE: u32 = u32::MAX;
+
+/// JSON: the format, the data directory and its files as they were read, the counts.
+pub const META: usize = 0;
+
+/// Seven sections per kind of entity, for the kinds in `ListKind::ALL` order.
+const PER_KIND: usize = 7;
+const KINDS: usize = 1;
+
+/// Offsets (`u64`, one more than entities) into [`entities`]: each entity as compact JSON. An
+/// implication is read from its analysis (these two sections are empty for implications).
+pub fn entities_at(kind: ListKind) -> usize {
+    KINDS + kind.index() * PER_KIND
+}
+pub fn entities(kind: ListKind) -> usize {
+    entities_at(kind) + 1
+}
+/// Offsets into [`ids`]: each entity's id (an implication's own, without its analysis's).
+pub fn ids_at(kind: ListKind) -> usize {
+    entities_at(kind) + 2
+}
+pub fn ids(kind: ListKind) -> usize {
+    entities_at(kind) + 3
+}
+/// The entities, in the order of their ids (`u32` indexes), for lookups by id.
+pub fn by_id(kind: ListKind) -> usize {
+    entities_at(kind) + 4
+}
+/// Offsets into [`names`]: each entity's title or name (an implication has none).
+pub fn names_at(kind: ListKind) -> usize {
+    entities_at(kind) + 5
+}
+pub fn names(kind: ListKind) -> usize {
+    entities_at(kind) + 6
+}
+
+const ORDERS: usize = KINDS + 5 * PER_KIND;
+
+/// Each entity's rank (`u32`) in a list sorted so, unfiltered.
+pub fn order(kind: ListKind, order: Order) -> usize {
+    let o = Order::ALL.iter().position(|&x| x == order).unwrap_or(0);
+    ORDERS + kind.index() * Order::ALL.len() + o
+}
+
+const COLUMNS: usize = ORDERS + 5 * 3;
+/// Per analysis: the event date, `year << 16 | month << 8 | day` (day 0: the month only).
+pub const EVENT_DATE: usize = COLUMNS;
+/// Per analysis: its place newest first.
+pub const RANK: usize = COLUMNS + 1;
+/// Per analysis: its perspective, an index into [`PERSPECTIVES`].
+pub const PERSPECTIVE: usize = COLUMNS + 2;
+/// Offsets into [`PERSPECTIVES`]: every perspective, sorted.
+pub const PERSPECTIVES_AT: usize = COLUMNS + 3;
+pub const PERSPECTIVES: usize = COLUMNS + 4;
+/// Every year with an event, newest first.
+pub const YEARS: usize = COLUMNS + 5;
+/// Per analysis, where its implications start; one more than analyses.
+pub const IMPLICATION_START: usize = COLUMNS + 6;
+/// Per implication: its analysis, then channel, horizon, likelihood and confidence as their
+/// places in the vocabularies' `ALL`, one byte each.
+pub const FACTS: usize = COLUMNS + 7;
+/// Per actor: its kind's place in `ActorKind::ALL`.
+pub const ACTOR_KIND: usize = COLUMNS + 8;
+/// Per actor: its country, or `NONE`.
+pub const ACTOR_COUNTRY: usize = COLUMNS + 9;
+/// Per place: its kind's place in `PlaceKind::ALL`.
+pub const PLACE_KIND: usize = COLUMNS + 10;
+/// Per theme: its parent, or `NONE`.
+pub const THEME_PARENT: usize = COLUMNS + 11;
+
+const LISTS: usize = COLUMNS + 12;
+
+/// Lists of entities per entity, each as offsets (`u64`, in records) and records of `width`
+/// `u32`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    AnalysisPlaces,
+    AnalysisThemes,
+    AnalysisActors,
+    ImplicationPlacesFrom,
+    ImplicationPlacesTo,
+    ImplicationActorsFrom,
+    ImplicationActorsTo,
+    PlaceMembers,
+    OtherReadings,
+    /// analysis, role
+    ActorAnalyses,
+    /// implication, side (0 origin, 1 affected)
+    ActorImplications,
+    /// actor, analyses shared
+    ActorPeers,
+    ThemeChildren,
+    /// analysis, via
+    ThemeAnalyses,
+    /// theme, analyses shared
+    ThemeRelated,
+    /// implication, side, via (or `NONE`)
+    PlaceImplications,
+    PlaceAnalyses,
+    PlaceActors,
+    PlaceGroups,
+}
+
+impl List {
+    pub const ALL: [List; 19] = [
+        List::AnalysisPlaces,
+        List::AnalysisThemes,
+        List::AnalysisActors,
+        List::ImplicationPlacesFrom,
+        List::ImplicationPlacesTo,
+        List::ImplicationActorsFrom,
+        List::ImplicationActorsTo,
+        List::PlaceMembers,
+        List::OtherReadings,
+        List::ActorAnalyses,
+        List::ActorImplications,
+        List::ActorPeers,
+        List::ThemeChildren,
+        List::ThemeAnalyses,
+        List::ThemeRelated,
+        List::PlaceImplications,
+        List::PlaceAnalyses,
+        List::PlaceActors,
+        List::PlaceGroups,
+    ];
+
+    /// `u32`s per record.
+    pub fn width(self) -> usize {
+        match self {
+            List::ActorAnalyses
+            | List::ActorImplications
+            | List::ActorPeers
+            | List::ThemeAnalyses
+            | List::ThemeRelated => 2,
+            List::PlaceImplications => 3,
+            _ => 1,
+        }
+    }
+
+    pub fn at(self) -> usize {
+        LISTS + 2 * self as usize
+    }
+
+    pub fn records(self) -> usize {
+        self.at() + 1
+    }
+}
+
+/// The search index's sections (`find::index::sec`) follow.
+pub const SEARCH: usize = LISTS + 2 * List::ALL.len();
+pub const COUNT: usize = SEARCH + crate::find::index::sec::COUNT;

@@ -1,0 +1,195 @@
+//! The on-disk store answers every question exactly as the dataset in memory does.
+
+use super::*;
+use crate::data::{ListKind, Order, Side, Store, Target, every};
+use crate::find::{self, Filter, Query, Sort};
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("geolens-store-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn bundled_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// The bundled data, in memory and from a freshly built index.
+fn both(name: &str) -> (Dataset, DiskStore, PathBuf) {
+    let dir = scratch(name);
+    let path = dir.join("index");
+    let (memory, _) = load(&bundled_dir()).unwrap();
+    let opened = build(&bundled_dir(), &path, false, None, &mut |m| panic!("{m}")).unwrap();
+    let Opened::Disk(disk) = opened else {
+        panic!("not on disk")
+    };
+    (memory, disk, dir)
+}
+
+#[test]
+fn the_listing_finds_the_files_the_loader_reads() {
+    let names: Vec<String> = fresh::list(&bundled_dir())
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    let loaded: Vec<String> = Sources::from_dir(&bundled_dir())
+        .unwrap()
+        .files
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(names, loaded);
+}
+
+#[test]
+fn every_question_gets_the_same_answer_from_disk() {
+    let (m, d, dir) = both("same");
+    let (m, d): (&dyn Store, &dyn Store) = (&m, &d);
+    for kind in ListKind::ALL {
+        assert_eq!(m.count(kind), d.count(kind), "{kind:?}");
+        for t in every(m, kind) {
+            assert_eq!(m.name(t), d.name(t), "{t:?}");
+            assert_eq!(m.id(t), d.id(t), "{t:?}");
+        }
+        for order in Order::ALL {
+            let ranks = d.order(kind, order).expect("orders kept ready");
+            let sort = match order {
+                Order::Date => Sort::Date,
+                Order::Name => Sort::Name,
+                Order::Links => Sort::Links,
+            };
+            let listed = find::list(m, kind, &Filter::default(), sort);
+            for (r, t) in listed.iter().enumerate() {
+                assert_eq!(ranks[t.entity_index()], r as u32, "{kind:?} {order:?}");
+            }
+        }
+    }
+    for t in every(m, ListKind::Analyses) {
+        let Target::Analysis(a) = t else {
+            unreachable!()
+        };
+        assert_eq!(m.analysis(a), d.analysis(a));
+        assert_eq!(d.analysis_ix(&m.analysis(a).id), Some(a));
+        assert_eq!(m.analysis_implications(a), d.analysis_implications(a));
+        assert_eq!(m.newest_first(a), d.newest_first(a));
+        assert_eq!(m.other_readings(a), d.other_readings(a));
+        assert_eq!(m.event_date(a), d.event_date(a));
+        assert_eq!(m.perspective(a), d.perspective(a));
+        assert_eq!(m.analysis_places(a), d.analysis_places(a));
+        assert_eq!(m.analysis_themes(a), d.analysis_themes(a));
+        assert_eq!(m.analysis_actors(a), d.analysis_actors(a));
+    }
+    for t in every(m, ListKind::Actors) {
+        let Target::Actor(a) = t else { unreachable!() };
+        assert_eq!(m.actor(a), d.actor(a));
+        assert_eq!(d.actor_ix(&m.actor(a).id), Some(a));
+        assert_eq!(m.actor_analyses(a), d.actor_analyses(a));
+        assert_eq!(m.actor_implications(a), d.actor_implications(a));
+        assert_eq!(m.actor_peers(a), d.actor_peers(a));
+        assert_eq!(m.actor_kind(a), d.actor_kind(a));
+        assert_eq!(m.actor_country(a), d.actor_country(a));
+    }
+    for t in every(m, ListKind::Themes) {
+        let Target::Theme(x) = t else { unreachable!() };
+        assert_eq!(m.theme(x), d.theme(x));
+        assert_eq!(d.theme_ix(&m.theme(x).id), Some(x));
+        assert_eq!(m.theme_parent(x), d.theme_parent(x));
+        assert_eq!(m.theme_children(x), d.theme_children(x));
+        assert_eq!(m.theme_analyses(x), d.theme_analyses(x));
+        assert_eq!(m.theme_related(x), d.theme_related(x));
+    }
+    for t in every(m, ListKind::Places) {
+        let Target::Place(p) = t else { unreachable!() };
+        assert_eq!(m.place(p), d.place(p));
+        assert_eq!(d.place_ix(&m.place(p).id), Some(p));
+        assert_eq!(m.place_implications(p), d.place_implications(p));
+        assert_eq!(m.place_analyses(p), d.place_analyses(p));
+        assert_eq!(m.place_actors(p), d.place_actors(p));
+        assert_eq!(m.place_groups(p), d.place_groups(p));
+        assert_eq!(m.place_members(p), d.place_members(p));
+        assert_eq!(m.place_kind(p), d.place_kind(p));
+    }
+    for t in every(m, ListKind::Implications) {
+        let Target::Implication(i) = t else {
+            unreachable!()
+        };
+        assert_eq!(m.implication(i), d.implication(i));
+        assert_eq!(m.implication_id(i), d.implication_id(i));
+        assert_eq!(d.implication_ix(&m.implication_id(i)), Some(i));
+        assert_eq!(m.implication_source(i), d.implication_source(i));
+        assert_eq!(m.implication_facts(i), d.implication_facts(i));
+        for side in [Side::Origin, Side::Affected] {
+            assert_eq!(m.implication_places(i, side), d.implication_places(i, side));
+            assert_eq!(m.implication_actors(i, side), d.implication_actors(i, side));
+        }
+    }
+    for bogus in ["", "nope", "KZ/x", "/", "kz-gov/"] {
+        assert_eq!(m.analysis_ix(bogus), d.analysis_ix(bogus));
+        assert_eq!(m.actor_ix(bogus), d.actor_ix(bogus));
+        assert_eq!(m.implication_ix(bogus), d.implication_ix(bogus));
+    }
+    assert_eq!(m.perspectives(), d.perspectives());
+    assert_eq!(m.years(), d.years());
+    assert!(d.notice().is_none());
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn searches_find_the_same_from_disk() {
+    let (m, d, dir) = both("search");
+    let mem_index = SearchIndex::build(&m);
+    for q in [
+        "kazakhstan",
+        "astana",
+        "kazakstan",
+        "\"middle corridor\"",
+        "corrid*",
+        "energy security",
+        "türkiye",
+        "us-gov",
+        "the",
+        "!eu gas",
+        "zzzz",
+        "\"a b\"",
+    ] {
+        for typing in [false, true] {
+            let query = Query::parse(q, typing);
+            let a = find::search(&mem_index, &m, &query, &Filter::default(), 50);
+            let b = find::search(d.index(), &d, &query, &Filter::default(), 50);
+            assert_eq!(a, b, "{q}");
+            let a = find::quick_search(&mem_index, &m, &query, &Filter::default(), 50);
+            let b = find::quick_search(d.index(), &d, &query, &Filter::default(), 50);
+            assert_eq!(a, b, "{q}");
+        }
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn pages_and_filtered_lists_are_the_same_from_disk() {
+    let (m, d, dir) = both("pages");
+    for kind in ListKind::ALL {
+        for t in every(&m, kind) {
+            let a = crate::pages::page(&m, t, &crate::pages::UNICODE);
+            let b = crate::pages::page(&d, t, &crate::pages::UNICODE);
+            assert!(a == b, "{t:?}: the pages differ");
+        }
+    }
+    let mut filter = Filter::default();
+    filter
+        .places
+        .push(m.place_ix("europe").or_else(|| m.place_ix("KZ")).unwrap());
+    filter.themes.push(crate::data::ThemeIx(0));
+    for f in [Filter::default(), filter] {
+        for kind in ListKind::ALL {
+            for &sort in Sort::choices(kind) {
+                assert_eq!(
+                    find::list(&m, kind, &f, sort),
+                    find::list(&d, kind, &f, sort)
+                );
+            }
+        }
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
