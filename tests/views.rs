@@ -7,6 +7,8 @@
 //! analyses in `data/` do not move them.
 
 mod common;
+#[path = "common/temp.rs"]
+mod temp;
 
 use geolens::app::App;
 use geolens::app::action::Action;
@@ -583,4 +585,76 @@ fn a_drilled_cell_is_a_filter_like_any_other() {
         ..Filter::default()
     };
     assert!(!origin_only.is_empty(), "a direction filter is a filter");
+}
+
+/// Through the on-disk index (`--data`, a cache that can be written) the views count what they
+/// count from memory, and the table sorts the same.
+#[test]
+fn the_views_count_the_same_through_the_on_disk_index() {
+    let d = common::fixture("flows");
+    let cache = temp::TempDir::new("views-disk-cache");
+    let dir = common::fixture_dir("flows");
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_geolens"))
+            .args(args)
+            .args(["--data", dir.to_str().unwrap()])
+            .env("XDG_CACHE_HOME", cache.path())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {:?}", o.stderr);
+        String::from_utf8(o.stdout).unwrap()
+    };
+    for (name, by, period) in [
+        ("matrix", "region", None),
+        ("matrix", "country", None),
+        ("outlook", "all", None),
+        ("timeline", "region", Some("month")),
+        ("timeline", "theme", None),
+    ] {
+        let args = ViewArgs {
+            by: Some(by.to_owned()),
+            period: period.map(str::to_owned),
+            weighted: false,
+            json: true,
+        };
+        let args = if name == "outlook" {
+            ViewArgs { by: None, ..args }
+        } else {
+            args
+        };
+        let memory = view(&d, name, &args, &Filter::default()).unwrap().stdout;
+        let mut cli = vec!["view", name, "--json"];
+        if let Some(by) = &args.by {
+            cli.extend(["--by", by]);
+        }
+        if let Some(p) = period {
+            cli.extend(["--period", p]);
+        }
+        assert_eq!(run(&cli), memory, "{cli:?}");
+    }
+    assert!(
+        std::fs::read_dir(cache.path().join("geolens")).is_ok_and(|mut d| d.next().is_some()),
+        "an index was written, so the runs above read through it"
+    );
+    for sort in ["likelihood", "date", "from"] {
+        let disk = run(&[
+            "list",
+            "implications",
+            "--sort",
+            sort,
+            "--reverse",
+            "--json",
+        ]);
+        let sort = geolens::cli::parse_sort(ListKind::Implications, sort).unwrap();
+        let memory = geolens::cli::list(
+            &d,
+            ListKind::Implications,
+            &Filter::default(),
+            sort,
+            true,
+            true,
+        );
+        assert_eq!(disk, memory.stdout, "{sort:?}");
+    }
 }
