@@ -555,6 +555,23 @@ fn new_perspectives_are_represented() {
     assert!(n >= 2, "{n} analyses from a non-Western national viewpoint");
 }
 
+/// A perspective is a facet and a row of the forecasts view: two spellings of one would split it.
+#[test]
+fn each_perspective_is_spelled_one_way() {
+    let d = common::bundled();
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for a in &d.analyses {
+        let key: String = a
+            .perspective
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let first = *seen.entry(key).or_insert(&a.perspective);
+        assert_eq!(first, a.perspective, "one perspective, two spellings");
+    }
+}
+
 /// Every analysis cites at least two sources from two publishers, and says when it was revised.
 #[test]
 fn every_analysis_cites_two_sources_and_has_a_revision_date() {

@@ -585,7 +585,8 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
     }
 
     // The detail shows the current history entry; it is the selection of the list shown unless
-    // that list is empty or the filter hides the page (reached through a link).
+    // that list is empty or the filter hides the page (reached through a link), or a view hides
+    // both (the lists follow the filters set over it; the page behind waits).
     let current = app.history.current().map(|v| v.target);
     assert_eq!(d.target, current, "{}: detail vs history", at());
     let target = d
@@ -764,13 +765,18 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
     }
     assert!(lines[0].starts_with("geolens"), "{}: header:\n{text}", at());
     let status = lines[h as usize - 1];
-    if app.screen.is_view() {
+    // The forecasts view is checked below with the explorer's frames; the others here.
+    if app.screen.is_view() && app.screen != Screen::Forecasts {
         check_view_frame(app, s.data, buf, &text, at);
         return;
     }
     if app.message.is_none() && app.count.is_none() {
         let position = match app.focus {
             _ if app.comparing().is_some() => "%".to_owned(),
+            _ if app.screen == Screen::Forecasts => {
+                let view = &app.forecasts;
+                format!("{}/{}", view.cursor + 1, view.numbers.rows.len())
+            }
             Focus::List => {
                 let pane = app.list_pane();
                 format!(
@@ -832,6 +838,35 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
             assert!(
                 buf[(x, y)].modifier.contains(Modifier::REVERSED),
                 "{}: compare cursor not drawn at ({x}, {y}):\n{text}",
+                at()
+            );
+        }
+        return;
+    }
+    // The forecasts view counts what the filter keeps, and draws its selected row where its
+    // state says, on screen.
+    if app.screen == Screen::Forecasts {
+        let view = &app.forecasts;
+        assert_eq!(
+            view.counted_for.as_ref(),
+            Some(&app.filter),
+            "{}: forecasts counted under another filter",
+            at()
+        );
+        let table = app.forecasts_geometry().table;
+        if table.height > 0 && table.width > 0 {
+            let line = view.cursor_line();
+            check_window(
+                view.offset,
+                line,
+                table.height as usize,
+                view.items.len(),
+                &|| format!("{}: forecasts row", at()),
+            );
+            let y = table.y + (line - view.offset) as u16;
+            assert!(
+                buf[(table.x, y)].modifier.contains(Modifier::REVERSED),
+                "{}: forecasts row not drawn at row {y}:\n{text}",
                 at()
             );
         }
@@ -901,7 +936,7 @@ fn check_view_frame(
             let bounds = v.map.bounds(data, v.geo.as_ref());
             !v.map.in_view(data, bounds).is_empty()
         }
-        Screen::Explorer | Screen::Compare => false,
+        Screen::Explorer | Screen::Compare | Screen::Forecasts => false,
     };
     if has_cursor {
         let reversed = (body.y..body.bottom())
@@ -1192,4 +1227,11 @@ fn back_to_a_view_puts_the_page_beside_its_own_list() {
 #[test]
 fn the_view_menu_takes_half_page_moves() {
     replay("bundled", r#"{resize 0x0} M <C-d> v <C-b> <Enter>"#);
+}
+
+#[test]
+fn the_forecasts_view_counts_the_filters_set_and_undone_over_it() {
+    replay("bundled", "{resize 0x0} F f <Left> <Enter> <Enter>");
+    replay("wide", "{resize 0x0} 2 F f <Space> <Enter> u");
+    replay("bundled", "{resize 0x0} F 1 <BS> {resize 20x6}");
 }

@@ -27,6 +27,8 @@ const SCRIPTS: &[&str] = &[
     "T r",
     "T p",
     "v",
+    "F",
+    "F G <Enter> <BS>",
 ];
 
 /// The search box, the filter panel and the chips line, swept on the wide-text fixture (the

@@ -175,6 +175,7 @@ pub const BINDABLE: &[Action] = &[
     Action::KeepInput,
     Action::ShowHidden,
     Action::Choose,
+    Action::ShowView(Screen::Forecasts),
 ];
 
 impl Action {
@@ -248,6 +249,7 @@ impl Action {
             Action::KeepInput => "keep_input",
             Action::ShowHidden => "show_hidden",
             Action::Choose => "choose",
+            Action::ShowView(Screen::Forecasts) => "show_forecasts",
             Action::Insert(_) => "insert",
             Action::Resize(..) => "resize",
         }
@@ -329,6 +331,9 @@ impl Action {
             Action::KeepInput => "keep the last search and add to it",
             Action::ShowHidden => "search past the filters too (again: within them)",
             Action::Choose => "take the highlighted entry",
+            Action::ShowView(Screen::Forecasts) => {
+                "how did the forecasts do? Brier score and calibration"
+            }
             Action::Insert(_) => "type to search",
             Action::Resize(..) => "terminal resized",
         }
@@ -378,6 +383,7 @@ impl Action {
             Action::KeepInput => "keep",
             Action::ShowHidden => "past filters",
             Action::Choose => "choose",
+            Action::ShowView(Screen::Forecasts) => "forecasts",
             Action::FocusDetail => "page",
             Action::FocusList => "list",
             other => other.describe(),

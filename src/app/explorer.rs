@@ -58,6 +58,7 @@ impl App {
                 }
             }
             Action::Compare => self.compare_chosen(data),
+            Action::ShowView(Screen::Forecasts) => self.show_forecasts(data),
             Action::CycleSort => self.cycle_sort(data),
             Action::ReverseSort => self.reverse_sort(data),
             Action::ShowView(screen) => self.show_view(data, screen),
@@ -273,6 +274,7 @@ impl App {
         let Some(target) = self.list_pane().selected else {
             return;
         };
+        // Behind a view the page waits: the view's history entry must stay the view's.
         if self.screen.is_view() {
             return;
         }
@@ -334,6 +336,9 @@ impl App {
         {
             self.filter = filter;
             self.rebuild_lists(data);
+        }
+        if screen == Screen::Forecasts {
+            self.forecasts.refresh(data, &self.filter);
         }
         // The list beside the page is the page's, behind a view too: leaving the view, or
         // comparing from it, finds them together.

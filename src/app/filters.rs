@@ -12,7 +12,7 @@ use crate::find::{Facet, Filter, Value};
 pub const HEAD_ROWS: usize = 1;
 
 /// How many filter changes `u` can take back.
-const UNDO_DEPTH: usize = 100;
+pub(super) const UNDO_DEPTH: usize = 100;
 
 /// The count of a value the panel left uncounted: a facet with thousands of values over a large
 /// archive would take seconds to count.

@@ -27,6 +27,8 @@ pub enum Mode {
     Timeline,
     /// The menu of views.
     Views,
+    /// The forecasts view.
+    Forecasts,
 }
 
 impl Mode {
@@ -46,6 +48,7 @@ impl Mode {
             Mode::Outlook => "outlook",
             Mode::Timeline => "timeline",
             Mode::Views => "views",
+            Mode::Forecasts => "forecasts",
         }
     }
 
@@ -54,7 +57,7 @@ impl Mode {
     }
 
     /// Every mode, in the order the help screen and the README list them.
-    pub const ALL: [Mode; 13] = [
+    pub const ALL: [Mode; 14] = [
         Mode::Global,
         Mode::List,
         Mode::Detail,
@@ -63,6 +66,7 @@ impl Mode {
         Mode::Map,
         Mode::Outlook,
         Mode::Timeline,
+        Mode::Forecasts,
         Mode::Search,
         Mode::Find,
         Mode::Filters,
@@ -100,6 +104,7 @@ impl Mode {
             Mode::Outlook => "In the outlook grid",
             Mode::Timeline => "In the timeline",
             Mode::Views => "In the menu of views",
+            Mode::Forecasts => "In the forecasts view (F)",
         }
     }
 }
@@ -191,6 +196,7 @@ impl Default for Keymap {
             (Mode::Timeline, &[c('p')], Period),
             (Mode::Global, &[c('m')], Mark),
             (Mode::Global, &[c('c')], Compare),
+            (Mode::Global, &[c('F')], ShowView(Screen::Forecasts)),
             (Mode::List, &[k(K::Tab), c('l'), k(K::Right)], FocusDetail),
             (Mode::Detail, &[k(K::Tab)], NextLink),
             (Mode::Detail, &[k(K::BackTab)], PrevLink),
@@ -212,6 +218,9 @@ impl Default for Keymap {
             ),
             (Mode::Compare, digits, Count),
             (Mode::Compare, &[c('s')], ToggleSync),
+            (Mode::Forecasts, &[k(K::Tab)], NextSection),
+            (Mode::Forecasts, &[k(K::BackTab)], PrevSection),
+            (Mode::Forecasts, &[k(K::Esc)], Back),
             (Mode::Search, &[k(K::Enter)], Open),
             (Mode::Search, &[k(K::Esc)], Close),
             (
@@ -465,6 +474,7 @@ fn hinted(mode: Mode) -> &'static [Action] {
             Right, Down, Open, Regroup, Period, Back, Filters, ViewMenu, ToggleHelp, Quit,
         ],
         Mode::Views => &[Down, Open, Close],
+        Mode::Forecasts => &[Down, Open, NextSection, Filters, Back, ToggleHelp, Quit],
         Mode::Search => &[Down, Open, Close],
         Mode::Find => &[Down, Choose, Close],
         Mode::Filters => &[

@@ -11,6 +11,7 @@ pub mod detail;
 mod explorer;
 pub mod filters;
 pub mod finder;
+pub mod forecasts;
 mod help;
 pub mod keymap;
 pub mod lists;
@@ -136,6 +137,8 @@ pub struct App {
     pub filter_undo: Vec<Filter>,
     /// The last comparison, shown while `screen` is `Compare`.
     pub compare: Option<Box<compare::CompareView>>,
+    /// The forecasts view, shown while `screen` is `Forecasts`.
+    pub forecasts: forecasts::ForecastsView,
 }
 
 impl App {
@@ -183,6 +186,7 @@ impl App {
             marks: Vec::new(),
             filter_undo: Vec::new(),
             compare: None,
+            forecasts: forecasts::ForecastsView::default(),
         };
         if let Some(first) = app.lists[0].selected {
             app.history.push(Visit::new(first));
@@ -198,6 +202,10 @@ impl App {
         for pane in &mut self.lists {
             pane.built_for = None;
             pane.previous = None;
+        }
+        self.forecasts.forget();
+        if self.screen == Screen::Forecasts {
+            self.forecasts.refresh(data, &self.filter);
         }
         for kind in ListKind::ALL {
             self.rebuild_list(data, kind);
@@ -391,6 +399,7 @@ impl App {
                 Some(Overlay::Filters(panel)) => self.filters_action(data, panel, action),
                 Some(Overlay::Views(menu)) => self.menu_action(data, menu, action),
                 Some(Overlay::Finder(finder)) => self.finder_action(data, finder, action),
+                None if self.screen == Screen::Forecasts => self.forecasts_action(data, action),
                 None if self.screen.is_view() => self.view_action(data, action),
                 None if self.comparing().is_some() => self.compare_action(data, action),
                 None => self.apply(data, action),
@@ -398,6 +407,10 @@ impl App {
         }
         self.fresh(data, self.list);
         self.refresh_view(data);
+        // Filters changed anywhere (the panel over the view, `u`, Back) are counted at once.
+        if self.screen == Screen::Forecasts {
+            self.forecasts.refresh(data, &self.filter);
+        }
         self.keep_visible();
     }
 
@@ -429,6 +442,7 @@ impl App {
         d.cursor = d.cursor.min(d.rows.len().saturating_sub(1));
         d.offset = scrolled_into_view(d.offset, d.cursor, height, d.rows.len());
         self.keep_compare_visible();
+        self.keep_forecasts_visible();
         let area = layout::inner(layout::help_area(self.size));
         let page = area.height as usize;
         match &mut self.overlay {

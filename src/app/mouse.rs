@@ -39,6 +39,14 @@ impl App {
             }
             return;
         }
+        // The forecasts view moves its rows with the wheel; the panes under it are hidden.
+        if self.screen == Screen::Forecasts {
+            if let Some(by) = wheel {
+                let action = if by > 0 { Action::Down } else { Action::Up };
+                self.update(data, action);
+            }
+            return;
+        }
         self.message = None;
         if let (Screen::Compare, Some(view)) = (self.screen, self.compare.as_deref_mut()) {
             let body = screen.list.union(screen.detail);

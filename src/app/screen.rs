@@ -28,6 +28,9 @@ pub enum Screen {
     /// Two items side by side, their sections aligned (`App::compare`); reached with `c`, not
     /// from the view menu, since it needs two marked items.
     Compare,
+    /// How the forecasts did: Brier score, calibration, breakdowns (`App::forecasts`); its own
+    /// module, `app/forecasts.rs`, handles its keys (F).
+    Forecasts,
     Matrix,
     Map,
     Outlook,
@@ -57,6 +60,7 @@ impl Screen {
         match self {
             Screen::Explorer => "explorer",
             Screen::Compare => "compare",
+            Screen::Forecasts => "forecasts",
             Screen::Matrix => "matrix",
             Screen::Map => "map",
             Screen::Outlook => "outlook",
@@ -80,6 +84,7 @@ impl Screen {
         match self {
             Screen::Explorer => "Explorer",
             Screen::Compare => "Compare",
+            Screen::Forecasts => "Forecasts",
             Screen::Matrix => "Flow matrix",
             Screen::Map => "World map",
             Screen::Outlook => "Outlook grid",
@@ -87,7 +92,8 @@ impl Screen {
         }
     }
 
-    /// One of the views of the numbers (issue 10), each with its own keys and counts.
+    /// A view of its own, with the page it was opened from waiting behind it: the views of
+    /// the numbers (issue 10) and the forecasts, each with its own keys.
     pub fn is_view(self) -> bool {
         self.mode().is_some()
     }
@@ -96,6 +102,7 @@ impl Screen {
     pub fn mode(self) -> Option<Mode> {
         match self {
             Screen::Explorer | Screen::Compare => None,
+            Screen::Forecasts => Some(Mode::Forecasts),
             Screen::Matrix => Some(Mode::Matrix),
             Screen::Map => Some(Mode::Map),
             Screen::Outlook => Some(Mode::Outlook),
@@ -165,7 +172,7 @@ impl App {
             other => other,
         };
         let handled = match self.screen {
-            Screen::Explorer | Screen::Compare => false,
+            Screen::Explorer | Screen::Compare | Screen::Forecasts => false,
             Screen::Matrix => self.matrix_action(data, action),
             Screen::Map => self.map_action(data, action),
             Screen::Outlook => self.outlook_action(data, action),
@@ -268,7 +275,7 @@ impl App {
         let implications = self.lists[ListKind::Implications.index()].rows.items();
         let analyses = self.lists[ListKind::Analyses.index()].rows.items();
         match self.screen {
-            Screen::Explorer | Screen::Compare => {}
+            Screen::Explorer | Screen::Compare | Screen::Forecasts => {}
             Screen::Matrix => matrix.refresh(data, geo, &self.filter, implications),
             Screen::Map => map.refresh(data, geo, &self.filter, implications),
             Screen::Outlook => outlook.refresh(data, &self.filter, implications),

@@ -5,6 +5,7 @@ pub mod facets;
 pub mod filter;
 pub mod flows;
 pub mod fold;
+pub mod forecasts;
 mod fuzzy;
 pub mod geo;
 pub mod index;

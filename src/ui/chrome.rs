@@ -156,7 +156,11 @@ pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
         };
         format!(" {pct}% ")
     };
+    let view = &app.forecasts;
     let position = match (app.comparing(), app.focus) {
+        (None, _) if app.screen == Screen::Forecasts => {
+            format!(" {}/{} ", view.cursor + 1, view.numbers.rows.len())
+        }
         (Some(view), _) => {
             let side = view.focused();
             percent(side.cursor, side.rows.len())

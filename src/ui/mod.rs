@@ -6,6 +6,7 @@ mod compare;
 mod detail;
 mod filters;
 mod finder;
+mod forecasts;
 mod help;
 mod list;
 mod map;
@@ -45,7 +46,10 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
     } else {
         chrome::header(buf, screen.header, app, data, theme);
         chrome::chips(buf, screen.chips, app, data, theme);
-        if app.screen.is_view() {
+        if app.screen == crate::app::screen::Screen::Forecasts {
+            chrome::tabs(buf, screen.tabs, app, theme);
+            forecasts::render(buf, app.body_area(), app, theme);
+        } else if app.screen.is_view() {
             views::tabs(buf, screen.tabs, app, theme);
             views::render(buf, screen.body, app, data, theme);
         } else {

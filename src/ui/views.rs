@@ -24,7 +24,7 @@ pub(super) fn render(buf: &mut Buffer, body: Rect, app: &App, data: &dyn Store, 
         return;
     }
     match app.screen {
-        Screen::Explorer | Screen::Compare => {}
+        Screen::Explorer | Screen::Compare | Screen::Forecasts => {}
         Screen::Matrix => super::matrix::render(buf, body, app, data, theme),
         Screen::Map => super::map::render(buf, body, app, data, theme),
         Screen::Outlook => super::outlook::render(buf, body, app, theme),
@@ -74,6 +74,7 @@ pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let short = |screen: Screen| match screen {
         Screen::Explorer => "Lists",
         Screen::Compare => "Compare",
+        Screen::Forecasts => "Forecasts",
         Screen::Matrix => "Matrix",
         Screen::Map => "Map",
         Screen::Outlook => "Outlook",
@@ -137,6 +138,7 @@ pub(super) fn menu(buf: &mut Buffer, area: Rect, menu: &ViewMenu, app: &App, the
         let what = match screen {
             Screen::Explorer => "the lists and the detail",
             Screen::Compare => "the two marked items side by side",
+            Screen::Forecasts => "how the forecasts did",
             Screen::Matrix => "where implications start and end",
             Screen::Map => "the places and routes, drawn",
             Screen::Outlook => "likelihood by horizon",
@@ -221,7 +223,7 @@ pub(super) fn figure(value: f64, weighted: bool) -> String {
 pub(super) fn position(app: &App) -> String {
     let v = &app.views;
     match app.screen {
-        Screen::Explorer | Screen::Compare => String::new(),
+        Screen::Explorer | Screen::Compare | Screen::Forecasts => String::new(),
         Screen::Matrix => {
             let m = &v.matrix;
             let (r, c) = m.cursor();
