@@ -5,7 +5,7 @@ use nucleo_matcher::pattern::Pattern;
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::fold::fold;
-use super::index::{DocId, NameKind, Names, SearchIndex, needle_mask};
+use super::index::{DocId, NameKind, Names, SearchIndex, need, needle_mask};
 use super::search::kind_rank;
 use crate::data::ListKind;
 
@@ -44,6 +44,18 @@ pub(super) fn names(
     needle: &str,
     quick: bool,
 ) -> Vec<(DocId, u32, u32)> {
+    names_with(index, pattern, needle, quick, true)
+}
+
+/// [`names`], with the letter-pair test (`index::pairs`) or without it, which must not change
+/// what is found.
+pub(super) fn names_with(
+    index: &SearchIndex,
+    pattern: &Pattern,
+    needle: &str,
+    quick: bool,
+    pairs: bool,
+) -> Vec<(DocId, u32, u32)> {
     let names = index.names();
     let tests = Tests {
         pattern,
@@ -76,13 +88,30 @@ pub(super) fn names(
         false => 0,
     };
     let to = names.len();
-    if to - from < TWO_THREADS_FROM {
-        return run(index, &names, &tests, from..to);
+    // The names whose letter pairs allow a match; the others need not be read at all.
+    let needs: Vec<_> = match pairs {
+        true => pattern
+            .atoms
+            .iter()
+            .filter(|a| !a.negative)
+            .filter_map(|a| need(a.needle_text()))
+            .collect(),
+        false => Vec::new(),
+    };
+    let ids: Vec<u32> = match index.name_candidates(&needs) {
+        Some(mut ids) => {
+            ids.retain(|&i| (i as usize) >= from);
+            ids
+        }
+        None => (from as u32..to as u32).collect(),
+    };
+    if ids.len() < TWO_THREADS_FROM {
+        return run(index, &names, &tests, &ids);
     }
-    let mid = from + (to - from) / 2;
+    let (a, b) = ids.split_at(ids.len() / 2);
     let (mut first, second) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| run(index, &names, &tests, mid..to));
-        let first = run(index, &names, &tests, from..mid);
+        let other = scope.spawn(|| run(index, &names, &tests, b));
+        let first = run(index, &names, &tests, a);
         (first, other.join().unwrap_or_default())
     });
     first.extend(second);
@@ -93,11 +122,12 @@ fn run(
     index: &SearchIndex,
     names: &Names<'_>,
     t: &Tests<'_>,
-    range: std::ops::Range<usize>,
+    ids: &[u32],
 ) -> Vec<(DocId, u32, u32)> {
     let mut matcher = Matcher::new(Config::DEFAULT);
     let (mut chars, mut indices, mut out) = (Vec::new(), Vec::new(), Vec::new());
-    for i in range {
+    for &i in ids {
+        let i = i as usize;
         if names.mask(i) & t.needed != t.needed {
             continue;
         }
@@ -164,3 +194,7 @@ pub(super) fn fuzzy_name(
     indices.dedup();
     Some(total)
 }
+
+#[cfg(test)]
+#[path = "fuzzy_tests.rs"]
+mod tests;

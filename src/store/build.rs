@@ -415,16 +415,34 @@ fn orders(s: &mut Sections, d: &Dataset) {
     }
 }
 
-/// Writes an index file to `path`, atomically: the dataset's sections ([`sections`]), then the
-/// search index's.
+/// Starts an index file at `path` with the dataset's sections ([`sections`]): written while the
+/// search index is still being built, so that the disk's time overlaps the build's.
+pub fn start(path: &Path, own: Vec<Vec<u8>>) -> io::Result<Writer> {
+    let mut w = Writer::create(path)?;
+    for s in own {
+        w.section(&s)?;
+    }
+    Ok(w)
+}
+
+/// Writes an index file to `path`, atomically: the dataset's sections, then the search index's.
 pub fn write(path: &Path, own: &[Vec<u8>], index: &SearchIndex) -> io::Result<()> {
+    let mut w = Writer::create(path)?;
+    for s in own {
+        w.section(s)?;
+    }
+    finish(w, path, index)
+}
+
+/// Ends a file [`start`]ed: the search index's sections, then the header, and renames it into
+/// place atomically.
+pub fn finish(mut w: Writer, path: &Path, index: &SearchIndex) -> io::Result<()> {
     let Some(search) = index.sections() else {
         return Err(io::Error::other(
             "the search index to write is not in memory",
         ));
     };
-    let mut w = Writer::create(path)?;
-    for s in own.iter().chain(search) {
+    for s in search {
         w.section(s)?;
     }
     w.finish(path)

@@ -233,20 +233,31 @@ pub fn build(
         None => prepare(dir)?,
     };
     let (data, meta) = load_prepared(dir, prepared)?;
-    // The search index is built on two threads, the rest of the file on a third meanwhile.
-    let (index, own) = std::thread::scope(|scope| {
-        let own = scope.spawn(|| build::sections(&data, &meta));
+    // Held until the new file is opened.
+    let (_lock, locked) = match lock {
+        Ok(l) => (Some(l), Ok(())),
+        Err(e) => (None, Err(e)),
+    };
+    // The search index is built on two threads; the rest of the file is laid out and written
+    // on a third meanwhile (writing 100 MB or more waits on the disk, not the processor).
+    let (index, started) = std::thread::scope(|scope| {
+        let started = scope.spawn(|| {
+            let own = build::sections(&data, &meta);
+            locked.is_ok().then(|| build::start(path, own))
+        });
         let index = SearchIndex::build(&data);
         (
             index,
-            own.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            started
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p)),
         )
     });
     let shown = sanitize(&path.display().to_string()).into_owned();
-    let written = match lock {
-        Ok(_) => build::write(path, &own, &index),
-        Err(e) => Err(e),
-    };
+    let written = locked.and_then(|()| match started {
+        Some(started) => started.and_then(|w| build::finish(w, path, &index)),
+        None => Err(io::Error::other("no lock")),
+    });
     if let Err(e) = written {
         say(&format!(
             "cannot write the index {shown} ({}): working from memory",
@@ -254,7 +265,7 @@ pub fn build(
         ));
         return Ok(Opened::Memory(data, index));
     }
-    drop((data, index, own));
+    drop((data, index));
     if path.parent() == files::dir(Base::Cache).as_deref() {
         prune(path);
     }

@@ -281,6 +281,25 @@ impl Builder {
     }
 }
 
+/// An index of nothing but `names`, each the name of its own analysis: for tests of the names
+/// pass on names no dataset holds.
+#[cfg(test)]
+pub(crate) fn of_names(names: &[String]) -> SearchIndex {
+    let entries: Vec<NameEntry> = names
+        .iter()
+        .enumerate()
+        .map(|(doc, text)| NameEntry {
+            doc: doc as DocId,
+            kind: NameKind::Primary,
+            text: text.clone(),
+            folded: fold(text),
+        })
+        .collect();
+    let mut s: Vec<Vec<u8>> = vec![Vec::new(); sec::COUNT];
+    lay_out_names(&entries, &mut s);
+    SearchIndex::from_sections([names.len() as u32, 0, 0, 0, 0], s)
+}
+
 fn lay_out_names(names: &[NameEntry], s: &mut [Vec<u8>]) {
     let (mut masks, mut records, mut text) = (
         Vec::with_capacity(names.len() * 8),
@@ -300,6 +319,9 @@ fn lay_out_names(names: &[NameEntry], s: &mut [Vec<u8>]) {
         text.extend_from_slice(n.folded.as_bytes());
         text.extend_from_slice(nucleo.as_bytes());
     }
+    let (pairs_at, pairs) = super::pairs::lay_out(names.iter().map(|n| n.text.as_str()));
+    s[sec::NAME_PAIRS_AT] = pairs_at;
+    s[sec::NAME_PAIRS] = pairs;
     s[sec::NAME_MASKS] = masks;
     s[sec::NAMES] = records;
     s[sec::NAME_TEXT] = text;

@@ -9,9 +9,13 @@
 //! document. Numbers in fixed-width sections are little-endian.
 
 mod build;
+#[cfg(test)]
+pub(crate) use build::of_names;
 mod names;
+mod pairs;
 
 pub use names::{NAME_RECORD, Name, NameKind, Names, name_mask, needle_mask, nucleo_form, utf32};
+pub use pairs::{PairNeed, name_pairs, need};
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -40,7 +44,11 @@ pub mod sec {
     /// Per word, where its positions start (`u64`), and the end.
     pub const POSITIONS_AT: usize = 7;
     pub const POSITIONS: usize = 8;
-    pub const COUNT: usize = 9;
+    /// Per pair of letters or digits, where its list of names starts (`u64`), and the end.
+    pub const NAME_PAIRS_AT: usize = 9;
+    /// Per pair, the varint gaps between the names holding it (see `pairs`).
+    pub const NAME_PAIRS: usize = 10;
+    pub const COUNT: usize = 11;
 }
 
 pub(super) fn le32(b: &[u8]) -> u32 {
@@ -316,6 +324,39 @@ impl SearchIndex {
             },
             Names::default,
         )
+    }
+
+    /// The names that can match every word in `needs` (see `pairs::need`), in order; `None`
+    /// when there is nothing to ask.
+    pub fn name_candidates(&self, needs: &[PairNeed]) -> Option<Vec<u32>> {
+        if needs.is_empty() {
+            return None;
+        }
+        let n = self.name_count();
+        let kept = self.checked(
+            |ix| {
+                let mut kept: Option<Vec<u32>> = None;
+                let mut counts = vec![0u32; n];
+                for need in needs {
+                    counts.iter_mut().for_each(|c| *c = 0);
+                    for &(pair, weight) in &need.pairs {
+                        let list = ix.list(sec::NAME_PAIRS_AT, sec::NAME_PAIRS, pair as usize)?;
+                        pairs::count(&list, weight, &mut counts)?;
+                    }
+                    let ok = |i: u32| counts[i as usize] >= need.at_least;
+                    kept = Some(match kept {
+                        Some(mut v) => {
+                            v.retain(|&i| ok(i));
+                            v
+                        }
+                        None => (0..n as u32).filter(|&i| ok(i)).collect(),
+                    });
+                }
+                kept
+            },
+            Vec::new,
+        );
+        Some(kept)
     }
 
     pub fn name_count(&self) -> usize {

@@ -91,18 +91,19 @@ pub(super) fn mask_bit(c: char) -> u64 {
 /// names out with one test.
 pub fn name_mask(text: &str) -> u64 {
     let mut buf = Vec::new();
-    let mut mask = 0;
-    let mut add = |c: char| {
-        use nucleo_matcher::chars::{normalize, to_lower_case};
-        for c in [c, normalize(c)] {
-            mask |= mask_bit(c) | mask_bit(to_lower_case(c));
-        }
-    };
     match utf32(text, &mut buf) {
-        Utf32Str::Ascii(bytes) => bytes.iter().for_each(|&b| add(b as char)),
-        Utf32Str::Unicode(chars) => chars.iter().for_each(|&c| add(c)),
+        Utf32Str::Ascii(bytes) => bytes.iter().fold(0, |m, &b| m | mask_bit(b as char)),
+        Utf32Str::Unicode(chars) => chars.iter().fold(0, |m, &c| m | char_mask(c)),
     }
-    mask
+}
+
+/// The letters and digits one character of a name (as nucleo reads it) can match: itself,
+/// lower-cased, and with its accents removed.
+pub(super) fn char_mask(c: char) -> u64 {
+    use nucleo_matcher::chars::{normalize, to_lower_case};
+    [c, normalize(c)]
+        .into_iter()
+        .fold(0, |m, c| m | mask_bit(c) | mask_bit(to_lower_case(c)))
 }
 
 /// The letters and digits of a needle, as a mask to test names against.
