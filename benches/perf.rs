@@ -35,6 +35,9 @@ use geolens::pages;
 use geolens::tools::synth::{self, Profile, Spec, Synth};
 use geolens::ui::{self, Theme};
 
+#[path = "perf/views.rs"]
+mod views;
+
 #[path = "perf/store.rs"]
 mod store;
 
@@ -79,6 +82,8 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1.0);
     let started = SystemTime::now();
+    // GEOLENS_BENCH_ONLY=views: the views' keys alone (benches/perf/views.rs).
+    let views_only = std::env::var("GEOLENS_BENCH_ONLY").is_ok_and(|v| v == "views");
     let work = std::env::temp_dir().join(format!("geolens-bench-{}", std::process::id()));
     let mut run = Run {
         // Fewer resamples than criterion's 100 000: the analysis of a hundred benchmarks would
@@ -105,25 +110,34 @@ fn main() {
         let written = synth::write(&dir, &spec).expect("the synthetic dataset is written");
         // Loading first, while nothing else is in memory: at 1M analyses a loaded dataset is
         // several GB, and the loads measured must not hold a second copy beside it.
-        run.loading(size, &dir);
+        if !views_only {
+            run.loading(size, &dir);
+        }
         let fixture = Fixture::new(&dir, &spec, written.bytes);
-        run.loaded(&fixture);
         let index = work.join(format!("index-{size}"));
-        run.indexed(&fixture, &dir, &index);
-        #[cfg(feature = "peers")]
-        run.peers(&fixture, &work);
+        if !views_only {
+            run.loaded(&fixture);
+            run.indexed(&fixture, &dir, &index);
+            #[cfg(feature = "peers")]
+            run.peers(&fixture, &work);
+        }
+        run.views(&fixture);
         let words: Vec<String> = [0, 10, 100, 1000, 10_000]
             .iter()
             .map(|&r| fixture.word_near_rank(r))
             .collect();
         drop(fixture);
-        run.memory(size, &dir, written.bytes);
-        run.disk_memory(size, &dir, &index, written.bytes, &words);
+        if !views_only {
+            run.memory(size, &dir, written.bytes);
+            run.disk_memory(size, &dir, &index, written.bytes, &words);
+        }
         let _ = fs::remove_file(&index);
         let _ = fs::remove_dir_all(&dir);
     }
     let _ = fs::remove_dir_all(&work);
-    run.long_body();
+    if !views_only {
+        run.long_body();
+    }
     run.c.final_summary();
     let table = run.table(&home, started, profile);
     println!("\n{table}");
@@ -245,6 +259,7 @@ fn queries(fx: &Fixture) -> Vec<(String, String)> {
 }
 
 /// What the table shows for a figure.
+#[derive(Clone)]
 enum Fig {
     /// The median of one benchmark.
     Bench(String),

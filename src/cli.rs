@@ -4,6 +4,9 @@
 //! Everything printed passes through [`crate::text::sanitize`] or, for JSON, has every unsafe
 //! character escaped, so data cannot drive the terminal of whoever reads the output.
 
+mod ends;
+pub mod views;
+
 use serde_json::{Value as Json, json};
 
 pub mod dossier;
@@ -30,7 +33,7 @@ pub struct Output {
 impl Output {
     /// Every command that finds things says the same when it finds nothing: "no results" on
     /// stderr and status 1, with its (empty) data on stdout.
-    fn new(stdout: String, found: bool) -> Output {
+    pub(crate) fn new(stdout: String, found: bool) -> Output {
         Output {
             stdout,
             stderr: if found {
@@ -227,8 +230,15 @@ pub fn search(
 }
 
 /// `geolens list KIND [filters]`
-pub fn list(data: &dyn Store, kind: ListKind, filter: &Filter, sort: Sort, json: bool) -> Output {
-    let items = find::list(data, kind, filter, sort);
+pub fn list(
+    data: &dyn Store,
+    kind: ListKind,
+    filter: &Filter,
+    sort: Sort,
+    reverse: bool,
+    json: bool,
+) -> Output {
+    let items = find::ordered(data, kind, filter, sort, reverse);
     let found = !items.is_empty();
     if json {
         let value = json!({
@@ -321,11 +331,16 @@ fn item_json(data: &dyn Store, t: Target) -> Json {
         }
         Target::Implication(ix) => {
             let imp = data.implication(ix);
+            let g = &pages::UNICODE;
+            let analysis = data.implication_source(ix);
             json!({
                 "id": data.implication_id(ix),
-                "analysis": data.analysis(data.implication_source(ix)).id,
+                "analysis": data.analysis(analysis).id,
+                "event_date": data.event_date(analysis).to_string(),
                 "from": imp.from,
                 "to": imp.to,
+                "from_label": pages::end_label(data, ix, Side::Origin, g),
+                "to_label": pages::end_label(data, ix, Side::Affected, g),
                 "channel": imp.channel.as_str(),
                 "effect": imp.effect,
                 "affected": imp.affected,
@@ -468,10 +483,19 @@ pub struct FacetArgs {
     pub years: Vec<u16>,
     /// Events on or after this date (YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
+    pub since: Option<String>,
     /// Events on or before this date.
     #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    pub until: Option<String>,
+    /// Implications that start in this place (a region includes its members) or at this actor.
+    #[arg(long = "from", value_name = "ID")]
+    pub origins: Vec<String>,
+    /// Implications that reach this place or actor.
+    #[arg(long = "to", value_name = "ID")]
+    pub destinations: Vec<String>,
+    /// Implications that start in or reach this place or actor.
+    #[arg(long = "from-or-to", value_name = "ID")]
+    pub either_end: Vec<String>,
     /// energy, trade, investment, finance, security, migration, ...
     #[arg(long = "channel", value_name = "CHANNEL")]
     pub channels: Vec<String>,
@@ -550,8 +574,17 @@ impl FacetArgs {
                 })
                 .transpose()
         };
-        f.from = date(&self.from)?;
-        f.to = date(&self.to)?;
+        f.from = date(&self.since)?;
+        f.to = date(&self.until)?;
+        for (ids, list, flag) in [
+            (&self.origins, &mut f.origins, "--from"),
+            (&self.destinations, &mut f.destinations, "--to"),
+            (&self.either_end, &mut f.either_end, "--from-or-to"),
+        ] {
+            for id in ids {
+                list.push(ends::end(data, id).map_err(|e| format!("{flag}: {e}"))?);
+            }
+        }
         for c in &self.channels {
             f.channels
                 .push(vocab(Channel::ALL, Channel::as_str, "channel", c)?);

@@ -33,6 +33,8 @@ pub struct Screen {
     pub chips: Rect,
     pub list: Rect,
     pub detail: Rect,
+    /// The whole body, between the chips and the status line: where a view draws.
+    pub body: Rect,
     pub status: Rect,
 }
 
@@ -59,6 +61,7 @@ pub fn screen_for(area: Rect, shown: Shown, chips: bool, reading: u16) -> Screen
             chips: empty,
             list: empty,
             detail: empty,
+            body: empty,
             status: empty,
         };
     }
@@ -93,6 +96,7 @@ pub fn screen_for(area: Rect, shown: Shown, chips: bool, reading: u16) -> Screen
         chips,
         list,
         detail,
+        body,
         status,
     }
 }

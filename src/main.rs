@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use geolens::app::App;
 use geolens::app::dossier::Shelf;
+use geolens::app::screen::Screen;
 use geolens::config::{self, Choice, Config, Env};
 use geolens::data::{self, Dataset, Problems, Sources};
 use geolens::export::Format;
@@ -120,6 +121,9 @@ enum Command {
         /// Start comparing the item of --open with this one, as `geolens open A --compare B`.
         #[arg(long, value_name = "ID", requires = "open")]
         compare: Option<String>,
+        /// Start on a view: matrix, map, outlook or timeline.
+        #[arg(long, value_name = "NAME")]
+        view: Option<String>,
         #[command(flatten)]
         data: DataArg,
         #[command(flatten)]
@@ -145,9 +149,13 @@ enum Command {
         kind: String,
         #[command(flatten)]
         facets: Box<cli::FacetArgs>,
-        /// The order: date, name or links (themes also: tree).
+        /// The order: date, name or links (themes also: tree; implications: date, from,
+        /// channel, to, likelihood, confidence or horizon).
         #[arg(long)]
         sort: Option<String>,
+        /// The order turned round: oldest, least likely, Z to A first.
+        #[arg(long)]
+        reverse: bool,
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -167,20 +175,43 @@ enum Command {
         #[command(flatten)]
         ascii: AsciiArg,
     },
-    /// Open the explorer on one item.
+    /// Open the explorer on one item, or on a view.
     Open {
-        #[arg(required_unless_present = "view_name")]
+        /// An id, as `show` takes.
         id: Option<String>,
         /// Open it side by side with this item (sections aligned).
         #[arg(long, value_name = "ID", requires = "id")]
         compare: Option<String>,
         /// A view saved in the explorer with `w` (its list, order and filters).
-        #[arg(long, value_name = "NAME", conflicts_with = "id")]
+        #[arg(long, value_name = "NAME", conflicts_with_all = ["id", "view"])]
         view_name: Option<String>,
+        /// matrix, map, outlook or timeline.
+        #[arg(long, value_name = "NAME")]
+        view: Option<String>,
         #[command(flatten)]
         data: DataArg,
         #[command(flatten)]
         look: LookArgs,
+    },
+    /// Print the numbers a view draws: matrix, outlook or timeline, filtered by facets.
+    View {
+        /// matrix, outlook or timeline
+        name: String,
+        /// matrix: region (default) or country; timeline: all (default), region or theme.
+        #[arg(long, value_name = "GROUPING")]
+        by: Option<String>,
+        /// timeline: quarter (default) or month.
+        #[arg(long, value_name = "PERIOD")]
+        period: Option<String>,
+        /// matrix: counts weighted by likelihood (the JSON always has both).
+        #[arg(long)]
+        weighted: bool,
+        #[command(flatten)]
+        facets: Box<cli::FacetArgs>,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        data: DataArg,
     },
     /// How the forecasts turned out: Brier score, calibration, by perspective, channel, horizon.
     Score {
@@ -303,6 +334,7 @@ impl Command {
             Command::List { .. } => "list",
             Command::Show { .. } => "show",
             Command::Open { .. } => "open",
+            Command::View { .. } => "view",
             Command::Score { .. } => "score",
             Command::Export { .. } => "export",
             Command::StateDrill { .. } => "state-drill",
@@ -321,9 +353,10 @@ impl Command {
             | Command::Score { .. }
             | Command::Export { .. }
             | Command::Import { .. } => &["--data"],
-            Command::Search { .. } | Command::List { .. } | Command::Index { .. } => {
-                &["--data", "--index"]
-            }
+            Command::Search { .. }
+            | Command::List { .. }
+            | Command::View { .. }
+            | Command::Index { .. } => &["--data", "--index"],
             Command::Snapshot { .. } | Command::Show { .. } => &["--data", "--index", "--ascii"],
             Command::Open { .. } => &[
                 "--data", "--index", "--color", "--ascii", "--mouse", "--config", "--fresh",
@@ -437,6 +470,7 @@ fn main() -> ExitCode {
             keys,
             open,
             compare,
+            view,
             data,
             ascii,
         } => {
@@ -444,14 +478,16 @@ fn main() -> ExitCode {
                 Ok(keys) => keys,
                 Err(e) => return fail(&format!("--keys: {e}")),
             };
+            let opening = match Opening::new(open.as_deref(), compare.as_deref(), view.as_deref()) {
+                Ok(opening) => opening,
+                Err(e) => return fail(&e),
+            };
             let ascii = ascii.ascii || cli.look.ascii;
             with_store(&data_of(&data), |d, _| {
                 // Only --ascii, never the locale: a snapshot is the same on every machine.
                 let glyphs = if ascii { pages::ASCII } else { pages::UNICODE };
                 let mut h = Headless::with_glyphs(d, size.0, size.1, glyphs);
-                if let Some(id) = &open {
-                    start_on(&mut h.app, d, id, compare.as_deref())?;
-                }
+                start_on(&mut h.app, d, &opening)?;
                 h.press(&keys);
                 Ok(cli::Output {
                     stdout: h.text(),
@@ -482,6 +518,7 @@ fn main() -> ExitCode {
             kind,
             facets,
             sort,
+            reverse,
             json,
             data,
         } => with_store(&data_of(&data), |d, _| {
@@ -491,7 +528,7 @@ fn main() -> ExitCode {
                 Some(s) => cli::parse_sort(kind, s)?,
                 None => Sort::choices(kind)[0],
             };
-            Ok(cli::list(d, kind, &filter, sort, json))
+            Ok(cli::list(d, kind, &filter, sort, reverse, json))
         }),
         Command::Show {
             id,
@@ -574,13 +611,38 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&format!("state-drill: {e}")),
         },
+        Command::View {
+            name,
+            by,
+            period,
+            weighted,
+            facets,
+            json,
+            data,
+        } => with_store(&data_of(&data), |d, _| {
+            let args = cli::views::ViewArgs {
+                by,
+                period,
+                weighted,
+                json,
+            };
+            cli::views::view(d, &name, &args, &facets.filter(d)?)
+        }),
         Command::Open {
             id,
             compare,
+            view,
             view_name,
             data,
             look,
         } => {
+            let opening = match Opening::new(id.as_deref(), compare.as_deref(), view.as_deref()) {
+                Ok(opening) if opening.id.is_none() && opening.view.is_none() => {
+                    return fail("open needs an id, --view NAME, or both");
+                }
+                Ok(opening) => opening,
+                Err(e) => return fail(&e),
+            };
             let data = data_of(&data);
             let look = LookArgs {
                 color: look.color.or(cli.look.color),
@@ -590,41 +652,64 @@ fn main() -> ExitCode {
                 fresh: look.fresh || cli.look.fresh,
                 copy: look.copy || cli.look.copy,
             };
-            let begin = match (id, view_name) {
-                (Some(id), _) => Begin::Open(id, compare),
-                (None, Some(name)) => Begin::View(name),
-                (None, None) => Begin::Default,
-            };
-            explore(&data, &look, &begin)
+            if let Some(name) = view_name {
+                return explore(&data, &look, &Begin::View(name));
+            }
+            explore(&data, &look, &Begin::Open(opening))
         }
     }
 }
 
-/// Puts the explorer on `id`, beside `compare` when given, as `geolens open` does.
-fn start_on(
-    app: &mut App,
-    d: &dyn data::Store,
-    id: &str,
-    compare: Option<&str>,
-) -> Result<(), String> {
-    let target = cli::resolve(d, id)?;
-    match compare {
-        Some(other) => {
-            let other = cli::resolve(d, other).map_err(|e| format!("--compare: {e}"))?;
-            app.open(d, target);
-            app.compare(d, target, other);
+/// What `geolens open` (and `snapshot`) start on: an item, beside another when comparing, and
+/// a view over it.
+#[derive(Default)]
+struct Opening<'a> {
+    id: Option<&'a str>,
+    compare: Option<&'a str>,
+    view: Option<Screen>,
+}
+
+impl<'a> Opening<'a> {
+    fn new(
+        id: Option<&'a str>,
+        compare: Option<&'a str>,
+        view: Option<&str>,
+    ) -> Result<Opening<'a>, String> {
+        let view = view
+            .map(Screen::parse)
+            .transpose()
+            .map_err(|e| format!("--view: {e}"))?;
+        Ok(Opening { id, compare, view })
+    }
+}
+
+/// Puts the explorer on the item, beside the other when comparing, then shows the view, as
+/// `geolens open` does.
+fn start_on(app: &mut App, d: &dyn data::Store, open: &Opening) -> Result<(), String> {
+    if let Some(id) = open.id {
+        let target = cli::resolve(d, id)?;
+        match open.compare {
+            Some(other) => {
+                let other = cli::resolve(d, other).map_err(|e| format!("--compare: {e}"))?;
+                app.open(d, target);
+                app.compare(d, target, other);
+            }
+            None => app.open(d, target),
         }
-        None => app.open(d, target),
+    }
+    if let Some(view) = open.view {
+        app.show_view(d, view);
     }
     Ok(())
 }
 
 /// Where the explorer starts.
-enum Begin {
+enum Begin<'a> {
     /// Where the last session left off, unless `--fresh` or the config says otherwise.
     Default,
-    /// On an item, beside another when given (`geolens open ID [--compare ID]`).
-    Open(String, Option<String>),
+    /// On an item, beside another when given, and on a view over it
+    /// (`geolens open [ID] [--compare ID] [--view NAME]`).
+    Open(Opening<'a>),
     /// On a saved view (`geolens open --view-name NAME`).
     View(String),
 }
@@ -635,7 +720,7 @@ enum Begin {
 fn begin_on(app: &mut App, d: &dyn data::Store, begin: &Begin) -> Result<(), String> {
     let session = app.shelf.pending_session.take();
     match begin {
-        Begin::Open(id, compare) => start_on(app, d, id, compare.as_deref()),
+        Begin::Open(opening) => start_on(app, d, opening),
         Begin::View(name) => match app.shelf.dossier.views.get().get(name).cloned() {
             Some(view) => {
                 app.apply_view(d, &view);

@@ -219,6 +219,170 @@ fn a_missing_config_file_is_an_error_only_when_named() {
     assert!(stderr(&o).contains("\"sometimes\" is not auto, always or never"));
 }
 
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+#[test]
+fn implications_sort_by_a_column_both_ways_and_filter_by_direction() {
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            "list",
+            "implications",
+            "--from",
+            "central-asia",
+            "--to",
+            "europe",
+            "--sort",
+            "likelihood",
+            "--json",
+        ];
+        a.extend_from_slice(extra);
+        a
+    };
+    let o = geolens(&args(&[]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let items = json(&o)["items"].as_array().unwrap().clone();
+    assert!(items.len() >= 3, "{items:?}");
+    let scale = [
+        "almost-no-chance",
+        "very-unlikely",
+        "unlikely",
+        "roughly-even",
+        "likely",
+        "very-likely",
+        "almost-certain",
+    ];
+    let rank = |i: &serde_json::Value| {
+        let l = i["likelihood"].as_str().unwrap();
+        scale.iter().position(|&s| s == l).unwrap()
+    };
+    let ranks: Vec<usize> = items.iter().map(rank).collect();
+    assert!(
+        ranks.windows(2).all(|w| w[0] >= w[1]),
+        "most likely first: {ranks:?}"
+    );
+    let reversed = json(&geolens(&args(&["--reverse"])))["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let ids = |v: &[serde_json::Value]| -> Vec<String> {
+        v.iter()
+            .map(|i| i["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let mut back = ids(&reversed);
+    back.reverse();
+    assert_eq!(back, ids(&items), "--reverse turns the order round");
+    // Labels read as names; the direction holds for every item.
+    for i in &items {
+        assert!(!i["from_label"].as_str().unwrap().is_empty());
+    }
+    let d = common::bundled();
+    let geo = geolens::find::geo::Geo::new(&d);
+    let (ca, eu) = (
+        d.place_ix("central-asia").unwrap(),
+        d.place_ix("europe").unwrap(),
+    );
+    for id in ids(&items) {
+        let ix = d.implication_ix(&id).unwrap();
+        assert!(
+            geo.meets(&geo.end(&d, ix, geolens::data::Side::Origin), ca),
+            "{id}"
+        );
+        assert!(
+            geo.meets(&geo.end(&d, ix, geolens::data::Side::Affected), eu),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn a_date_given_to_from_says_where_dates_go() {
+    let o = geolens(&["list", "implications", "--from", "2024-01"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(
+            "--from: no place or actor has the id \"2024-01\" (dates are --since and --until)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let o = geolens(&[
+        "list", "analyses", "--since", "2024-01", "--until", "2024-12",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn view_prints_the_numbers_of_each_view() {
+    let o = geolens(&["view", "matrix", "--by", "region", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m = json(&o);
+    assert_eq!(m["by"], "region");
+    let areas: Vec<&str> = m["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        areas.contains(&"central-asia") && areas.contains(&"europe"),
+        "{areas:?}"
+    );
+    let o = geolens(&[
+        "view",
+        "matrix",
+        "--by",
+        "country",
+        "--channel",
+        "energy",
+        "--json",
+    ]);
+    assert_eq!(json(&o)["by"], "country");
+    let o = geolens(&["view", "outlook", "--json"]);
+    let total = json(&o)["total"]["count"].as_u64().unwrap();
+    let listed = json(&geolens(&["list", "implications", "--json"]))["count"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(total, listed, "the outlook counts every implication once");
+    let o = geolens(&[
+        "view", "timeline", "--by", "theme", "--period", "month", "--json",
+    ]);
+    let t = json(&o);
+    assert_eq!(
+        (t["by"].as_str(), t["period"].as_str()),
+        (Some("theme"), Some("month"))
+    );
+    let analyses = json(&geolens(&["list", "analyses", "--json"]))["count"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(t["total"].as_u64(), Some(analyses));
+    let text = stdout(&geolens(&["view", "matrix"]));
+    assert!(text.starts_with("Flow matrix by region:"), "{text}");
+    for (args, want) in [
+        (vec!["view", "pie"], "unknown view \"pie\""),
+        (
+            vec!["view", "matrix", "--by", "theme"],
+            "unknown grouping \"theme\"",
+        ),
+        (
+            vec!["open", "--view", "pie"],
+            "--view: unknown view \"pie\"",
+        ),
+        (
+            vec!["snapshot", "--view", "pie"],
+            "--view: unknown view \"pie\"",
+        ),
+    ] {
+        let o = geolens(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+    }
+    let o = geolens(&["snapshot", "--view", "outlook", "--size", "80x24"]);
+    assert!(stdout(&o).contains("Outlook grid"), "{}", stdout(&o));
+}
+
 /// Each command's help lists the flags it takes and no other: `--mouse` means nothing to
 /// `generate`. The explorer's own flags, given before a command they do not apply to, are refused
 /// by name rather than ignored.
@@ -231,6 +395,7 @@ fn each_command_lists_and_takes_only_its_own_flags() {
         (&["check"], &["--data"]),
         (&["search"], &["--data"]),
         (&["list"], &["--data"]),
+        (&["view"], &["--data"]),
         (&["score"], &["--data"]),
         (&["show"], &["--data", "--ascii"]),
         (&["snapshot"], &["--data", "--ascii"]),

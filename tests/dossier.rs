@@ -197,7 +197,7 @@ fn a_saved_view_brings_back_the_list_its_order_and_filters() {
     let view = |name: &str, filters: &[(&str, &str)]| SavedView {
         name: name.into(),
         list: Kind::Implication,
-        sort: "links".into(),
+        sort: "likelihood".into(),
         filters: filters
             .iter()
             .map(|(k, v)| (k.to_string(), vec![v.to_string()]))
@@ -211,16 +211,17 @@ fn a_saved_view_brings_back_the_list_its_order_and_filters() {
     let filter = h.app.filter.clone();
     assert!(!filter.is_empty());
     press(&mut h, &format!("w {} <Enter>", typed("energy-eu")));
+    let said = message(&h);
     assert!(
-        message(&h)
-            .starts_with("saved the view \"energy-eu\": Implications most linked, 2 filters")
+        said.starts_with("saved the view \"energy-eu\": Implications most likely first, 2 filters"),
+        "{said}"
     );
     press(&mut h, "x 1 s");
     assert!(h.app.filter.is_empty());
     press(&mut h, "' <Enter>");
     assert_eq!(h.app.filter, filter);
     assert_eq!(h.app.list, geolens::data::ListKind::Implications);
-    assert_eq!(h.app.list_pane().sort, geolens::find::Sort::Links);
+    assert_eq!(h.app.list_pane().sort, geolens::find::Sort::Likelihood);
     // A name is needed; the box stays open until there is one, and Esc leaves it unsaved.
     press(&mut h, "w <Enter>");
     assert_eq!(message(&h), "a view needs a name");

@@ -309,3 +309,81 @@ fn the_wheel_scrolls_the_text_under_the_pointer() {
     t.wait_for(|s| s.contains("geolens exited with"));
     t.assert_restored();
 }
+
+#[test]
+fn the_matrix_opens_central_asia_to_europe_and_backspace_returns_to_the_cell() {
+    if !tmux_available() {
+        return;
+    }
+    let data = common::bundled();
+    let (w, ht) = (100, 30);
+    let t = Tmux::start("matrix", w, ht, "", &[]);
+    let mut model = Headless::new(&data, w, ht);
+    t.expect_screen(&model.text(), "start");
+    let step = |keys: &str, what: &str, model: &mut Headless| {
+        let keys = parse_keys(keys).unwrap();
+        model.press(&keys);
+        t.send(&keys);
+        t.expect_screen(&model.text(), what);
+    };
+    step("M", "the flow matrix", &mut model);
+    let areas = model.app.views.matrix.numbers.areas.clone();
+    let at = |id: &str| {
+        let p = data.place_ix(id).unwrap();
+        areas
+            .iter()
+            .position(|&a| a == p)
+            .expect("a row of the matrix")
+    };
+    let (row, column) = (at("central-asia"), at("europe"));
+    step(
+        &format!("{}{}", "j ".repeat(row), "l ".repeat(column)),
+        "on Central Asia to Europe",
+        &mut model,
+    );
+    assert_eq!(model.app.views.matrix.cursor(), (row, column));
+    let count = model.app.views.matrix.selected().count;
+    assert!(count > 0, "Central Asia to Europe counts something");
+
+    step("<Enter>", "the cell's implications", &mut model);
+    assert_eq!(model.app.list, geolens::data::ListKind::Implications);
+    let rows = model.app.list_pane().rows.items().to_vec();
+    assert_eq!(
+        rows.len() as u32,
+        count,
+        "the table holds what the cell counted"
+    );
+    let geo = geolens::find::geo::Geo::new(&data);
+    let (ca, eu) = (
+        data.place_ix("central-asia").unwrap(),
+        data.place_ix("europe").unwrap(),
+    );
+    for t in &rows {
+        let Target::Implication(ix) = *t else {
+            panic!("{t:?} in the Implications table")
+        };
+        let side = |s| geo.end(&data, ix, s);
+        assert!(
+            geo.meets(&side(geolens::data::Side::Origin), ca),
+            "{ix:?} starts elsewhere"
+        );
+        assert!(
+            geo.meets(&side(geolens::data::Side::Affected), eu),
+            "{ix:?} reaches elsewhere"
+        );
+    }
+    assert!(t.capture().contains("Matrix cell: Central Asia → Europe"));
+
+    step("<BS>", "back on the matrix", &mut model);
+    assert_eq!(model.app.screen, geolens::app::screen::Screen::Matrix);
+    assert_eq!(
+        model.app.views.matrix.cursor(),
+        (row, column),
+        "the same cell"
+    );
+    assert!(model.app.filter.is_empty(), "the filters as they were");
+
+    t.send(&parse_keys("q").unwrap());
+    t.wait_for(|s| s.contains("geolens exited with"));
+    t.assert_restored();
+}

@@ -40,7 +40,7 @@ fn bookmarks() -> Bookmarks {
             mark(
                 Kind::Implication,
                 "kz-uk-2024/eu-supply",
-                "KZ, GB → energy → European Union",
+                "Kazakhstan, United Kingdom → energy → European Union",
                 "<script>alert('x')</script> & \"quotes\"",
             ),
             mark(Kind::Place, "KZ", "Kazakhstan", ""),
@@ -153,7 +153,7 @@ fn markdown_renders_as_meant() {
         [
             "H2 Kazakhstan courts British business",
             "H2 Government of Kazakhstan",
-            "H2 KZ, GB → energy → European Union",
+            "H2 Kazakhstan, United Kingdom → energy → European Union",
             "H2 Kazakhstan",
             "H2 A dropped analysis"
         ]

@@ -380,7 +380,7 @@ fn check_command_line(d: &Dataset, p: &Payload, dir: &Path) {
             let sort = Sort::choices(kind)[0];
             outputs.push((
                 format!("list {kind:?} json={json}"),
-                cli::list(d, kind, &Filter::default(), sort, json),
+                cli::list(d, kind, &Filter::default(), sort, false, json),
             ));
         }
         for id in all_ids(d) {

@@ -514,7 +514,9 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
                 let row = pane
                     .selected_row()
                     .unwrap_or_else(|| panic!("{}: selected {t:?} is not in the list", what()));
-                check_window(pane.offset, row, list_height, pane.rows.len(), &what);
+                let height =
+                    list_height.saturating_sub(geolens::app::table_header(*kind, list_height));
+                check_window(pane.offset, row, height, pane.rows.len(), &what);
             }
         }
     }
@@ -592,27 +594,31 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
         .target
         .unwrap_or_else(|| panic!("{}: nothing opened", at()));
     let pane = app.list_pane();
-    if !app.screen.is_view() {
-        if pane.rows.row_of(target).is_some() {
-            assert_eq!(pane.selected, Some(target), "{}: detail vs selection", at());
-        }
-        assert!(
-            app.list == target.list() || pane.rows.is_empty(),
-            "{}: the detail shows {target:?} beside the {} list",
-            at(),
-            app.list.title()
-        );
+    // Behind a view the page waits while the view moves the lists' selections (the map's j/k).
+    if pane.rows.row_of(target).is_some() && !app.screen.is_view() {
+        assert_eq!(pane.selected, Some(target), "{}: detail vs selection", at());
     }
+    assert!(
+        app.list == target.list() || pane.rows.is_empty() || app.screen.is_view(),
+        "{}: the detail shows {target:?} beside the {} list",
+        at(),
+        app.list.title()
+    );
     let trail = app.history.trail();
     assert_eq!(trail.last().map(|v| v.target), current, "{}: trail", at());
     for pair in trail.windows(2) {
-        assert_ne!(
-            (pair[0].target, pair[0].screen),
-            (pair[1].target, pair[1].screen),
+        assert!(
+            !pair[0].same_place(&pair[1]),
             "{}: Back would not move",
             at()
         );
     }
+    assert_eq!(
+        app.history.current().map_or(app.screen, |v| v.screen),
+        app.screen,
+        "{}: the screen is not the history's",
+        at()
+    );
 
     // Overlays.
     let over = layout::inner(layout::help_area(app.size));
@@ -710,6 +716,9 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
                 format!("{}: saved views", at())
             });
         }
+        Some(Overlay::ViewMenu(menu)) => {
+            assert!(menu.selected < Screen::ALL.len(), "{}: view menu", at());
+        }
         None => {}
     }
     // The Bookmarks list: its selection among its rows, and on screen.
@@ -785,6 +794,11 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
     }
     assert!(lines[0].starts_with("geolens"), "{}: header:\n{text}", at());
     let status = lines[h as usize - 1];
+    // The forecasts view is checked below with the explorer's frames; the others here.
+    if app.screen.is_view() && app.screen != Screen::Forecasts {
+        check_view_frame(app, s.data, buf, &text, at);
+        return;
+    }
     if app.message.is_none() && app.count.is_none() {
         let position = match app.focus {
             _ if app.comparing().is_some() => "%".to_owned(),
@@ -904,7 +918,12 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
     if let Some((row, offset)) = selected
         && list.area() > 0
     {
-        let y = list.y + (row - offset) as u16;
+        let header = if app.shelf.shown {
+            0
+        } else {
+            geolens::app::table_header(app.list, list.height as usize)
+        };
+        let y = list.y + (header + row - offset) as u16;
         let modifier = buf[(list.x, y)].modifier;
         let want = match app.focus {
             Focus::List => Modifier::REVERSED,
@@ -929,11 +948,62 @@ fn check_frame(s: &Session, buf: &Buffer, at: &dyn Fn() -> String) {
     }
 }
 
+/// A view draws its cursor reversed in the body, or says it needs more room.
+fn check_view_frame(
+    app: &App,
+    data: &dyn geolens::data::Store,
+    buf: &Buffer,
+    text: &str,
+    at: &dyn Fn() -> String,
+) {
+    let (w, h) = (app.size.width, app.size.height);
+    let body = app.screen().body;
+    let (min_w, min_h) = geolens::app::screen::VIEW_MIN;
+    if app.overlay.is_some() {
+        return;
+    }
+    if w < min_w || h < min_h {
+        assert!(
+            text.contains("Needs 40x12"),
+            "{}: no 'needs':\n{text}",
+            at()
+        );
+        return;
+    }
+    let v = &app.views;
+    let has_cursor = match app.screen {
+        Screen::Matrix => !v.matrix.numbers.areas.is_empty(),
+        Screen::Outlook => true,
+        Screen::Timeline => v.timeline.numbers.periods > 0 && !v.timeline.numbers.groups.is_empty(),
+        Screen::Map => {
+            let bounds = v.map.bounds(data, v.geo.as_ref());
+            !v.map.in_view(data, bounds).is_empty()
+        }
+        Screen::Explorer | Screen::Compare | Screen::Forecasts => false,
+    };
+    if has_cursor {
+        let reversed = (body.y..body.bottom())
+            .flat_map(|y| (body.x..body.right()).map(move |x| (x, y)))
+            .any(|xy| buf[xy].modifier.contains(Modifier::REVERSED));
+        assert!(
+            reversed,
+            "{}: the view's cursor is not drawn:\n{text}",
+            at()
+        );
+    }
+}
+
 /// Each list holds what the filter keeps, in its sort order.
 fn check_lists_are_current(s: &Session) {
     let app = &s.app;
-    for (kind, pane) in ListKind::ALL.iter().zip(&app.lists) {
-        let want = find::list(s.data, *kind, &app.filter, pane.sort);
+    assert!(!app.list_pane().stale, "the list shown is stale");
+    // A list the filter left behind is rebuilt before it is shown (`stale`).
+    for (kind, pane) in ListKind::ALL
+        .iter()
+        .zip(&app.lists)
+        .filter(|(_, p)| !p.stale)
+    {
+        let want = find::ordered(s.data, *kind, &app.filter, pane.sort, pane.reverse);
         let have: Vec<Target> = (0..pane.rows.len())
             .filter_map(|r| pane.rows.get(r))
             .collect();
@@ -1186,6 +1256,36 @@ fn the_saved_views_and_bookmarks_opened_from_a_comparison_leave_the_history_whol
     // the wrong page.
     replay("mini", r#"{resize 0x0} <Enter> 0 <Tab> m <Right> c '"#);
     replay("mini", "{resize 80x24} <Enter> m j m c B");
+}
+
+#[test]
+fn the_outlook_cursor_stays_in_sight_on_a_short_screen() {
+    // On the totals row at 12 lines, the grid drew the seven likelihoods and cut the row the
+    // cursor was on.
+    replay(
+        "wide",
+        "{resize 0x0} O <Tab> <S-Tab> <Space> <Enter> O {resize 98x12}",
+    );
+}
+
+#[test]
+fn back_to_a_view_puts_the_page_beside_its_own_list() {
+    // Back to the matrix left the Analyses list beside an actor's page; comparing from there
+    // showed the explorer with the two out of step.
+    replay("wide", r#"{resize 0x0} m 2 M 1 [ 6 c"#);
+}
+
+#[test]
+fn the_bookmarks_and_saved_views_leave_a_view_as_a_step() {
+    replay("mini", r#"{resize 0x0} b G O 6"#);
+    replay("wide", r#"{open 1} {resize 98x9} h b <C-b> O B"#);
+    replay("mini", r#"{open 21} {resize 0x0} W <C-d> f f '"#);
+    replay("mini", r#"{open 21} {resize 0x0} W <C-b> : <Enter> F '"#);
+}
+
+#[test]
+fn the_view_menu_takes_half_page_moves() {
+    replay("bundled", r#"{resize 0x0} M <C-d> v <C-b> <Enter>"#);
 }
 
 #[test]

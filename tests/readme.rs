@@ -21,12 +21,8 @@ fn splice(text: &str, start: &str, end: &str, body: &str) -> String {
     format!("{}{}{}", &text[..a], body, &text[b..])
 }
 
-fn expected_readme(current: &str) -> String {
-    let marker = current
-        .lines()
-        .find(|l| l.starts_with("<!-- screenshot: "))
-        .expect("screenshot marker");
-    // <!-- screenshot: 100x30 keys="..." ... -->
+/// The screen a marker asks for: `<!-- screenshot: 100x30 keys="..." ... -->`.
+fn screenshot(marker: &str) -> String {
     let spec = marker.trim_start_matches("<!-- screenshot: ");
     let (size, rest) = spec.split_once(' ').unwrap();
     let keys = rest
@@ -38,15 +34,37 @@ fn expected_readme(current: &str) -> String {
     let data = common::bundled();
     let mut headless = Headless::new(&data, w.parse().unwrap(), h.parse().unwrap());
     headless.press(&parse_keys(keys).unwrap());
-    let screen = format!("```text\n{}```\n", headless.text());
-    let with_screen = splice(
-        current,
-        "<!-- screenshot: ",
-        "\n## ",
-        &format!("{screen}\n"),
-    );
+    format!("```text\n{}```\n", headless.text())
+}
+
+/// Every screenshot marker is followed by the fenced screen it asks for.
+fn with_screens(current: &str) -> String {
+    let mut out = String::new();
+    let mut rest = current;
+    while let Some(at) = rest.find("<!-- screenshot: ") {
+        let line_end = at + rest[at..].find('\n').unwrap() + 1;
+        let marker = &rest[at..line_end - 1];
+        out.push_str(&rest[..line_end]);
+        rest = &rest[line_end..];
+        assert!(
+            rest.starts_with("```text\n"),
+            "a fenced screen after {marker:?}"
+        );
+        // From the end of "```text" on, so that an empty fence closes at once.
+        let end = rest["```text".len()..]
+            .find("\n```\n")
+            .map(|i| "```text".len() + i + "\n```\n".len())
+            .expect("the fence closes");
+        out.push_str(&screenshot(marker));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn expected_readme(current: &str) -> String {
     splice(
-        &with_screen,
+        &with_screens(current),
         "<!-- keys: ",
         "<!-- keys end -->",
         &Keymap::default().markdown(),

@@ -20,6 +20,13 @@ const SCRIPTS: &[&str] = &[
     "5 <Enter> G",
     "?",
     "? G",
+    "M j l",
+    "M r G",
+    "W l z",
+    "O j l",
+    "T r",
+    "T p",
+    "v",
     "F",
     "F G <Enter> <BS>",
 ];

@@ -559,6 +559,22 @@ fn sources_outcomes_and_offices_are_checked() {
     );
 }
 
+#[test]
+fn world_regions_share_the_countries_out() {
+    let places = r#"[
+  {"id": "steppe", "name": "Steppe", "kind": "region", "members": ["KZ", "UZ"], "centroid": {"lat": 45, "lon": 65}, "world_region": true},
+  {"id": "ca-two", "name": "Central Asia again", "kind": "region", "members": ["UZ"], "centroid": {"lat": 41, "lon": 64}, "world_region": true},
+  {"id": "pact", "name": "Pact", "kind": "bloc", "members": ["KZ"], "centroid": {"lat": 48, "lon": 67}, "world_region": true}
+]"#;
+    assert_eq!(
+        problems(&[("places/extra.json", places)]),
+        [
+            "places/extra.json:3:80: [1].members[0]: \"UZ\" is already in the world region \"steppe\": a country has one home region",
+            "places/extra.json:4:121: [2].world_region: only a region can be a world region, not a bloc",
+        ]
+    );
+}
+
 /// A region lists a place as in it or as touching it, never both; a country does neither.
 #[test]
 fn places_touching_a_region_are_checked_like_its_members() {

@@ -60,6 +60,9 @@ impl App {
             Action::Compare => self.compare_chosen(data),
             Action::ShowView(Screen::Forecasts) => self.show_forecasts(data),
             Action::CycleSort => self.cycle_sort(data),
+            Action::ReverseSort => self.reverse_sort(data),
+            Action::ShowView(screen) => self.show_view(data, screen),
+            Action::ViewMenu => self.open_menu(),
             Action::NextMatch | Action::PrevMatch => self.find_in_page(action == Action::PrevMatch),
             Action::Up => self.move_by(data, -1),
             Action::Down => self.move_by(data, 1),
@@ -140,26 +143,71 @@ impl App {
         let pane = self.list_pane_mut();
         let at = choices.iter().position(|&s| s == pane.sort).unwrap_or(0);
         pane.sort = choices[(at + 1) % choices.len()];
+        // Each order starts its natural way round: newest, most likely, A to Z.
+        pane.reverse = false;
         self.rebuild_list(data, kind);
+        self.sort_message(kind);
+    }
+
+    pub(super) fn reverse_sort(&mut self, data: &dyn Store) {
+        let kind = self.list;
+        self.fresh(data, kind);
+        let pane = self.list_pane_mut();
+        pane.reverse = !pane.reverse;
+        // The same items the other way round: no need to sort again.
+        let mut items = pane.rows.items().to_vec();
+        items.reverse();
+        pane.rows = ListRows::new(items);
+        if let Some(built) = &mut pane.built_for {
+            built.2 = pane.reverse;
+        }
+        self.sort_message(kind);
+    }
+
+    fn sort_message(&mut self, kind: ListKind) {
+        let pane = self.list_pane();
         self.message = Some(format!(
             "{}: {}",
             kind.title(),
-            self.list_pane().sort.label()
+            pane.sort.label_in(pane.reverse)
         ));
     }
 
     /// Rebuilds every list after the filter changed, keeping selections where they survive.
     pub(super) fn refilter(&mut self, data: &dyn Store) {
-        for kind in ListKind::ALL {
+        self.rebuild_lists(data);
+        self.show_current(data);
+    }
+
+    /// Rebuilds the list shown and marks the others to be rebuilt when next shown, leaving the
+    /// page shown and the history as they are.
+    pub(super) fn rebuild_lists(&mut self, data: &dyn Store) {
+        for pane in &mut self.lists {
+            pane.stale = true;
+        }
+        self.fresh(data, self.list);
+    }
+
+    /// Brings a list up to date with the filter, if it fell behind.
+    pub(super) fn fresh(&mut self, data: &dyn Store, kind: ListKind) {
+        if self.lists[kind.index()].stale {
             self.rebuild_list(data, kind);
         }
-        self.show_current(data);
     }
 
     pub(super) fn rebuild_list(&mut self, data: &dyn Store, kind: ListKind) {
         let filter = &self.filter;
         let pane = &mut self.lists[kind.index()];
-        pane.rows = ListRows::new(find::list(data, kind, filter, pane.sort));
+        pane.stale = false;
+        let key = (filter.clone(), pane.sort, pane.reverse);
+        let rows = match pane.previous.take() {
+            Some((built, rows)) if built == key => rows,
+            _ => ListRows::new(find::ordered(data, kind, filter, pane.sort, pane.reverse)),
+        };
+        let old = std::mem::replace(&mut pane.rows, rows);
+        if let Some(built) = pane.built_for.replace(key) {
+            pane.previous = Some((built, old));
+        }
         if pane.selected.is_none_or(|t| pane.rows.row_of(t).is_none()) {
             pane.selected = pane.rows.get(0);
             pane.offset = 0;
@@ -221,6 +269,7 @@ impl App {
 
     /// Shows another list; the detail follows its selection.
     pub(super) fn show_list(&mut self, data: &dyn Store, kind: ListKind) {
+        self.fresh(data, kind);
         if self.list != kind {
             self.list = kind;
             self.show_current(data);
@@ -231,7 +280,8 @@ impl App {
     /// entry: moving through a list is browsing, not following links.
     pub(super) fn show_current(&mut self, data: &dyn Store) {
         // An empty list (everything filtered out) leaves the page as it is, so the detail and the
-        // breadcrumb keep naming the same page, and Back and Forward keep their meaning.
+        // breadcrumb keep naming the same page, and Back and Forward keep their meaning. Behind
+        // a view the page waits: the view's history entry must stay the view's.
         let Some(target) = self.list_pane().selected else {
             return;
         };
@@ -275,14 +325,16 @@ impl App {
     /// item hidden by the filter is still shown, following a link never fails, but the list keeps
     /// a selection among the items it shows, for the movement keys to start from.
     pub(super) fn go_to(&mut self, data: &dyn Store, visit: Visit, push: bool) {
-        // The entry says what filled the body: a page, or the comparison kept behind it.
+        // The entry says what filled the body: a page, a view, or the comparison kept behind it
+        // (a page, if the comparison has gone).
         let screen = match visit.screen {
-            Screen::Compare if self.compare.is_some() => Screen::Compare,
-            Screen::Forecasts => Screen::Forecasts,
-            _ => Screen::Explorer,
+            Screen::Compare if self.compare.is_none() => Screen::Explorer,
+            screen => screen,
         };
         // Opening the page already shown is not a step: it would only make Back do nothing.
-        let push = push && (self.detail.target != Some(visit.target) || self.screen != screen);
+        let shown =
+            self.screen == screen && (screen.is_view() || self.detail.target == Some(visit.target));
+        let push = push && !shown;
         if push {
             // Saved as what it was, a comparison included, before the body changes.
             self.save_position();
@@ -294,44 +346,65 @@ impl App {
             && filter != self.filter
         {
             self.filter = filter;
-            for kind in ListKind::ALL {
-                self.rebuild_list(data, kind);
-            }
+            self.rebuild_lists(data);
         }
         if screen == Screen::Forecasts {
             self.forecasts.refresh(data, &self.filter);
         }
+        // The list beside the page is the page's, behind a view too: leaving the view, or
+        // comparing from it, finds them together.
         self.list = visit.target.list();
+        self.fresh(data, self.list);
         let pane = self.list_pane_mut();
         if pane.rows.row_of(visit.target).is_some() {
             pane.selected = Some(visit.target);
         }
+        if screen.is_view() {
+            // The page behind the view, where the reader left it.
+            let here = self.detail.visit().map(|v| (v.target, v.cursor, v.offset));
+            if here != Some((visit.target, visit.cursor, visit.offset)) {
+                self.open_page(data, visit);
+            }
+            return;
+        }
         self.open_page(data, visit);
     }
 
+    /// Records where the reader is in the page, in the current history entry. The entry keeps
+    /// what it names (a view, the filters to put back); only the page position changes.
     pub(super) fn save_position(&mut self) {
-        if let Some(visit) = self.detail.visit() {
-            let screen = self.screen;
-            // An entry that puts filters back puts back those the reader leaves it with: a
-            // filter changed or undone on the page is what coming back here shows.
-            let kept = self
-                .history
-                .current()
-                .filter(|v| v.screen == screen)
-                .and_then(|v| v.filter);
-            let filter = kept.map(|id| {
-                if self.history.filter(id) == Some(&self.filter) {
-                    id
-                } else {
-                    self.history.keep_filter(self.filter.clone())
+        let Some(here) = self.detail.visit() else {
+            return;
+        };
+        let visit = match self.history.current() {
+            Some(current)
+                if current.screen == self.screen
+                    && (self.screen.is_view() || current.target == here.target) =>
+            {
+                Visit {
+                    target: here.target,
+                    cursor: here.cursor,
+                    offset: here.offset,
+                    width: here.width,
+                    ..current
                 }
-            });
-            self.history.replace(Visit {
-                screen,
-                filter,
+            }
+            _ if self.screen.is_view() => return,
+            _ => Visit {
+                screen: self.screen,
+                ..here
+            },
+        };
+        // An entry that puts filters back puts back those the reader leaves it with: a filter
+        // changed or undone on the page is what coming back here shows.
+        let visit = match visit.filter {
+            Some(id) if self.history.filter(id) != Some(&self.filter) => Visit {
+                filter: Some(self.history.keep_filter(self.filter.clone())),
                 ..visit
-            });
-        }
+            },
+            _ => visit,
+        };
+        self.history.replace(visit);
     }
 
     pub(super) fn open_page(&mut self, data: &dyn Store, visit: Visit) {

@@ -14,6 +14,10 @@ pub const HEAD_ROWS: usize = 1;
 /// How many filter changes `u` can take back.
 pub(super) const UNDO_DEPTH: usize = 100;
 
+/// The count of a value the panel left uncounted: a facet with thousands of values over a large
+/// archive would take seconds to count.
+pub const UNCOUNTED: usize = usize::MAX;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Column {
     #[default]
@@ -74,11 +78,16 @@ impl App {
             return;
         }
         let old = std::mem::replace(&mut self.filter, filter);
+        self.keep_for_undo(old);
+        self.refilter(data);
+    }
+
+    /// Keeps the filters as they were before a change, for `u`.
+    pub(super) fn keep_for_undo(&mut self, old: Filter) {
         if self.filter_undo.len() == UNDO_DEPTH {
             self.filter_undo.remove(0);
         }
         self.filter_undo.push(old);
-        self.refilter(data);
     }
 
     pub(super) fn undo_filter(&mut self, data: &dyn Store) {

@@ -274,6 +274,8 @@ impl App {
                 if let Some(page) = self.detail.visit() {
                     self.history.push(page);
                 }
+                // The page waited behind the view; the list the reader comes back to leads now.
+                self.show_current(data);
                 self.apply(data, action);
             }
             Action::Mark | Action::Compare | Action::Outline | Action::NextMatch => {

@@ -21,6 +21,12 @@ pub enum Mode {
     Find,
     Filters,
     Help,
+    Matrix,
+    Map,
+    Outlook,
+    Timeline,
+    /// The menu of views.
+    ViewMenu,
     /// The forecasts view.
     Forecasts,
     /// The note box over the panes.
@@ -43,6 +49,11 @@ impl Mode {
             Mode::Find => "find",
             Mode::Filters => "filters",
             Mode::Help => "help",
+            Mode::Matrix => "matrix",
+            Mode::Map => "map",
+            Mode::Outlook => "outlook",
+            Mode::Timeline => "timeline",
+            Mode::ViewMenu => "view_menu",
             Mode::Forecasts => "forecasts",
             Mode::Note => "note",
             Mode::Prompt => "prompt",
@@ -55,15 +66,20 @@ impl Mode {
     }
 
     /// Every mode, in the order the help screen and the README list them.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Global,
         Mode::List,
         Mode::Detail,
         Mode::Compare,
+        Mode::Matrix,
+        Mode::Map,
+        Mode::Outlook,
+        Mode::Timeline,
         Mode::Forecasts,
         Mode::Search,
         Mode::Find,
         Mode::Filters,
+        Mode::ViewMenu,
         Mode::Help,
         Mode::Note,
         Mode::Prompt,
@@ -101,6 +117,11 @@ impl Mode {
             Mode::Find => "In the outline, the palette and a filter's find (type to narrow)",
             Mode::Filters => "In the filter panel",
             Mode::Help => "In the help screen",
+            Mode::Matrix => "In the flow matrix",
+            Mode::Map => "On the world map",
+            Mode::Outlook => "In the outlook grid",
+            Mode::Timeline => "In the timeline",
+            Mode::ViewMenu => "In the menu of views",
             Mode::Forecasts => "In the forecasts view (F)",
             Mode::Note => "In the note box (type the note)",
             Mode::Prompt => "In a name box (type the name)",
@@ -183,6 +204,26 @@ impl Default for Keymap {
             (Mode::Global, &[c('E')], Export),
             (Mode::Global, &[c('w')], SaveView),
             (Mode::Global, &[c('\'')], RecallView),
+            (Mode::Global, &[c('v')], ViewMenu),
+            (Mode::Global, &[c('M')], ShowView(Screen::Matrix)),
+            (Mode::Global, &[c('W')], ShowView(Screen::Map)),
+            (Mode::Global, &[c('O')], ShowView(Screen::Outlook)),
+            (Mode::Global, &[c('T')], ShowView(Screen::Timeline)),
+            (Mode::Global, &[c('S')], ReverseSort),
+            (Mode::Matrix, &[c('h'), k(K::Left)], Left),
+            (Mode::Matrix, &[c('l'), k(K::Right)], Right),
+            (Mode::Matrix, &[c('r')], Regroup),
+            (Mode::Matrix, &[c('p')], Weigh),
+            (Mode::Map, &[c('h'), k(K::Left)], Left),
+            (Mode::Map, &[c('l'), k(K::Right)], Right),
+            (Mode::Map, &[c('z')], ZoomIn),
+            (Mode::Map, &[c('Z')], ZoomOut),
+            (Mode::Outlook, &[c('h'), k(K::Left)], Left),
+            (Mode::Outlook, &[c('l'), k(K::Right)], Right),
+            (Mode::Timeline, &[c('h'), k(K::Left)], Left),
+            (Mode::Timeline, &[c('l'), k(K::Right)], Right),
+            (Mode::Timeline, &[c('r')], Regroup),
+            (Mode::Timeline, &[c('p')], Period),
             (Mode::Global, &[c('m')], Mark),
             (Mode::Global, &[c('c')], Compare),
             (Mode::Global, &[c('F')], ShowView(Screen::Forecasts)),
@@ -250,6 +291,12 @@ impl Default for Keymap {
             (Mode::Filters, &[c('x')], ClearFilters),
             (Mode::Filters, &[c('u')], UndoFilter),
             (Mode::Filters, &[k(K::Esc), c('f'), c('q')], Close),
+            (Mode::ViewMenu, &[k(K::Enter)], Open),
+            (Mode::ViewMenu, &[k(K::Esc), c('v'), c('q')], Close),
+            (Mode::ViewMenu, &[c('M')], ShowView(Screen::Matrix)),
+            (Mode::ViewMenu, &[c('W')], ShowView(Screen::Map)),
+            (Mode::ViewMenu, &[c('O')], ShowView(Screen::Outlook)),
+            (Mode::ViewMenu, &[c('T')], ShowView(Screen::Timeline)),
             (
                 Mode::Help,
                 &[c('?'), k(K::Esc), c('q'), k(K::Backspace)],
@@ -405,13 +452,22 @@ impl Keymap {
                 let mut label = first_key(action)?;
                 let pair = match action {
                     Action::Down => Some(Action::Up),
+                    Action::Right => Some(Action::Left),
                     Action::NextSection => Some(Action::PrevSection),
                     _ => None,
                 };
                 if let Some(other) = pair.and_then(first_key) {
                     label = format!("{label}/{other}");
                 }
-                Some((label, action.hint()))
+                // The map's two pairs of keys move two different things.
+                let hint = match (mode, action) {
+                    (Mode::Map, Action::Right) => "place",
+                    (Mode::Map, Action::Down) => "implication",
+                    (Mode::Timeline, Action::Right) => "period",
+                    (Mode::Timeline, Action::Down) => "row",
+                    _ => action.hint(),
+                };
+                Some((label, hint))
             })
             .collect()
     }
@@ -448,12 +504,14 @@ fn hinted(mode: Mode) -> &'static [Action] {
             FocusDetail,
             Search,
             Filters,
+            ViewMenu,
             ToggleHelp,
             Back,
             Quit,
             Palette,
             CycleSort,
             ToggleBookmark,
+            ReverseSort,
         ],
         Mode::Detail => &[
             Down,
@@ -464,10 +522,22 @@ fn hinted(mode: Mode) -> &'static [Action] {
             ToggleHelp,
             Back,
             Search,
+            ViewMenu,
             Palette,
             Quit,
         ],
         Mode::Compare => &[Down, OtherSide, ToggleSync, Back, ToggleHelp, Quit],
+        Mode::Matrix => &[
+            Down, Right, Open, Back, Regroup, Weigh, Filters, ViewMenu, ToggleHelp, Quit,
+        ],
+        Mode::Map => &[
+            Right, Down, Open, ZoomIn, ZoomOut, Back, Filters, ViewMenu, ToggleHelp, Quit,
+        ],
+        Mode::Outlook => &[Down, Right, Open, Back, Filters, ViewMenu, ToggleHelp, Quit],
+        Mode::Timeline => &[
+            Right, Down, Open, Regroup, Period, Back, Filters, ViewMenu, ToggleHelp, Quit,
+        ],
+        Mode::ViewMenu => &[Down, Open, Close],
         Mode::Forecasts => &[Down, Open, NextSection, Filters, Back, ToggleHelp, Quit],
         Mode::Note => &[SaveNote, NewLine],
         Mode::Prompt => &[SaveNote, Close],

@@ -32,6 +32,11 @@ impl ListRows {
         self.items.is_empty()
     }
 
+    /// Every item, in order.
+    pub fn items(&self) -> &[Target] {
+        &self.items
+    }
+
     pub fn get(&self, row: usize) -> Option<Target> {
         self.items.get(row).copied()
     }

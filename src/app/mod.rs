@@ -16,14 +16,18 @@ pub mod forecasts;
 mod help;
 pub mod keymap;
 pub mod lists;
+pub mod map;
+pub mod matrix;
 mod mouse;
 pub mod nav;
 pub mod note;
+pub mod outlook;
 mod overlays;
 pub mod reading;
 pub mod saved;
 pub mod screen;
 pub mod search;
+pub mod timeline;
 
 use crossterm::event::Event;
 use ratatui::layout::Rect;
@@ -41,7 +45,7 @@ use finder::Finder;
 use keymap::{Keymap, Mode};
 use lists::ListRows;
 use nav::{History, Visit};
-use screen::Screen;
+use screen::{Screen, ViewMenu, Views};
 use search::{SearchBox, SearchRequest};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +61,19 @@ pub struct ListPane {
     pub selected: Option<Target>,
     pub offset: usize,
     pub sort: Sort,
+    /// The order turned round (`S`).
+    pub reverse: bool,
+    /// The filter changed since the list was built: it is rebuilt before it is next shown, so a
+    /// filter change costs one list, not five.
+    pub stale: bool,
+    /// What the rows were built for, and the rows built before them: Back after a drill-down
+    /// puts the previous filter back, and finds its rows here instead of building them again.
+    pub built_for: Option<ListKey>,
+    pub previous: Option<(ListKey, ListRows)>,
 }
+
+/// What a list's rows depend on, besides the data.
+pub type ListKey = (Filter, Sort, bool);
 
 impl ListPane {
     pub fn selected_row(&self) -> Option<usize> {
@@ -82,6 +98,8 @@ pub enum Overlay {
     Note(note::NoteBox),
     /// The saved views, to bring one back.
     Views(saved::ViewsList),
+    /// The menu of views.
+    ViewMenu(ViewMenu),
     /// The outline of the page, or the command palette.
     Finder(Finder),
 }
@@ -94,6 +112,10 @@ pub struct App {
     pub list: ListKind,
     pub lists: Vec<ListPane>,
     pub filter: Filter,
+    /// What fills the body: the explorer, a view, or a comparison.
+    pub screen: Screen,
+    /// Every view's state, kept for the session.
+    pub views: Views,
     pub focus: Focus,
     pub history: History,
     pub detail: DetailPane,
@@ -123,8 +145,6 @@ pub struct App {
     pub marks: Vec<Target>,
     /// The filters as they were before each change, the latest last, for `u`.
     pub filter_undo: Vec<Filter>,
-    /// What fills the body of the screen: the explorer or a view.
-    pub screen: Screen,
     /// The last comparison, shown while `screen` is `Compare`.
     pub compare: Option<Box<compare::CompareView>>,
     /// The forecasts view, shown while `screen` is `Forecasts`.
@@ -146,6 +166,10 @@ impl App {
                     rows,
                     offset: 0,
                     sort,
+                    reverse: false,
+                    stale: false,
+                    built_for: Some((filter.clone(), sort, false)),
+                    previous: None,
                 }
             })
             .collect();
@@ -156,6 +180,8 @@ impl App {
             list: ListKind::Analyses,
             lists,
             filter,
+            screen: Screen::Explorer,
+            views: Views::default(),
             focus: Focus::List,
             history: History::default(),
             detail: DetailPane::default(),
@@ -172,7 +198,6 @@ impl App {
             count: None,
             marks: Vec::new(),
             filter_undo: Vec::new(),
-            screen: Screen::Explorer,
             compare: None,
             forecasts: forecasts::ForecastsView::default(),
             draft_source: false,
@@ -189,6 +214,10 @@ impl App {
     /// lists fill in, and the page shown is rebuilt where the reader left it.
     pub fn loaded(&mut self, data: &dyn Store) {
         self.shelf.resolve(data);
+        for pane in &mut self.lists {
+            pane.built_for = None;
+            pane.previous = None;
+        }
         self.forecasts.forget();
         if self.screen == Screen::Forecasts {
             self.forecasts.refresh(data, &self.filter);
@@ -209,6 +238,8 @@ impl App {
         if let Some(session) = self.shelf.pending_session.take() {
             self.restore(data, &session);
         }
+        self.views.forget();
+        self.refresh_view(data);
         self.keep_visible();
     }
 
@@ -257,10 +288,11 @@ impl App {
             (Some(Overlay::Filters(_)), _) => Mode::Filters,
             (Some(Overlay::Note(b)), _) if b.multiline() => Mode::Note,
             (Some(Overlay::Note(_)), _) => Mode::Prompt,
+            (Some(Overlay::ViewMenu(_)), _) => Mode::ViewMenu,
             (Some(Overlay::Views(_)), _) => Mode::Views,
             (Some(Overlay::Finder(_)), _) => Mode::Find,
+            (None, _) if self.screen.is_view() => self.screen.mode().unwrap_or(Mode::Global),
             (None, _) if self.comparing().is_some() => Mode::Compare,
-            (None, _) if self.screen == Screen::Forecasts => Mode::Forecasts,
             (None, Focus::List) => Mode::List,
             (None, Focus::Detail) => Mode::Detail,
         }
@@ -274,22 +306,32 @@ impl App {
         }
     }
 
-    /// The comparison on screen, if one is.
-    pub fn comparing(&self) -> Option<&compare::CompareView> {
-        match self.screen {
-            Screen::Compare => self.compare.as_deref(),
-            Screen::Explorer | Screen::Forecasts => None,
-        }
-    }
-
-    /// The layout of the current frame.
+    /// The layout of the current frame. The Implications table takes the whole width while it
+    /// has the focus: seven columns do not fit beside a page.
     pub fn screen(&self) -> layout::Screen {
-        layout::screen_for(
+        let mut s = layout::screen_for(
             self.size,
             self.shown(),
             !self.filter.is_empty(),
             self.reading_width,
-        )
+        );
+        if s.mode == layout::Mode::Wide
+            && self.list == ListKind::Implications
+            && self.focus == Focus::List
+            && self.screen == Screen::Explorer
+        {
+            s.list = s.body;
+            s.detail = Rect::new(s.body.x, s.body.y, 0, 0);
+        }
+        s
+    }
+
+    /// The comparison on screen, if one is.
+    pub fn comparing(&self) -> Option<&compare::CompareView> {
+        match self.screen {
+            Screen::Compare => self.compare.as_deref(),
+            _ => None,
+        }
     }
 
     /// Turns a terminal event into actions and applies them. Returns whether anything may have
@@ -398,15 +440,19 @@ impl App {
                 Some(Overlay::Filters(panel)) => self.filters_action(data, panel, action),
                 Some(Overlay::Note(b)) => self.note_action(data, b, action),
                 Some(Overlay::Views(list)) => self.views_action(data, list, action),
+                Some(Overlay::ViewMenu(menu)) => self.menu_action(data, menu, action),
                 Some(Overlay::Finder(finder)) => self.finder_action(data, finder, action),
-                None if self.comparing().is_some() => self.compare_action(data, action),
                 None if self.screen == Screen::Forecasts => self.forecasts_action(data, action),
+                None if self.screen.is_view() => self.view_action(data, action),
+                None if self.comparing().is_some() => self.compare_action(data, action),
                 None if self.shelf.shown && self.focus == Focus::List => {
                     self.bookmarks_action(data, action)
                 }
                 None => self.apply(data, action),
             },
         }
+        self.fresh(data, self.list);
+        self.refresh_view(data);
         // Filters changed anywhere (the panel over the view, `u`, Back) are counted at once.
         if self.screen == Screen::Forecasts {
             self.forecasts.refresh(data, &self.filter);
@@ -439,9 +485,10 @@ impl App {
             dossier::list_rows(list_height),
             shelf.len(),
         );
-        for pane in &mut self.lists {
+        for (kind, pane) in ListKind::ALL.iter().zip(&mut self.lists) {
             let row = pane.selected_row().unwrap_or(0);
-            pane.offset = scrolled_into_view(pane.offset, row, list_height, pane.rows.len());
+            let height = list_height.saturating_sub(table_header(*kind, list_height));
+            pane.offset = scrolled_into_view(pane.offset, row, height, pane.rows.len());
         }
         let height = self.detail_height() as usize;
         let d = &mut self.detail;
@@ -483,7 +530,7 @@ impl App {
                 finder.offset =
                     scrolled_into_view(finder.offset, finder.selected, rows, finder.shown.len());
             }
-            None => {}
+            Some(Overlay::ViewMenu(_)) | None => {}
         }
     }
 
@@ -509,6 +556,12 @@ impl App {
     fn detail_width(&self) -> u16 {
         layout::detail_wrap_width_for(self.size, self.reading_width)
     }
+}
+
+/// Rows a list of `height` rows spends on a header: the Implications table names its columns
+/// when that leaves it two rows or more.
+pub fn table_header(kind: ListKind, height: usize) -> usize {
+    usize::from(kind == ListKind::Implications && height >= 3)
 }
 
 /// The smallest change to `offset` that shows row `at` in a window of `height` rows, never

@@ -31,7 +31,8 @@ impl App {
             MouseEventKind::ScrollUp => Some(-WHEEL_ROWS),
             _ => None,
         };
-        if self.overlay.is_some() {
+        // An overlay, or a view, has no panes to click: the wheel moves its cursor.
+        if self.overlay.is_some() || self.screen.is_view() {
             if let Some(by) = wheel {
                 let action = if by > 0 { Action::Down } else { Action::Up };
                 self.update(data, action);

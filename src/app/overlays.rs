@@ -1,12 +1,15 @@
 //! What the overlays (help, search, filters) do with the actions they receive first.
 
 use super::action::Action;
-use super::filters::{Column, FilterPanel};
+use super::filters::{Column, FilterPanel, UNCOUNTED};
 use super::nav::Visit;
 use super::search::{self, SearchBox};
 use super::{App, Focus, HelpScreen, Overlay};
-use crate::data::Store;
+use crate::data::{ListKind, Store};
 use crate::find::{self, Facet};
+
+/// How many item visits the filter panel may spend counting one facet's values.
+const COUNT_BUDGET: usize = 20_000_000;
 
 impl App {
     pub(super) fn help_action(&mut self, mut help: HelpScreen, action: Action) {
@@ -231,11 +234,17 @@ impl App {
     /// value turned on. Done on a change, not per frame.
     pub(super) fn count_values(&self, data: &dyn Store, panel: &mut FilterPanel) {
         let kind = self.list;
-        panel.all = panel
-            .current_facet()
-            .values(data)
+        let values = panel.current_facet().values(data);
+        // Each count is a pass over the archive: thousands of values (the actors, the places of a
+        // large archive) would freeze the panel for seconds, so those go uncounted.
+        let items = data.count(ListKind::Analyses) + data.count(ListKind::Implications);
+        let countable = values.len().saturating_mul(items) <= COUNT_BUDGET;
+        panel.all = values
             .into_iter()
             .map(|value| {
+                if !countable {
+                    return (value, UNCOUNTED);
+                }
                 let mut with = self.filter.clone();
                 if !with.has(&value) {
                     with.toggle(&value);

@@ -79,6 +79,7 @@ pub struct Dataset {
     implication_start: Vec<u32>,
     ids: Ids,
     links: Links,
+    pub(crate) ground: super::ground::Ground,
 }
 
 #[derive(Debug, Default)]
@@ -154,8 +155,10 @@ impl Dataset {
             implication_start,
             ids,
             links: Links::default(),
+            ground: Default::default(),
         };
         data.links = Links::build(&data);
+        data.ground = super::ground::Ground::build(&data);
         data
     }
 

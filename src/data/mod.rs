@@ -5,6 +5,7 @@
 //! every [`Problem`] found, each with file, line:column and field path.
 
 pub mod date;
+mod ground;
 mod index;
 mod iso;
 mod json_shape;

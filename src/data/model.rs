@@ -439,6 +439,11 @@ pub struct Place {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub touching: Vec<String>,
     pub centroid: LatLon,
+    /// For regions: one of the world regions that share the countries out between them, so that
+    /// each country has one home region (no country is a member of two). The flow matrix, the
+    /// timeline and the map's zoom group by these; a country in none stands alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub world_region: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, JsonSchema)]

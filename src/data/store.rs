@@ -135,6 +135,59 @@ pub trait Store: Send + Sync {
     fn place_kind(&self, ix: PlaceIx) -> PlaceKind {
         self.place(ix).kind
     }
+    /// Whether the place is one of the world regions that share the countries out.
+    fn is_world_region(&self, ix: PlaceIx) -> bool {
+        self.place(ix).world_region
+    }
+    /// The world region a country is at home in, if any (validation allows at most one).
+    fn place_region(&self, ix: PlaceIx) -> Option<PlaceIx> {
+        self.place_groups(ix)
+            .iter()
+            .copied()
+            .find(|&g| self.is_world_region(g))
+    }
+    /// What a place covers on the ground, sorted: a country, or a place without members, itself;
+    /// a region or bloc its member countries (members of members too).
+    fn place_ground(&self, ix: PlaceIx) -> Cow<'_, [PlaceIx]> {
+        let mut out = Vec::new();
+        let mut seen = vec![ix];
+        let mut stack = vec![ix];
+        while let Some(p) = stack.pop() {
+            let members = self.place_members(p);
+            if members.is_empty() || self.place_kind(p) == PlaceKind::Country {
+                out.push(p);
+                continue;
+            }
+            for &m in members.iter() {
+                if !seen.contains(&m) {
+                    seen.push(m);
+                    stack.push(m);
+                }
+            }
+        }
+        out.sort_unstable();
+        Cow::Owned(out)
+    }
+    /// What one end of an implication covers on the ground, sorted, each place once: its places'
+    /// ground or, when it names actors only, their countries. The direction filters and the
+    /// views compare ends by this.
+    fn implication_ground(&self, ix: ImplicationIx, side: Side) -> Cow<'_, [PlaceIx]> {
+        let places = self.implication_places(ix, side);
+        let mut out: Vec<PlaceIx> = if places.is_empty() {
+            self.implication_actors(ix, side)
+                .iter()
+                .filter_map(|&a| self.actor_country(a))
+                .collect()
+        } else {
+            places
+                .iter()
+                .flat_map(|&p| self.place_ground(p).into_owned())
+                .collect()
+        };
+        out.sort_unstable();
+        out.dedup();
+        Cow::Owned(out)
+    }
     fn actor_kind(&self, ix: ActorIx) -> ActorKind {
         self.actor(ix).kind
     }
@@ -402,6 +455,33 @@ impl Store for Dataset {
         Cow::Borrowed(Dataset::place_partly_in(self, ix))
     }
     fn event_date(&self, ix: AnalysisIx) -> PartialDate {
-        Dataset::analysis(self, ix).event_date
+        match self.ground.dates.get(ix.get()) {
+            Some(&date) => date,
+            None => Dataset::analysis(self, ix).event_date,
+        }
+    }
+    fn implication_facts(&self, ix: ImplicationIx) -> ImplicationFacts {
+        self.ground.facts[ix.get()]
+    }
+    fn place_region(&self, ix: PlaceIx) -> Option<PlaceIx> {
+        self.ground.home.get(ix.get()).copied().flatten()
+    }
+    fn place_ground(&self, ix: PlaceIx) -> Cow<'_, [PlaceIx]> {
+        Cow::Borrowed(self.ground.place.get(ix.get()))
+    }
+    fn analysis_places(&self, ix: AnalysisIx) -> Cow<'_, [PlaceIx]> {
+        Cow::Borrowed(self.ground.analysis_places(ix))
+    }
+    fn analysis_themes(&self, ix: AnalysisIx) -> Cow<'_, [ThemeIx]> {
+        Cow::Borrowed(self.ground.analysis_themes(ix))
+    }
+    fn implication_places(&self, ix: ImplicationIx, side: Side) -> Cow<'_, [PlaceIx]> {
+        Cow::Borrowed(self.ground.end_places.get(super::ground::end(ix, side)))
+    }
+    fn implication_ground(&self, ix: ImplicationIx, side: Side) -> Cow<'_, [PlaceIx]> {
+        Cow::Borrowed(self.ground.end_ground.get(super::ground::end(ix, side)))
+    }
+    fn implication_actors(&self, ix: ImplicationIx, side: Side) -> Cow<'_, [ActorIx]> {
+        Cow::Borrowed(self.ground.end_actors.get(super::ground::end(ix, side)))
     }
 }

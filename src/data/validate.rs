@@ -31,6 +31,7 @@ pub(crate) fn validate(
     };
     v.collect_ids();
     v.places();
+    v.world_regions();
     v.actors();
     v.themes();
     v.analyses();
@@ -289,6 +290,16 @@ impl<'a> Validator<'a> {
                     self.references(o, &root.key("touching"), Kind::Place, &place.touching);
                 }
             }
+            if place.world_region && place.kind != PlaceKind::Region {
+                self.report(
+                    o,
+                    &root.key("world_region"),
+                    format!(
+                        "only a region can be a world region, not a {}",
+                        place.kind.as_str()
+                    ),
+                );
+            }
             self.text(o, &root.key("name"), &place.name);
             self.texts(o, &root.key("aliases"), &place.aliases);
             let c = place.centroid;
@@ -370,6 +381,32 @@ impl<'a> Validator<'a> {
                     round.join(" holds ")
                 ),
             );
+        }
+    }
+
+    /// World regions share the countries out: a country in two of them would have no one home,
+    /// and the flow matrix would count its implications twice.
+    fn world_regions(&mut self) {
+        let parsed = self.parsed;
+        let mut home: HashMap<&str, &str> = HashMap::new();
+        for (place, o) in &parsed.places {
+            if !(place.world_region && place.kind == PlaceKind::Region) {
+                continue;
+            }
+            for (i, member) in place.members.iter().enumerate() {
+                match home.get(member.as_str()) {
+                    Some(&other) if other != place.id => self.report(
+                        *o,
+                        &At::ROOT.key("members").index(i),
+                        format!(
+                            "{member:?} is already in the world region {other:?}: a country has one home region"
+                        ),
+                    ),
+                    _ => {
+                        home.insert(member, &place.id);
+                    }
+                }
+            }
         }
     }
 

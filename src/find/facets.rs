@@ -1,7 +1,7 @@
 //! The facets a reader can filter by, their values, and turning values on and off in a
 //! [`Filter`]. The filter panel and the command line's flags are both made of these.
 
-use super::filter::Filter;
+use super::filter::{End, Filter};
 use crate::data::model::{ActorKind, Channel, Horizon, Likelihood, PlaceKind};
 use crate::data::{ActorIx, ListKind, PlaceIx, Store, Target, ThemeIx};
 
@@ -17,10 +17,13 @@ pub enum Facet {
     Horizon,
     Likelihood,
     Drafts,
+    StartsIn,
+    Reaches,
+    EitherEnd,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 10] = [
+    pub const ALL: [Facet; 13] = [
         Facet::Place,
         Facet::Theme,
         Facet::Actor,
@@ -31,6 +34,9 @@ impl Facet {
         Facet::Horizon,
         Facet::Likelihood,
         Facet::Drafts,
+        Facet::StartsIn,
+        Facet::Reaches,
+        Facet::EitherEnd,
     ];
 
     pub fn title(self) -> &'static str {
@@ -45,6 +51,9 @@ impl Facet {
             Facet::Horizon => "Horizon",
             Facet::Likelihood => "Likelihood",
             Facet::Drafts => "Drafts",
+            Facet::StartsIn => "Starts in",
+            Facet::Reaches => "Reaches",
+            Facet::EitherEnd => "Starts in or reaches",
         }
     }
 
@@ -94,6 +103,30 @@ impl Facet {
                 .map(|&l| Value::Likelihood(l))
                 .collect(),
             Facet::Drafts => vec![Value::Draft(true), Value::Draft(false)],
+            Facet::StartsIn | Facet::Reaches | Facet::EitherEnd => {
+                let places = Facet::Place
+                    .values(data)
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        Value::Place(p) => Some(End::Place(p)),
+                        _ => None,
+                    });
+                let actors = Facet::Actor
+                    .values(data)
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        Value::Actor(a) => Some(End::Actor(a)),
+                        _ => None,
+                    });
+                places
+                    .chain(actors)
+                    .map(|end| match self {
+                        Facet::StartsIn => Value::StartsIn(end),
+                        Facet::Reaches => Value::Reaches(end),
+                        _ => Value::EitherEnd(end),
+                    })
+                    .collect()
+            }
         }
     }
 }
@@ -112,6 +145,9 @@ pub enum Value {
     Likelihood(Likelihood),
     /// Drafts (`true`) or reviewed analyses.
     Draft(bool),
+    StartsIn(End),
+    Reaches(End),
+    EitherEnd(End),
 }
 
 impl Value {
@@ -127,6 +163,9 @@ impl Value {
             Value::Horizon(_) => Facet::Horizon,
             Value::Likelihood(_) => Facet::Likelihood,
             Value::Draft(_) => Facet::Drafts,
+            Value::StartsIn(_) => Facet::StartsIn,
+            Value::Reaches(_) => Facet::Reaches,
+            Value::EitherEnd(_) => Facet::EitherEnd,
         }
     }
 
@@ -155,6 +194,10 @@ impl Value {
             Value::Likelihood(l) => l.words().to_owned(),
             Value::Draft(true) => "drafts (imported, not reviewed)".to_owned(),
             Value::Draft(false) => "reviewed analyses".to_owned(),
+            Value::StartsIn(end) | Value::Reaches(end) | Value::EitherEnd(end) => match *end {
+                End::Place(p) => Value::Place(p).label(data),
+                End::Actor(a) => format!("{} ({})", data.actor(a).name, data.actor_kind(a).words()),
+            },
         }
     }
 }
@@ -172,6 +215,9 @@ impl Filter {
             Value::Horizon(h) => self.horizons.contains(h),
             Value::Likelihood(l) => self.likelihoods.contains(l),
             Value::Draft(d) => self.drafts.contains(d),
+            Value::StartsIn(e) => self.origins.contains(e),
+            Value::Reaches(e) => self.destinations.contains(e),
+            Value::EitherEnd(e) => self.either_end.contains(e),
         }
     }
 
@@ -196,6 +242,9 @@ impl Filter {
             Value::Horizon(h) => flip(&mut self.horizons, h),
             Value::Likelihood(l) => flip(&mut self.likelihoods, l),
             Value::Draft(d) => flip(&mut self.drafts, d),
+            Value::StartsIn(e) => flip(&mut self.origins, e),
+            Value::Reaches(e) => flip(&mut self.destinations, e),
+            Value::EitherEnd(e) => flip(&mut self.either_end, e),
         }
     }
 
@@ -212,6 +261,9 @@ impl Filter {
         v.extend(self.horizons.iter().map(|&h| Value::Horizon(h)));
         v.extend(self.likelihoods.iter().map(|&l| Value::Likelihood(l)));
         v.extend(self.drafts.iter().map(|&d| Value::Draft(d)));
+        v.extend(self.origins.iter().map(|&e| Value::StartsIn(e)));
+        v.extend(self.destinations.iter().map(|&e| Value::Reaches(e)));
+        v.extend(self.either_end.iter().map(|&e| Value::EitherEnd(e)));
         v
     }
 }

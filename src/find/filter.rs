@@ -4,6 +4,7 @@
 
 use foldhash::{HashSet, HashSetExt};
 
+use super::geo::Geo;
 use crate::data::date::PartialDate;
 use crate::data::model::{ActorKind, Channel, Horizon, Likelihood};
 use crate::data::{
@@ -70,6 +71,37 @@ pub struct Filter {
     pub likelihoods: Vec<Likelihood>,
     /// Drafts (`true`) or reviewed analyses (`false`).
     pub drafts: Vec<bool>,
+    /// Implications that start in one of these ("starts in").
+    pub origins: Vec<End>,
+    /// Implications that reach one of these ("reaches").
+    pub destinations: Vec<End>,
+    /// Implications that start in or reach one of these.
+    pub either_end: Vec<End>,
+    /// Cells of views drilled into: constraints that must all hold, whatever the other filters,
+    /// so the list a cell opens holds exactly what the cell counted.
+    pub cells: Vec<Cell>,
+}
+
+/// A place or an actor at one end of an implication, for the direction filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum End {
+    Place(PlaceIx),
+    Actor(ActorIx),
+}
+
+/// What a cell of a view stands for, once drilled into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cell {
+    /// A cell of the flow matrix: implications that start in `from` and reach `to`; a row or a
+    /// column total leaves the other end open.
+    Route {
+        from: Option<PlaceIx>,
+        to: Option<PlaceIx>,
+    },
+    /// A row of the timeline by region: analyses about the place.
+    Place(PlaceIx),
+    /// A row of the timeline by theme: analyses with the theme or a sub-theme.
+    Theme(ThemeIx),
 }
 
 impl Filter {
@@ -90,6 +122,10 @@ impl Filter {
             horizons,
             likelihoods,
             drafts,
+            origins,
+            destinations,
+            either_end,
+            cells,
         } = self;
         places.is_empty()
             && themes.is_empty()
@@ -103,10 +139,25 @@ impl Filter {
             && horizons.is_empty()
             && likelihoods.is_empty()
             && drafts.is_empty()
+            && origins.is_empty()
+            && destinations.is_empty()
+            && either_end.is_empty()
+            && cells.is_empty()
     }
 
     fn has_implication_facets(&self) -> bool {
-        !(self.channels.is_empty() && self.horizons.is_empty() && self.likelihoods.is_empty())
+        !(self.channels.is_empty()
+            && self.horizons.is_empty()
+            && self.likelihoods.is_empty()
+            && self.no_direction())
+    }
+
+    /// Whether no filter narrows the ends of implications (the direction facets, a matrix cell).
+    fn no_direction(&self) -> bool {
+        self.origins.is_empty()
+            && self.destinations.is_empty()
+            && self.either_end.is_empty()
+            && !self.cells.iter().any(|c| matches!(c, Cell::Route { .. }))
     }
 }
 
@@ -116,6 +167,10 @@ struct Compiled<'a> {
     data: &'a dyn Store,
     places: HashSet<PlaceIx>,
     themes: HashSet<ThemeIx>,
+    /// The themes of each timeline row drilled into, with their descendants.
+    cell_themes: Vec<HashSet<ThemeIx>>,
+    /// Footprints, for the direction filters and cells; built only when one is set.
+    geo: Option<Geo>,
 }
 
 impl<'a> Compiled<'a> {
@@ -132,18 +187,23 @@ impl<'a> Compiled<'a> {
                 stack.extend(data.place_touching(p).iter().copied());
             }
         }
-        let mut themes = HashSet::new();
-        let mut stack = f.themes.clone();
-        while let Some(t) = stack.pop() {
-            if themes.insert(t) {
-                stack.extend_from_slice(&data.theme_children(t));
-            }
-        }
+        let themes = with_descendants(data, f.themes.clone());
+        let cell_themes = f
+            .cells
+            .iter()
+            .filter_map(|c| match c {
+                Cell::Theme(t) => Some(with_descendants(data, vec![*t])),
+                _ => None,
+            })
+            .collect();
+        let needs_geo = !f.no_direction() || f.cells.iter().any(|c| matches!(c, Cell::Place(_)));
         Compiled {
             f,
             data,
             places,
             themes,
+            cell_themes,
+            geo: needs_geo.then(|| Geo::new(data)),
         }
     }
 
@@ -184,9 +244,26 @@ impl<'a> Compiled<'a> {
             && f.to
                 .is_none_or(|to| date.is_known() && date.earliest_day() <= to.latest_day())
             && (f.drafts.is_empty() || f.drafts.contains(&d.is_draft(ix)))
+            && self.analysis_in_cell(ix)
             && (!f.has_implication_facets()
                 || d.analysis_implications(ix)
                     .any(|i| self.implication_itself(ImplicationIx(i))))
+    }
+
+    /// Timeline rows drilled into: the analysis is about each one's place, and has each one's
+    /// theme.
+    fn analysis_in_cell(&self, ix: AnalysisIx) -> bool {
+        let places = self.f.cells.iter().all(|c| match (c, &self.geo) {
+            (Cell::Place(p), Some(geo)) => analysis_meets(self.data, geo, ix, *p),
+            _ => true,
+        });
+        places
+            && self.cell_themes.iter().all(|themes| {
+                self.data
+                    .analysis_themes(ix)
+                    .iter()
+                    .any(|t| themes.contains(t))
+            })
     }
 
     /// The facets about an implication's own fields.
@@ -196,6 +273,41 @@ impl<'a> Compiled<'a> {
         (f.channels.is_empty() || f.channels.contains(&imp.channel))
             && (f.horizons.is_empty() || f.horizons.contains(&imp.horizon))
             && (f.likelihoods.is_empty() || f.likelihoods.contains(&imp.likelihood))
+            && self.directions(ix)
+    }
+
+    /// The direction facets and a matrix cell, on the ends of one implication.
+    fn directions(&self, ix: ImplicationIx) -> bool {
+        let (f, d) = (self.f, self.data);
+        let Some(geo) = &self.geo else {
+            return true;
+        };
+        if f.no_direction() {
+            return true;
+        }
+        let origin = geo.end(d, ix, Side::Origin);
+        let affected = geo.end(d, ix, Side::Affected);
+        let at = |covered: &[PlaceIx], side: Side, end: &End| match *end {
+            End::Place(p) => geo.meets(covered, p),
+            End::Actor(a) => d.implication_actors(ix, side).contains(&a),
+        };
+        let route = f.cells.iter().all(|c| match *c {
+            Cell::Route { from, to } => {
+                from.is_none_or(|p| geo.meets(&origin, p))
+                    && to.is_none_or(|p| geo.meets(&affected, p))
+            }
+            _ => true,
+        });
+        route
+            && (f.origins.is_empty() || f.origins.iter().any(|e| at(&origin, Side::Origin, e)))
+            && (f.destinations.is_empty()
+                || f.destinations
+                    .iter()
+                    .any(|e| at(&affected, Side::Affected, e)))
+            && (f.either_end.is_empty()
+                || f.either_end
+                    .iter()
+                    .any(|e| at(&origin, Side::Origin, e) || at(&affected, Side::Affected, e)))
     }
 
     fn passes(&self, target: Target, passing: &[bool]) -> bool {
@@ -235,6 +347,25 @@ impl<'a> Compiled<'a> {
     }
 }
 
+/// A theme and every theme below it.
+fn with_descendants(data: &dyn Store, mut stack: Vec<ThemeIx>) -> HashSet<ThemeIx> {
+    let mut themes = HashSet::new();
+    while let Some(t) = stack.pop() {
+        if themes.insert(t) {
+            stack.extend_from_slice(&data.theme_children(t));
+        }
+    }
+    themes
+}
+
+/// Whether an analysis is about a place: one of its places covers ground the place covers. The
+/// timeline counts rows with this, and a row drilled into filters with it.
+pub fn analysis_meets(data: &dyn Store, geo: &Geo, ix: AnalysisIx, place: PlaceIx) -> bool {
+    data.analysis_places(ix)
+        .iter()
+        .any(|&p| super::geo::meet(geo.footprint(p), geo.footprint(place)))
+}
+
 /// How a list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sort {
@@ -245,6 +376,14 @@ pub enum Sort {
     Links,
     /// Themes only: parents followed by their sub-themes, by name.
     Tree,
+    /// Implications only, by a column of their table: where they start, their channel, where
+    /// they end (each A to Z); most likely, most confident and soonest first.
+    From,
+    Channel,
+    To,
+    Likelihood,
+    Confidence,
+    Horizon,
 }
 
 impl Sort {
@@ -254,6 +393,36 @@ impl Sort {
             Sort::Name => "by name",
             Sort::Links => "most linked",
             Sort::Tree => "as a tree",
+            Sort::From => "by origin",
+            Sort::Channel => "by channel",
+            Sort::To => "by destination",
+            Sort::Likelihood => "most likely first",
+            Sort::Confidence => "most confident first",
+            Sort::Horizon => "soonest first",
+        }
+    }
+
+    /// The label of the order turned round (`S`).
+    pub fn reversed_label(self) -> &'static str {
+        match self {
+            Sort::Date => "oldest first",
+            Sort::Name => "by name, Z to A",
+            Sort::Links => "least linked",
+            Sort::Tree => "as a tree, reversed",
+            Sort::From => "by origin, Z to A",
+            Sort::Channel => "by channel, Z to A",
+            Sort::To => "by destination, Z to A",
+            Sort::Likelihood => "least likely first",
+            Sort::Confidence => "least confident first",
+            Sort::Horizon => "furthest first",
+        }
+    }
+
+    pub fn label_in(self, reverse: bool) -> &'static str {
+        if reverse {
+            self.reversed_label()
+        } else {
+            self.label()
         }
     }
 
@@ -263,13 +432,29 @@ impl Sort {
             Sort::Name => "name",
             Sort::Links => "links",
             Sort::Tree => "tree",
+            Sort::From => "from",
+            Sort::Channel => "channel",
+            Sort::To => "to",
+            Sort::Likelihood => "likelihood",
+            Sort::Confidence => "confidence",
+            Sort::Horizon => "horizon",
         }
     }
 
     /// The orders a list offers, its default first.
     pub fn choices(kind: ListKind) -> &'static [Sort] {
         match kind {
-            ListKind::Analyses | ListKind::Implications => &[Sort::Date, Sort::Name, Sort::Links],
+            ListKind::Analyses => &[Sort::Date, Sort::Name, Sort::Links],
+            // The columns of the table, left to right after the date.
+            ListKind::Implications => &[
+                Sort::Date,
+                Sort::From,
+                Sort::Channel,
+                Sort::To,
+                Sort::Likelihood,
+                Sort::Confidence,
+                Sort::Horizon,
+            ],
             ListKind::Actors | ListKind::Places => &[Sort::Name, Sort::Links, Sort::Date],
             ListKind::Themes => &[Sort::Tree, Sort::Name, Sort::Links],
         }
@@ -278,8 +463,23 @@ impl Sort {
 
 /// The items of one list that pass `filter`, in `sort` order.
 pub fn list(data: &dyn Store, kind: ListKind, filter: &Filter, sort: Sort) -> Vec<Target> {
+    ordered(data, kind, filter, sort, false)
+}
+
+/// The items of one list that pass `filter`, in `sort` order or, with `reverse`, the other way
+/// round.
+pub fn ordered(
+    data: &dyn Store,
+    kind: ListKind,
+    filter: &Filter,
+    sort: Sort,
+    reverse: bool,
+) -> Vec<Target> {
     let mut items = members(data, kind, filter);
     sort_items(data, kind, &mut items, sort);
+    if reverse {
+        items.reverse();
+    }
     items
 }
 
@@ -341,10 +541,12 @@ fn links_key(data: &dyn Store, t: Target) -> usize {
 
 fn sort_items(data: &dyn Store, kind: ListKind, items: &mut Vec<Target>, sort: Sort) {
     let ready = match sort {
+        // The table's date order keeps each analysis's implications in their own order.
+        Sort::Date if kind == ListKind::Implications => None,
         Sort::Date => Some(Order::Date),
         Sort::Name => Some(Order::Name),
         Sort::Links => Some(Order::Links),
-        Sort::Tree => None,
+        _ => None,
     };
     // A store that keeps the whole list's order ready sorts without reading the entities: a
     // total order of the whole list is the order of any part of it.
@@ -359,6 +561,7 @@ fn sort_items(data: &dyn Store, kind: ListKind, items: &mut Vec<Target>, sort: S
             Target::Analysis(a) => data.newest_first(a),
             _ => u32::MAX,
         }),
+        Sort::Date if kind == ListKind::Implications => super::order::by_date(data, items),
         Sort::Date => {
             let mut keyed: Vec<_> = items
                 .iter()
@@ -384,6 +587,12 @@ fn sort_items(data: &dyn Store, kind: ListKind, items: &mut Vec<Target>, sort: S
                 .collect();
         }
         Sort::Tree => sort_items(data, kind, items, Sort::Name),
+        Sort::From
+        | Sort::Channel
+        | Sort::To
+        | Sort::Likelihood
+        | Sort::Confidence
+        | Sort::Horizon => super::order::by_column(data, items, sort),
     }
 }
 

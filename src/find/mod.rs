@@ -3,15 +3,20 @@
 
 pub mod facets;
 pub mod filter;
+pub mod flows;
 pub mod fold;
 pub mod forecasts;
 mod fuzzy;
+pub mod geo;
 pub mod index;
+mod order;
+pub mod outlook;
 pub mod query;
 pub mod score;
 pub mod search;
+pub mod timeline;
 
 pub use facets::{Facet, Value};
-pub use filter::{Filter, PlaceScope, Sort, list, members};
+pub use filter::{Cell, End, Filter, PlaceScope, Sort, list, members, ordered};
 pub use index::SearchIndex;
 pub use search::{Hit, Matched, Query, Results, quick_search, search};

@@ -9,7 +9,7 @@ mod place;
 mod theme;
 
 use crate::data::Target;
-use crate::data::model::{PlaceKind, Source};
+use crate::data::model::Source;
 use crate::data::{ActorIx, AnalysisIx, ImplicationIx, PlaceIx, Store};
 use crate::doc::{Doc, Line, Role, Span, paragraphs};
 
@@ -297,26 +297,53 @@ impl PageBuilder<'_> {
     }
 }
 
-/// A short label for a place list: country codes stay codes, regions use their names.
-fn place_label(data: &dyn Store, id: &str) -> String {
-    match data.place_ix(id) {
-        Some(ix) if data.place_kind(ix) == PlaceKind::Country => id.to_owned(),
-        Some(ix) => data.place(ix).name.clone(),
-        None => id.to_owned(),
-    }
-}
-
-/// One end of an implication as a reader names it: country codes, region and actor names.
+/// One end of an implication as a reader names it: its places by name, then its actors, leaving
+/// out an actor that only stands for a place already named: the government of a listed country
+/// ("Qatar", not "Qatar, Government of Qatar"), or an actor named as a listed place (the EU beside
+/// the European Union).
 fn endpoints_label(data: &dyn Store, e: &crate::data::model::Endpoints) -> String {
-    e.places
+    let places: Vec<(String, String)> = e
+        .places
         .iter()
-        .map(|p| place_label(data, p))
-        .chain(e.actors.iter().map(|a| {
-            data.actor_ix(a)
-                .map_or_else(|| a.clone(), |ix| data.actor(ix).name.clone())
-        }))
+        .map(|p| match data.place_ix(p) {
+            Some(ix) => (p.clone(), data.place(ix).name.clone()),
+            None => (p.clone(), p.clone()),
+        })
+        .collect();
+    let stands_for_a_place = |actor: &crate::data::model::Actor| {
+        places.iter().any(|(id, name)| {
+            actor.name.eq_ignore_ascii_case(name)
+                || (actor.kind == crate::data::model::ActorKind::Government
+                    && actor.country.as_deref() == Some(id.as_str()))
+        })
+    };
+    let actors = e.actors.iter().filter_map(|a| match data.actor_ix(a) {
+        Some(ix) => {
+            let actor = data.actor(ix);
+            (!stands_for_a_place(&actor)).then(|| actor.name.clone())
+        }
+        None => Some(a.clone()),
+    });
+    places
+        .iter()
+        .map(|(_, name)| name.clone())
+        .chain(actors)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The label of one end of an implication: where it starts or whom it reaches.
+pub fn end_label(
+    data: &dyn Store,
+    ix: ImplicationIx,
+    side: crate::data::Side,
+    _g: &Glyphs,
+) -> String {
+    let imp = data.implication(ix);
+    match side {
+        crate::data::Side::Origin => endpoints_label(data, &imp.from),
+        crate::data::Side::Affected => endpoints_label(data, &imp.to),
+    }
 }
 
 /// `origin → channel → affected`.

@@ -7,6 +7,7 @@ use crate::data::Store;
 use crate::data::model::{ActorKind, Channel, Horizon, Likelihood};
 use crate::find::Filter;
 use crate::find::PlaceScope;
+use crate::find::filter::{Cell, End};
 
 /// A filter in words. Every facet the explorer has is named here: a facet added to [`Filter`]
 /// without a name would not compile, rather than be dropped from saved views in silence.
@@ -25,6 +26,10 @@ pub fn spec_of(data: &dyn Store, f: &Filter) -> FilterSpec {
         horizons,
         likelihoods,
         drafts,
+        origins,
+        destinations,
+        either_end,
+        cells,
     } = f;
     let mut spec = FilterSpec::new();
     let mut put = |flag: &str, values: Vec<String>| {
@@ -54,8 +59,29 @@ pub fn spec_of(data: &dyn Store, f: &Filter) -> FilterSpec {
     );
     put("perspective", perspectives.clone());
     put("year", years.iter().map(u16::to_string).collect());
-    put("from", from.iter().map(ToString::to_string).collect());
-    put("to", to.iter().map(ToString::to_string).collect());
+    put("since", from.iter().map(ToString::to_string).collect());
+    put("until", to.iter().map(ToString::to_string).collect());
+    let end = |e: &End| match *e {
+        End::Place(p) => format!("place:{}", data.place(p).id),
+        End::Actor(a) => format!("actor:{}", data.actor(a).id),
+    };
+    put("from", origins.iter().map(end).collect());
+    put("to", destinations.iter().map(end).collect());
+    put("from-or-to", either_end.iter().map(end).collect());
+    // A cell drilled into in a view: no flag of `list` names it, so the word is the view's own.
+    let place_id =
+        |p: Option<crate::data::PlaceIx>| p.map_or("*".to_owned(), |p| data.place(p).id.clone());
+    put(
+        "cell",
+        cells
+            .iter()
+            .map(|c| match *c {
+                Cell::Route { from, to } => format!("route:{}>{}", place_id(from), place_id(to)),
+                Cell::Place(p) => format!("place:{}", data.place(p).id),
+                Cell::Theme(t) => format!("theme:{}", data.theme(t).id),
+            })
+            .collect(),
+    );
     put(
         "channel",
         channels.iter().map(|c| c.as_str().to_owned()).collect(),
@@ -104,8 +130,12 @@ pub fn filter_of(data: &dyn Store, spec: &FilterSpec) -> (Filter, Vec<String>) {
                     .map(|s| f.place_scope = s)
                     .is_some(),
                 "year" => v.parse().map(|y| f.years.push(y)).is_ok(),
-                "from" => v.parse().map(|d| f.from = Some(d)).is_ok(),
-                "to" => v.parse().map(|d| f.to = Some(d)).is_ok(),
+                "since" => v.parse().map(|d| f.from = Some(d)).is_ok(),
+                "until" => v.parse().map(|d| f.to = Some(d)).is_ok(),
+                "from" => end_of(data, v).map(|e| f.origins.push(e)).is_some(),
+                "to" => end_of(data, v).map(|e| f.destinations.push(e)).is_some(),
+                "from-or-to" => end_of(data, v).map(|e| f.either_end.push(e)).is_some(),
+                "cell" => cell_of(data, v).map(|c| f.cells.push(c)).is_some(),
                 "channel" => named(Channel::ALL, Channel::as_str, v)
                     .map(|c| f.channels.push(c))
                     .is_some(),
@@ -132,6 +162,33 @@ pub fn filter_of(data: &dyn Store, spec: &FilterSpec) -> (Filter, Vec<String>) {
     (f, unknown)
 }
 
+fn end_of(data: &dyn Store, text: &str) -> Option<End> {
+    match text.split_once(':')? {
+        ("place", id) => data.place_ix(id).map(End::Place),
+        ("actor", id) => data.actor_ix(id).map(End::Actor),
+        _ => None,
+    }
+}
+
+fn cell_of(data: &dyn Store, text: &str) -> Option<Cell> {
+    let place = |id: &str| match id {
+        "*" => Some(None),
+        id => data.place_ix(id).map(Some),
+    };
+    match text.split_once(':')? {
+        ("route", ends) => {
+            let (from, to) = ends.split_once('>')?;
+            Some(Cell::Route {
+                from: place(from)?,
+                to: place(to)?,
+            })
+        }
+        ("place", id) => data.place_ix(id).map(Cell::Place),
+        ("theme", id) => data.theme_ix(id).map(Cell::Theme),
+        _ => None,
+    }
+}
+
 fn named<T: Copy>(all: &[T], name: fn(T) -> &'static str, text: &str) -> Option<T> {
     all.iter().copied().find(|&v| name(v) == text)
 }
@@ -151,12 +208,20 @@ mod tests {
         f.from = Some("2022-03".parse().unwrap());
         f.place_scope = PlaceScope::Touching;
         f.drafts.push(false);
+        f.destinations
+            .push(End::Place(data.place_ix("GB").unwrap()));
+        f.cells.push(Cell::Route {
+            from: data.place_ix("KZ"),
+            to: None,
+        });
         let spec = spec_of(&data, &f);
         assert_eq!(spec["place"], ["KZ"]);
         assert_eq!(spec["channel"], ["energy"]);
-        assert_eq!(spec["from"], ["2022-03"]);
+        assert_eq!(spec["since"], ["2022-03"]);
         assert_eq!(spec["place-scope"], ["touching"]);
         assert_eq!(spec["draft"], ["no"]);
+        assert_eq!(spec["to"], ["place:GB"]);
+        assert_eq!(spec["cell"], ["route:KZ>*"]);
         assert_eq!(filter_of(&data, &spec), (f, vec![]));
     }
 

@@ -163,6 +163,7 @@ pub fn blank_place() -> Place {
         members: Vec::new(),
         touching: Vec::new(),
         centroid: LatLon { lat: 0.0, lon: 0.0 },
+        world_region: false,
     }
 }
 

@@ -32,9 +32,8 @@ pub(super) fn header(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
         .iter()
         .map(|v| {
             let label = match v.screen {
-                Screen::Compare => "Compare".to_owned(),
-                Screen::Forecasts => "Forecasts".to_owned(),
                 Screen::Explorer => pages::label(data, v.target, g),
+                screen => screen.title().to_owned(),
             };
             let head: String = label.chars().take(2 * avail).collect();
             sanitize(&head).into_owned()
@@ -171,6 +170,7 @@ pub(super) fn status(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
             let side = view.focused();
             percent(side.cursor, side.rows.len())
         }
+        _ if app.screen.is_view() => super::views::position(app),
         (None, Focus::List) if app.shelf.shown => {
             let n = app.shelf.len();
             format!(
@@ -300,6 +300,10 @@ pub(super) fn chips(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, t
     if let Some(to) = f.to {
         groups.push(("To".to_owned(), vec![to.to_string()]));
     }
+    for cell in &f.cells {
+        let (title, value) = cell_chip(data, cell, g);
+        groups.push((title.to_owned(), vec![value]));
+    }
     let key = |action| {
         app.keymap
             .key_for(Mode::Global, action)
@@ -371,4 +375,26 @@ pub(super) fn chips(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, t
         spans.push(Span::styled(hint, theme.muted));
     }
     put_line(buf, area.x, area.y, area.width, &Line::from(spans), g);
+}
+
+/// A view's cell drilled into, as a chip: the matrix's pair, the timeline's row.
+fn cell_chip(
+    data: &dyn Store,
+    cell: &crate::find::Cell,
+    g: &crate::pages::Glyphs,
+) -> (&'static str, String) {
+    let name = |p: crate::data::PlaceIx| sanitize(&data.place(p).name).into_owned();
+    match *cell {
+        crate::find::Cell::Route { from, to } => (
+            "Matrix cell",
+            format!(
+                "{} {} {}",
+                from.map_or_else(|| "anywhere".to_owned(), name),
+                g.arrow,
+                to.map_or_else(|| "anywhere".to_owned(), name)
+            ),
+        ),
+        crate::find::Cell::Place(p) => ("Timeline row", name(p)),
+        crate::find::Cell::Theme(t) => ("Timeline row", sanitize(&data.theme(t).name).into_owned()),
+    }
 }

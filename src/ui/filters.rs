@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, put_line};
 use crate::app::App;
 use crate::app::action::Action;
-use crate::app::filters::{Column, FilterPanel};
+use crate::app::filters::{Column, FilterPanel, UNCOUNTED};
 use crate::app::keymap::Mode;
 use crate::data::Store;
 use crate::find::Facet;
@@ -85,6 +85,12 @@ pub(super) fn render(
     if values.height == 0 {
         return;
     }
+    let counted = |n: &usize| *n != UNCOUNTED;
+    let what = if panel.values.iter().all(|(_, n)| counted(n)) {
+        "items shown with it on"
+    } else {
+        "too many values to count"
+    };
     let facet = panel.current_facet();
     let header = match &panel.find {
         // Finding: the text typed, with a cursor, and how many values it leaves.
@@ -113,7 +119,7 @@ pub(super) fn render(
             ])
         }
         None => Line::from(Span::styled(
-            format!("{} (items shown with it on)", facet.title()),
+            format!("{} ({what})", facet.title()),
             theme.heading,
         )),
     };
@@ -121,9 +127,23 @@ pub(super) fn render(
     let count_width = panel
         .values
         .iter()
+        .filter(|(_, n)| counted(n))
         .map(|(_, n)| n.to_string().len())
         .max()
         .unwrap_or(1) as u16;
+    // A bar beside each count, scaled to the largest, so the eye finds the big values first.
+    let largest = panel
+        .values
+        .iter()
+        .map(|(_, n)| *n)
+        .filter(counted)
+        .max()
+        .unwrap_or(0);
+    let bar_width = if values.width >= 40 {
+        (values.width / 5).min(12)
+    } else {
+        0
+    };
     for (i, (value, n)) in panel
         .values
         .iter()
@@ -135,7 +155,11 @@ pub(super) fn render(
         let on = app.filter.has(value);
         let mark = if on { "[x] " } else { "[ ] " };
         let label = sanitize(&value.label(data)).into_owned();
-        let count = format!("{n:>width$}", width = count_width as usize);
+        let count = if counted(n) {
+            format!("{n:>width$}", width = count_width as usize)
+        } else {
+            String::new()
+        };
         let style = if i == panel.value && panel.column == Column::Values {
             theme.selected
         } else if on {
@@ -146,7 +170,20 @@ pub(super) fn render(
         buf.set_style(Rect::new(values.x, y, values.width, 1), style);
         let label_width = values
             .width
-            .saturating_sub(count_width + 1 + mark.width() as u16);
+            .saturating_sub(count_width + 1 + mark.width() as u16)
+            .saturating_sub(if bar_width > 0 { bar_width + 1 } else { 0 });
+        if bar_width > 0 && *n > 0 && counted(n) {
+            let x = values.right() - count_width - 1 - bar_width;
+            let bar = super::views::bar(*n, largest, bar_width as usize, g.ascii);
+            put_line(
+                buf,
+                x,
+                y,
+                bar_width,
+                &Line::from(Span::styled(bar, style.patch(theme.muted))),
+                g,
+            );
+        }
         let line = Line::from(vec![
             Span::styled(mark, style),
             Span::styled(

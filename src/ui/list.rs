@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::{Theme, put_line, styled};
 use crate::app::{App, Focus};
-use crate::data::Store;
+use crate::data::{ListKind, Store};
 use crate::find::Sort;
 use crate::layout::inner;
 use crate::pages;
@@ -20,12 +20,15 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
         " {} ({}, {}) ",
         app.list.title(),
         pane.rows.len(),
-        pane.sort.label()
+        pane.sort.label_in(pane.reverse)
     );
     theme.pane(title, focused).render(area, buf);
     let inside = inner(area);
     if inside.area() == 0 {
         return;
+    }
+    if app.list == ListKind::Implications {
+        return super::table::render(buf, inside, app, data, theme, focused);
     }
     if pane.rows.is_empty() {
         let line = Line::from(Span::styled("(empty)", theme.muted));

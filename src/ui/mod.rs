@@ -10,10 +10,16 @@ mod finder;
 mod forecasts;
 mod help;
 mod list;
+mod map;
+mod matrix;
 pub mod note;
+mod outlook;
 mod saved_views;
 mod search;
+mod table;
 pub mod theme;
+mod timeline;
+mod views;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -42,21 +48,26 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
         chrome::too_small(buf, area, theme);
     } else {
         chrome::header(buf, screen.header, app, data, theme);
-        chrome::tabs(buf, screen.tabs, app, theme);
         chrome::chips(buf, screen.chips, app, data, theme);
-        match app.comparing() {
-            Some(view) => compare::render(buf, app.body_area(), view, app, data, theme),
-            None if app.screen == crate::app::screen::Screen::Forecasts => {
-                forecasts::render(buf, app.body_area(), app, theme)
-            }
-            None => {
-                if screen.list.area() > 0 && app.shelf.shown {
-                    bookmarks::render(buf, screen.list, app, data, theme);
-                } else if screen.list.area() > 0 {
-                    list::render(buf, screen.list, app, data, theme);
-                }
-                if screen.detail.area() > 0 {
-                    detail::render(buf, screen.detail, app, theme);
+        if app.screen == crate::app::screen::Screen::Forecasts {
+            chrome::tabs(buf, screen.tabs, app, theme);
+            forecasts::render(buf, app.body_area(), app, theme);
+        } else if app.screen.is_view() {
+            views::tabs(buf, screen.tabs, app, theme);
+            views::render(buf, screen.body, app, data, theme);
+        } else {
+            chrome::tabs(buf, screen.tabs, app, theme);
+            match app.comparing() {
+                Some(view) => compare::render(buf, app.body_area(), view, app, data, theme),
+                None => {
+                    if screen.list.area() > 0 && app.shelf.shown {
+                        bookmarks::render(buf, screen.list, app, data, theme);
+                    } else if screen.list.area() > 0 {
+                        list::render(buf, screen.list, app, data, theme);
+                    }
+                    if screen.detail.area() > 0 {
+                        detail::render(buf, screen.detail, app, theme);
+                    }
                 }
             }
         }
@@ -68,6 +79,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, theme: 
             Some(Overlay::Filters(panel)) => filters::render(buf, over, panel, app, data, theme),
             Some(Overlay::Note(b)) => note::render(buf, area, b, app, theme),
             Some(Overlay::Views(list)) => saved_views::render(buf, over, list, app, theme),
+            Some(Overlay::ViewMenu(menu)) => views::menu(buf, over, menu, app, theme),
             Some(Overlay::Finder(finder)) => {
                 finder::render(buf, layout::finder_area(area), finder, &app.glyphs, theme)
             }

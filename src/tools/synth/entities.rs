@@ -67,6 +67,7 @@ pub(super) fn new_place(
             lat: (rng.unit() * 160.0 - 80.0).round(),
             lon: (rng.unit() * 340.0 - 170.0).round(),
         },
+        world_region: false,
     }
 }
 
