@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::nav::Visit;
-use super::{App, Focus, Screen, scrolled_into_view};
+use super::{App, Screen, scrolled_into_view};
 use crate::data::{ListKind, Store};
 use crate::doc::{self, Doc, Line, Role, Span};
 use crate::find::Filter;
@@ -309,41 +309,9 @@ impl App {
             ));
             return;
         }
-        let base = view.counted_for.clone().unwrap_or_default();
-        let filter = row.filter(&base);
-        let before = self.history.keep_filter(base);
-        if let Some(mut here) = self.history.current()
-            && here.screen == Screen::Forecasts
-        {
-            here.filter = Some(before);
-            self.history.replace(here);
-        }
-        let after = self.history.keep_filter(filter.clone());
-        if filter != self.filter {
-            // `u` undoes it like any change to the filters.
-            let old = std::mem::replace(&mut self.filter, filter);
-            if self.filter_undo.len() == super::filters::UNDO_DEPTH {
-                self.filter_undo.remove(0);
-            }
-            self.filter_undo.push(old);
-        }
-        self.screen = Screen::Explorer;
-        self.list = ListKind::Implications;
-        for kind in ListKind::ALL {
-            self.rebuild_list(data, kind);
-        }
-        self.focus = Focus::List;
-        let pane = self.list_pane_mut();
-        pane.selected = pane.rows.get(0);
-        pane.offset = 0;
-        if let Some(target) = pane.selected {
-            let visit = Visit {
-                filter: Some(after),
-                ..Visit::new(target)
-            };
-            self.history.push(visit);
-            self.open_page(data, visit);
-        }
+        // The rows were counted under this filter; a row adds its own facet to it.
+        let filter = row.filter(&view.counted_for.clone().unwrap_or_default());
+        self.drill(data, filter, ListKind::Implications);
     }
 }
 

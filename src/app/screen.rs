@@ -313,8 +313,10 @@ impl App {
         }
         let after = self.history.keep_filter(filter.clone());
         // A cell's filter is a change like any other: `u` takes it off again.
-        let old = std::mem::replace(&mut self.filter, filter);
-        self.keep_for_undo(old);
+        if filter != self.filter {
+            let old = std::mem::replace(&mut self.filter, filter);
+            self.keep_for_undo(old);
+        }
         self.screen = Screen::Explorer;
         self.list = kind;
         self.rebuild_lists(data);

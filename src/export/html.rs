@@ -136,7 +136,7 @@ fn write_page(
         {
             continue;
         }
-        let list_item = line.indent == 2 && marker(line, g);
+        let list_item = line.indent == 2 && super::marker(line, g);
         let continuation = line.indent > 2 && line.link.is_some();
         if continuation && in_list {
             // Inside the item above: drop its closing tag and add a line.
@@ -167,12 +167,6 @@ fn write_page(
     if in_list {
         out.push_str("</ul>\n");
     }
-}
-
-fn marker(line: &Line, g: &Glyphs) -> bool {
-    line.spans.first().is_some_and(|s| {
-        s.role == Role::Muted && (s.text().trim() == g.link || s.text().trim() == g.bullet)
-    })
 }
 
 fn spans(line: &Line, skip: usize, anchor: Option<&str>) -> String {

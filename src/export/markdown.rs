@@ -136,7 +136,7 @@ fn write_page(
         {
             continue;
         }
-        let list_item = line.indent == 2 && marker(line, g);
+        let list_item = line.indent == 2 && super::marker(line, g);
         let continuation = line.indent > 2 && line.link.is_some();
         if continuation && in_list {
             // Joined to the item above by a hard break.
@@ -165,13 +165,6 @@ fn write_page(
     if in_list {
         out.push('\n');
     }
-}
-
-/// Whether a line starts with the link or bullet marker of the pages.
-fn marker(line: &Line, g: &Glyphs) -> bool {
-    line.spans.first().is_some_and(|s| {
-        s.role == Role::Muted && (s.text().trim() == g.link || s.text().trim() == g.bullet)
-    })
 }
 
 /// The text of a line from span `skip` on, escaped; labels in bold, and the named part (from

@@ -312,6 +312,14 @@ fn anchors(dossier: &Dossier) -> Vec<String> {
         .collect()
 }
 
+/// Whether a line of a page starts with the link or bullet marker of the pages: a list item.
+fn marker(line: &crate::doc::Line, g: &Glyphs) -> bool {
+    line.spans.first().is_some_and(|s| {
+        s.role == crate::doc::Role::Muted
+            && (s.text().trim() == g.link || s.text().trim() == g.bullet)
+    })
+}
+
 /// The spans a link to another item covers: from the first link-coloured span to the last, so a
 /// title, a name or an implication's whole route, without the dates and notes around them.
 fn named_part(spans: &[crate::doc::Span], linked: bool) -> (Option<usize>, Option<usize>) {

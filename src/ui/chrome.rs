@@ -100,6 +100,44 @@ fn shorten(text: &str, max: usize, ellipsis: &str) -> String {
 }
 
 /// The panes by name, the active one reversed; names shrink to fit narrow terminals.
+/// Draws tabs named `(name, active)`, cutting every name to each of `shorter` widths in turn
+/// until the strip fits.
+pub(super) fn tab_strip(
+    buf: &mut Buffer,
+    area: Rect,
+    mut names: Vec<(String, bool)>,
+    shorter: &[usize],
+    app: &App,
+    theme: &Theme,
+) {
+    let fits = |names: &[(String, bool)]| {
+        names.iter().map(|(n, _)| n.width() + 2).sum::<usize>() <= area.width as usize
+    };
+    for &width in shorter {
+        if fits(&names) {
+            break;
+        }
+        for (n, _) in &mut names {
+            *n = n.chars().take(width).collect();
+        }
+    }
+    let spans: Vec<Span> = names
+        .into_iter()
+        .map(|(n, active)| {
+            let style = if active { theme.tab_active } else { theme.tab };
+            Span::styled(format!(" {n} "), style)
+        })
+        .collect();
+    put_line(
+        buf,
+        area.x,
+        area.y,
+        area.width,
+        &Line::from(spans),
+        &app.glyphs,
+    );
+}
+
 pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let wide = area.width >= crate::layout::WIDE_MIN_WIDTH;
     let comparing = app.comparing().is_some();
@@ -120,34 +158,7 @@ pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     } else if !wide {
         names.push(("Detail".to_owned(), app.focus == Focus::Detail));
     }
-    let fits = |names: &[(String, bool)]| {
-        names.iter().map(|(n, _)| n.width() + 2).sum::<usize>() <= area.width as usize
-    };
-    if !fits(&names) {
-        for (n, _) in &mut names {
-            *n = n.chars().take(5).collect();
-        }
-    }
-    if !fits(&names) {
-        for (n, _) in &mut names {
-            *n = n.chars().take(1).collect();
-        }
-    }
-    let spans: Vec<Span> = names
-        .into_iter()
-        .map(|(n, active)| {
-            let style = if active { theme.tab_active } else { theme.tab };
-            Span::styled(format!(" {n} "), style)
-        })
-        .collect();
-    put_line(
-        buf,
-        area.x,
-        area.y,
-        area.width,
-        &Line::from(spans),
-        &app.glyphs,
-    );
+    tab_strip(buf, area, names, &[5, 1], app, theme);
 }
 
 /// Hints for the focused pane, from the keymap, or the message of the last action; the position

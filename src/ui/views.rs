@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
-use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, put_line};
 use crate::app::App;
@@ -80,33 +79,11 @@ pub(super) fn tabs(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         Screen::Outlook => "Outlook",
         Screen::Timeline => "Timeline",
     };
-    let mut names: Vec<(String, bool)> = Screen::ALL
+    let names: Vec<(String, bool)> = Screen::ALL
         .iter()
         .map(|&s| (format!("{} {}", key(s), short(s)), s == app.screen))
         .collect();
-    let fits = |names: &[(String, bool)]| {
-        names.iter().map(|(n, _)| n.width() + 2).sum::<usize>() <= area.width as usize
-    };
-    if !fits(&names) {
-        for (n, _) in &mut names {
-            *n = n.chars().take(5).collect();
-        }
-    }
-    let spans: Vec<Span> = names
-        .into_iter()
-        .map(|(n, active)| {
-            let style = if active { theme.tab_active } else { theme.tab };
-            Span::styled(format!(" {n} "), style)
-        })
-        .collect();
-    put_line(
-        buf,
-        area.x,
-        area.y,
-        area.width,
-        &Line::from(spans),
-        &app.glyphs,
-    );
+    super::chrome::tab_strip(buf, area, names, &[5], app, theme);
 }
 
 /// The menu of views, over the body.
