@@ -121,7 +121,7 @@ fn main() {
             #[cfg(feature = "peers")]
             run.peers(&fixture, &work);
         }
-        run.views(&fixture);
+        run.views(&fixture, &dir, &index);
         let words: Vec<String> = [0, 10, 100, 1000, 10_000]
             .iter()
             .map(|&r| fixture.word_near_rank(r))

@@ -658,3 +658,78 @@ fn the_views_count_the_same_through_the_on_disk_index() {
         assert_eq!(disk, memory.stdout, "{sort:?}");
     }
 }
+
+/// The matrix's counts against the definition, one implication at a time: every area its origin
+/// falls in, crossed with every area its destination falls in. On the bundled data and on a
+/// synthetic archive whose ends name regions, blocs and overlapping places, by region and by
+/// country, counted and weighted.
+#[test]
+fn matrix_cells_are_every_implication_counted_one_by_one() {
+    use geolens::find::flows::{matrix_of, probability};
+    use geolens::find::geo::Grain;
+    use geolens::tools::synth::{self, Profile, Spec};
+    use std::collections::BTreeMap;
+
+    let dir = temp::TempDir::new("matrix-cells");
+    let spec = Spec {
+        analyses: 3000,
+        seed: 17,
+        profile: Profile::Brief,
+    };
+    synth::write(dir.path(), &spec).expect("generated");
+    let sources = geolens::data::Sources::from_dir(dir.path()).expect("readable");
+    let synthetic = geolens::data::load(&sources).expect("loads");
+    for d in [&common::bundled(), &synthetic] {
+        let geo = Geo::new(d);
+        let items: Vec<Target> = geolens::data::every(d, ListKind::Implications).collect();
+        for grain in [Grain::Region, Grain::Country] {
+            let mut want: BTreeMap<(u32, u32), (u32, f64)> = BTreeMap::new();
+            let mut unplaced = 0;
+            for &t in &items {
+                let Target::Implication(ix) = t else { continue };
+                let [from, to] = [Side::Origin, Side::Affected].map(|side| {
+                    let places = d.implication_places(ix, side);
+                    if places.is_empty() {
+                        geo.areas(&geo.end(d, ix, side), grain)
+                    } else {
+                        let mut out = Vec::new();
+                        geo.places_into(&places, grain, &mut out);
+                        out
+                    }
+                });
+                if from.is_empty() || to.is_empty() {
+                    unplaced += 1;
+                    continue;
+                }
+                let w = probability(d.implication_facts(ix).likelihood);
+                for a in &from {
+                    for b in &to {
+                        let cell = want.entry((a.0, b.0)).or_default();
+                        cell.0 += 1;
+                        cell.1 += w;
+                    }
+                }
+            }
+            let m = matrix_of(d, &geo, &items, grain);
+            let got: BTreeMap<(u32, u32), (u32, f64)> = m
+                .cells
+                .iter()
+                .map(|&((r, c), t)| {
+                    let (a, b) = (m.areas[r as usize], m.areas[c as usize]);
+                    ((a.0, b.0), (t.count, t.weight))
+                })
+                .collect();
+            assert_eq!(m.unplaced, unplaced, "{grain:?}");
+            assert_eq!(got.len(), want.len(), "{grain:?}: cells");
+            for (at, (count, weight)) in &want {
+                let (c, w) = got[at];
+                assert_eq!(c, *count, "{grain:?} {at:?}");
+                assert!(
+                    (w - weight).abs() < 1e-6,
+                    "{grain:?} {at:?}: {w} vs {weight}"
+                );
+            }
+            assert!(m.cells.windows(2).all(|p| p[0].0 < p[1].0), "sorted");
+        }
+    }
+}

@@ -8,7 +8,7 @@
 
 use super::*;
 use geolens::app::screen::Screen;
-use geolens::data::ListKind;
+use geolens::data::{ListKind, Store};
 
 /// The keys measured: a name, the keys that lead to the state the key is pressed in (not
 /// measured), and the key.
@@ -61,16 +61,28 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
 }
 
 impl Run {
-    pub(super) fn views(&mut self, fx: &Fixture) {
+    /// The views' keys on the dataset in memory, then on its index at `index` (built here when
+    /// the run has not built it yet): the explorer opens a `--data` directory on its index.
+    pub(super) fn views(&mut self, fx: &Fixture, dir: &Path, index: &Path) {
+        self.views_on(fx, &fx.data, "view", "in memory");
+        let disk = geolens::store::open_fresh(dir, index, None).unwrap_or_else(|_| {
+            geolens::store::build(dir, index, true, None, &mut |m| panic!("{m}"))
+                .map(drop)
+                .expect("the index is built");
+            geolens::store::open_fresh(dir, index, None).expect("the index opens")
+        });
+        self.views_on(fx, &disk, "disk_view", "on the index");
+    }
+
+    fn views_on(&mut self, fx: &Fixture, data: &dyn Store, prefix: &str, on: &str) {
         let size = fx.size;
         let n = label(size);
-        let data = &fx.data;
         let theme = Theme::color();
         let target = self.target;
         let mut g = self.c.benchmark_group(format!("n{size}"));
         let cases = cases();
         for (name, setup, key) in &cases {
-            let mut app = fx.app();
+            let mut app = App::new(data, Keymap::default(), pages::UNICODE, SCREEN);
             for &a in setup {
                 app.update(data, a);
             }
@@ -83,17 +95,17 @@ impl Run {
             let t = Instant::now();
             black_box(press(app.clone()));
             fit(&mut g, target, t.elapsed());
-            g.bench_function(format!("view_{name}"), |b| {
+            g.bench_function(format!("{prefix}_{name}"), |b| {
                 b.iter_batched(|| app.clone(), press, BatchSize::LargeInput)
             });
         }
         g.finish();
         let first = self.sizes.first().copied().filter(|&s| s != size);
         for (name, _, _) in &cases {
-            let id = format!("view_{name}");
+            let id = format!("{prefix}_{name}");
             let baseline = first.map(|s| (format!("at {}", label(s)), Fig::Bench(Run::id(s, &id))));
             self.row(
-                &format!("view key + frame 200x60: {}", name.replace('_', " ")),
+                &format!("view key + frame 200x60, {on}: {}", name.replace('_', " ")),
                 &n,
                 Fig::Bench(Run::id(size, &id)),
                 baseline.as_ref().map(|(l, f)| (l.as_str(), f.clone())),

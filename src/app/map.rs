@@ -62,7 +62,7 @@ impl MapView {
             .footprint(region)
             .iter()
             .map(|&p| {
-                let c = data.place(p).centroid;
+                let c = data.place_centroid(p);
                 (c.lon, c.lat)
             })
             .collect();
@@ -98,7 +98,7 @@ impl MapView {
             .iter()
             .map(|&(p, _)| p)
             .filter(|&p| {
-                let c = data.place(p).centroid;
+                let c = data.place_centroid(p);
                 (bounds.0..=bounds.1).contains(&c.lon) && (bounds.2..=bounds.3).contains(&c.lat)
             })
             .collect()
@@ -143,7 +143,7 @@ impl App {
                 };
                 m.place = None;
                 self.message = Some(match m.zoom {
-                    Some(r) => format!("zoomed to {}", data.place(r).name),
+                    Some(r) => format!("zoomed to {}", data.name(Target::Place(r))),
                     None => "the whole world".to_owned(),
                 });
             }

@@ -65,10 +65,11 @@ impl MatrixView {
             .enumerate()
             .map(|(i, &p)| {
                 let key = match self.grain {
-                    Grain::Country => data.place(p).id.chars().count().max(3),
+                    Grain::Country => data.id(Target::Place(p)).chars().count().max(3),
                     Grain::Region => (i + 1).to_string().len().max(3),
                 };
-                key + 1 + unicode_width::UnicodeWidthStr::width(data.place(p).name.as_str())
+                key + 1
+                    + unicode_width::UnicodeWidthStr::width(data.name(Target::Place(p)).as_ref())
             })
             .max()
             .unwrap_or(8);

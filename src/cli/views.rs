@@ -3,6 +3,7 @@
 
 use super::{Output, safe_json};
 use crate::data::Store;
+use crate::data::Target;
 use crate::find::Filter;
 use crate::find::flows::{self, Tally};
 use crate::find::geo::{Geo, Grain};
@@ -83,7 +84,7 @@ fn matrix_text(data: &dyn Store, m: &flows::Matrix, weighted: bool) -> String {
         .areas
         .iter()
         .enumerate()
-        .map(|(i, &p)| format!("{:>2} {}", i + 1, sanitize(&data.place(p).name)))
+        .map(|(i, &p)| format!("{:>2} {}", i + 1, sanitize(&data.name(Target::Place(p)))))
         .collect();
     let label = names
         .iter()

@@ -17,8 +17,8 @@ use super::index::{
     ThemeLink,
 };
 use super::model::{
-    Actor, ActorKind, Analysis, Channel, Confidence, Horizon, Implication, Likelihood, Place,
-    PlaceKind, Theme,
+    Actor, ActorKind, Analysis, Channel, Confidence, Horizon, Implication, LatLon, Likelihood,
+    Place, PlaceKind, Theme,
 };
 use super::target::{ListKind, Target};
 
@@ -134,6 +134,10 @@ pub trait Store: Send + Sync {
     }
     fn place_kind(&self, ix: PlaceIx) -> PlaceKind {
         self.place(ix).kind
+    }
+    /// Where the map puts the place.
+    fn place_centroid(&self, ix: PlaceIx) -> LatLon {
+        self.place(ix).centroid
     }
     /// Whether the place is one of the world regions that share the countries out.
     fn is_world_region(&self, ix: PlaceIx) -> bool {

@@ -101,7 +101,7 @@ impl Matrix {
     }
 
     pub fn json(&self, data: &dyn Store) -> Json {
-        let id = |p: PlaceIx| data.place(p).id.clone();
+        let id = |p: PlaceIx| data.id(Target::Place(p));
         let cells: Vec<Json> = self
             .cells
             .iter()
@@ -117,7 +117,7 @@ impl Matrix {
             "by": self.grain.name(),
             "areas": self.areas.iter().enumerate().map(|(i, &p)| json!({
                 "id": id(p),
-                "name": data.place(p).name,
+                "name": data.name(Target::Place(p)),
                 "from": self.rows[i].json(),
                 "to": self.columns[i].json(),
             })).collect::<Vec<_>>(),
@@ -142,134 +142,269 @@ pub(crate) fn in_store_order(items: &[Target]) -> Vec<Target> {
     sorted
 }
 
+/// Implications counted together: they start in the rows `ends[from.0..from.1]` and reach the
+/// columns `ends[to.0..to.1]`; `count` of them, weighing `milli` thousandths in all.
+#[derive(Debug, Clone, Copy)]
+struct Flow {
+    from: (u32, u32),
+    to: (u32, u32),
+    count: u32,
+    milli: u32,
+}
+
+/// A count and a weight in thousandths of a probability: every ICD-203 midpoint is a whole
+/// number of them, so sums in any order are exact.
+type Milli = [u32; 2];
+
+fn add(to: &mut Milli, from: Milli) {
+    to[0] += from[0];
+    to[1] += from[1];
+}
+
+fn tally([count, milli]: Milli) -> Tally {
+    Tally {
+        count,
+        weight: f64::from(milli) / 1000.0,
+    }
+}
+
+/// Areas numbered densely as they are met, their numbers kept in one buffer of ends.
+struct Areas {
+    number: Vec<u32>,
+    areas: Vec<PlaceIx>,
+    ends: Vec<u32>,
+    /// Where each place's own areas are in `ends`, once asked for.
+    of_place: Vec<Option<(u32, u32)>>,
+}
+
+impl Areas {
+    fn push(&mut self, p: PlaceIx) {
+        let slot = &mut self.number[p.get()];
+        if *slot == u32::MAX {
+            *slot = self.areas.len() as u32;
+            self.areas.push(p);
+        }
+        self.ends.push(*slot);
+    }
+
+    fn span(&self, start: usize) -> (u32, u32) {
+        (start as u32, self.ends.len() as u32)
+    }
+
+    /// The areas a place falls in, pushed the first time.
+    fn of(&mut self, geo: &Geo, p: PlaceIx, grain: Grain) -> (u32, u32) {
+        if let Some(span) = self.of_place[p.get()] {
+            return span;
+        }
+        let start = self.ends.len();
+        for &a in geo.place_areas(p, grain) {
+            self.push(a);
+        }
+        let span = self.span(start);
+        self.of_place[p.get()] = Some(span);
+        span
+    }
+}
+
 /// The matrix of these implications.
 pub fn matrix_of(data: &dyn Store, geo: &Geo, items: &[Target], grain: Grain) -> Matrix {
-    // First the areas of every end, numbered densely as they are met; then the cells, on a
-    // grid while it is small enough to be the quickest way (by country, an end naming
-    // Sub-Saharan Africa meets 49 countries), else by hashing.
-    let mut number = vec![u32::MAX; data.count(ListKind::Places)];
-    let mut areas: Vec<PlaceIx> = Vec::new();
-    let mut ends: Vec<u32> = Vec::new();
-    let mut flows: Vec<(u32, u32, u32, f64)> = Vec::new();
-    let (mut rows, mut columns): (Vec<Tally>, Vec<Tally>) = (Vec::new(), Vec::new());
-    let (mut total, mut unplaced) = (Tally::default(), 0);
-    let mut end = Vec::new();
+    // Most implications name places whose areas do not overlap (one country; a country and a
+    // region it is not in): they count in the cells of each pair of places they name, and the
+    // same pairs recur (Europe to Sub-Saharan Africa is 2,205 cells by country), so these are
+    // gathered by pair of places and each pair's areas worked out once. The rest (ends named by
+    // actors only, places that overlap) are counted one by one from what their ends cover.
+    let places = data.count(ListKind::Places);
+    let mut at = Areas {
+        number: vec![u32::MAX; places],
+        areas: Vec::new(),
+        ends: Vec::new(),
+        of_place: vec![None; places],
+    };
+    let mut flows: Vec<Flow> = Vec::new();
+    let mut by_places: HashMap<(PlaceIx, PlaceIx), Milli> = HashMap::new();
+    let (mut from_place, mut to_place) = (vec![[0u32; 2]; places], vec![[0u32; 2]; places]);
+    let (mut total, mut unplaced) = ([0u32; 2], 0);
+    let mut covered = Vec::new();
+    let mut one_by_one = Vec::new();
     for &t in &in_store_order(items) {
         let Target::Implication(ix) = t else { continue };
-        let start = ends.len() as u32;
-        let mut split = start;
-        for side in [Side::Origin, Side::Affected] {
-            let places = data.implication_places(ix, side);
-            if places.is_empty() {
-                geo.areas_into(&geo.end(data, ix, side), grain, &mut end);
-            } else {
-                geo.places_into(&places, grain, &mut end);
+        let milli = (probability(data.implication_facts(ix).likelihood) * 1000.0).round() as u32;
+        let named = [Side::Origin, Side::Affected].map(|side| data.implication_places(ix, side));
+        let apart = |places: &[PlaceIx], covered: &mut Vec<PlaceIx>| match places {
+            [] => false,
+            [_] => true,
+            more => {
+                geo.places_into(more, grain, covered);
+                let each: usize = more.iter().map(|&p| geo.place_areas(p, grain).len()).sum();
+                each == covered.len()
             }
-            for &p in &end {
-                let slot = &mut number[p.get()];
-                if *slot == u32::MAX {
-                    *slot = areas.len() as u32;
-                    areas.push(p);
+        };
+        if apart(&named[0], &mut covered) && apart(&named[1], &mut covered) {
+            add(&mut total, [1, milli]);
+            for &p in named[0].iter() {
+                add(&mut from_place[p.get()], [1, milli]);
+                for &q in named[1].iter() {
+                    add(by_places.entry((p, q)).or_default(), [1, milli]);
                 }
-                ends.push(*slot);
             }
-            if side == Side::Origin {
-                split = ends.len() as u32;
+            for &q in named[1].iter() {
+                add(&mut to_place[q.get()], [1, milli]);
             }
-        }
-        let stop = ends.len() as u32;
-        if split == start || stop == split {
-            unplaced += 1;
-            ends.truncate(start as usize);
             continue;
         }
-        let w = probability(data.implication_facts(ix).likelihood);
-        total.add(w);
-        rows.resize(areas.len(), Tally::default());
-        columns.resize(areas.len(), Tally::default());
-        for &a in &ends[start as usize..split as usize] {
-            rows[a as usize].add(w);
+        let start = at.ends.len();
+        let mut split = start;
+        for (side, places) in [Side::Origin, Side::Affected].into_iter().zip(&named) {
+            if places.is_empty() {
+                geo.areas_into(&geo.end(data, ix, side), grain, &mut covered);
+            } else {
+                geo.places_into(places, grain, &mut covered);
+            }
+            for &p in &covered {
+                at.push(p);
+            }
+            if side == Side::Origin {
+                split = at.ends.len();
+            }
         }
-        for &b in &ends[split as usize..stop as usize] {
-            columns[b as usize].add(w);
+        if split == start || at.ends.len() == split {
+            unplaced += 1;
+            at.ends.truncate(start);
+            continue;
         }
-        flows.push((start, split, stop, w));
+        add(&mut total, [1, milli]);
+        one_by_one.push(Flow {
+            from: (start as u32, split as u32),
+            to: (split as u32, at.ends.len() as u32),
+            count: 1,
+            milli,
+        });
     }
-    let n = areas.len();
-    rows.resize(n, Tally::default());
-    columns.resize(n, Tally::default());
-    // A grid costs its size to clear and read back; hashing costs each pair counted.
-    let counted: usize = flows
-        .iter()
-        .map(|&(start, split, stop, _)| ((split - start) * (stop - split)) as usize)
-        .sum();
-    let mut pairs: Vec<((u32, u32), Tally)> = if n * n <= (counted * 4).min(1 << 22) {
-        // Counts and thousandths of a probability (every ICD-203 midpoint is a whole number of
-        // them, so the sums are exact): half the memory of a grid of tallies.
-        let mut grid = vec![[0u32; 2]; n * n];
-        for &(start, split, stop, w) in &flows {
-            let milli = (w * 1000.0).round() as u32;
-            for &a in &ends[start as usize..split as usize] {
-                let row = &mut grid[a as usize * n..(a as usize + 1) * n];
-                for &b in &ends[split as usize..stop as usize] {
-                    let cell = &mut row[b as usize];
-                    cell[0] += 1;
-                    cell[1] += milli;
-                }
-            }
+    // Row and column totals: each implication once in each area its ends fall in.
+    let mut rows: Vec<Milli> = Vec::new();
+    let mut columns: Vec<Milli> = Vec::new();
+    let into = |sums: &mut Vec<Milli>, ends: &[u32], m: Milli, n: usize| {
+        sums.resize(n, [0, 0]);
+        for &a in ends {
+            add(&mut sums[a as usize], m);
         }
-        grid.into_iter()
-            .enumerate()
-            .filter(|(_, [count, _])| *count > 0)
-            .map(|(i, [count, milli])| {
-                let t = Tally {
-                    count,
-                    weight: f64::from(milli) / 1000.0,
-                };
-                (((i / n) as u32, (i % n) as u32), t)
-            })
-            .collect()
-    } else {
-        let mut hashed: HashMap<(u32, u32), Tally> = HashMap::new();
-        for &(start, split, stop, w) in &flows {
-            for &a in &ends[start as usize..split as usize] {
-                for &b in &ends[split as usize..stop as usize] {
-                    hashed.entry((a, b)).or_default().add(w);
-                }
-            }
-        }
-        hashed.into_iter().collect()
     };
-    // Into reading order.
+    for f in &one_by_one {
+        let n = at.areas.len();
+        into(
+            &mut rows,
+            &at.ends[f.from.0 as usize..f.from.1 as usize],
+            [1, f.milli],
+            n,
+        );
+        into(
+            &mut columns,
+            &at.ends[f.to.0 as usize..f.to.1 as usize],
+            [1, f.milli],
+            n,
+        );
+    }
+    for p in 0..places {
+        let (from, to) = (from_place[p], to_place[p]);
+        if from[0] + to[0] == 0 {
+            continue;
+        }
+        let span = at.of(geo, PlaceIx(p as u32), grain);
+        let n = at.areas.len();
+        let ends = &at.ends[span.0 as usize..span.1 as usize];
+        into(&mut rows, ends, from, n);
+        into(&mut columns, ends, to, n);
+    }
+    flows.extend(one_by_one);
+    for ((p, q), [count, milli]) in by_places {
+        let (from, to) = (at.of(geo, p, grain), at.of(geo, q, grain));
+        flows.push(Flow {
+            from,
+            to,
+            count,
+            milli,
+        });
+    }
+    let n = at.areas.len();
+    rows.resize(n, [0, 0]);
+    columns.resize(n, [0, 0]);
+    // Areas into reading order first, so that cells come out of the count already sorted.
+    let areas = at.areas;
     let mut order: Vec<u32> = (0..n as u32).collect();
     order.sort_by_cached_key(|&i| area_order(data, geo, areas[i as usize], grain));
     let mut place_of = vec![0u32; n];
     for (new, &old) in order.iter().enumerate() {
         place_of[old as usize] = new as u32;
     }
-    for ((a, b), _) in &mut pairs {
-        (*a, *b) = (place_of[*a as usize], place_of[*b as usize]);
+    let mut ends = at.ends;
+    for e in &mut ends {
+        *e = place_of[*e as usize];
     }
-    pairs.sort_unstable_by_key(|(at, _)| *at);
+    let pairs = count_cells(n, &ends, &flows);
     let max = pairs.iter().fold((0, 0.0), |(c, w): (u32, f64), (_, t)| {
         (c.max(t.count), w.max(t.weight))
     });
     Matrix {
         grain,
         areas: order.iter().map(|&i| areas[i as usize]).collect(),
-        rows: order.iter().map(|&i| rows[i as usize]).collect(),
-        columns: order.iter().map(|&i| columns[i as usize]).collect(),
+        rows: order.iter().map(|&i| tally(rows[i as usize])).collect(),
+        columns: order.iter().map(|&i| tally(columns[i as usize])).collect(),
         cells: pairs,
         max,
-        total,
+        total: tally(total),
         unplaced,
     }
+}
+
+/// The cells of the matrix, row by row: for each row, the flows that start there add into one
+/// row of counts that stays in cache, where a whole grid of two thousand areas squared would be
+/// 32 MB to clear and read back.
+fn count_cells(n: usize, ends: &[u32], flows: &[Flow]) -> Vec<((u32, u32), Tally)> {
+    // The flows starting in each row, as one list cut at `at`.
+    let mut at = vec![0u32; n + 1];
+    for f in flows {
+        for &a in &ends[f.from.0 as usize..f.from.1 as usize] {
+            at[a as usize + 1] += 1;
+        }
+    }
+    for r in 0..n {
+        at[r + 1] += at[r];
+    }
+    let mut fill = at.clone();
+    let mut by_row = vec![0u32; at[n] as usize];
+    for (i, f) in flows.iter().enumerate() {
+        for &a in &ends[f.from.0 as usize..f.from.1 as usize] {
+            by_row[fill[a as usize] as usize] = i as u32;
+            fill[a as usize] += 1;
+        }
+    }
+    let mut row: Vec<Milli> = vec![[0, 0]; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut cells = Vec::new();
+    for r in 0..n {
+        for &i in &by_row[at[r] as usize..at[r + 1] as usize] {
+            let f = flows[i as usize];
+            for &b in &ends[f.to.0 as usize..f.to.1 as usize] {
+                let cell = &mut row[b as usize];
+                if cell[0] == 0 {
+                    touched.push(b);
+                }
+                add(cell, [f.count, f.milli]);
+            }
+        }
+        touched.sort_unstable();
+        for &b in &touched {
+            cells.push(((r as u32, b), tally(std::mem::take(&mut row[b as usize]))));
+        }
+        touched.clear();
+    }
+    cells
 }
 
 /// Areas read in a fixed order whatever the filter: world regions as the dataset lists them, then
 /// countries standing alone, then the rest (the World); countries by home region, then by name.
 pub fn area_order(data: &dyn Store, geo: &Geo, p: PlaceIx, grain: Grain) -> (u8, u32, String, u32) {
-    let name = data.place(p).name.to_lowercase();
+    let name = data.name(Target::Place(p)).to_lowercase();
     let region = geo.area(p, Grain::Region);
     let (group, within, name) = match grain {
         Grain::Region if data.is_world_region(p) => (0, p.0, String::new()),
@@ -355,19 +490,19 @@ pub fn map_data(data: &dyn Store, geo: &Geo, items: &[Target]) -> MapData {
             }
         }
     }
-    let mut places: Vec<(PlaceIx, u32)> = named_by
+    let places: Vec<(PlaceIx, u32)> = named_by
         .iter()
         .enumerate()
         .filter(|(_, n)| **n > 0)
         .map(|(p, &n)| (PlaceIx(p as u32), n))
         .collect();
-    places.sort_by(|a, b| {
-        let (pa, pb) = (data.place(a.0), data.place(b.0));
-        pa.centroid
-            .lon
-            .total_cmp(&pb.centroid.lon)
-            .then(a.0.cmp(&b.0))
-    });
+    // West to east, each centroid read once.
+    let mut by_lon: Vec<(f64, (PlaceIx, u32))> = places
+        .into_iter()
+        .map(|x| (data.place_centroid(x.0).lon, x))
+        .collect();
+    by_lon.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.0.cmp(&b.1.0)));
+    let places: Vec<(PlaceIx, u32)> = by_lon.into_iter().map(|(_, x)| x).collect();
     let route_count = routes.len();
     let mut routes: Vec<Route> = routes
         .into_iter()

@@ -117,17 +117,20 @@ impl Geo {
         out.dedup();
     }
 
+    /// The areas one place falls in, sorted, found without walking its footprint.
+    pub fn place_areas(&self, place: PlaceIx, grain: Grain) -> &[PlaceIx] {
+        match grain {
+            Grain::Region => self.regions.get(place.get()).map_or(&[], |r| r),
+            Grain::Country => self.footprint(place),
+        }
+    }
+
     /// The areas of the places listed (an analysis's, an end's) into a buffer: the union of
-    /// their footprints' areas, sorted, found without walking the footprints.
+    /// their areas, sorted.
     pub fn places_into(&self, places: &[PlaceIx], grain: Grain, out: &mut Vec<PlaceIx>) {
         out.clear();
         for &p in places {
-            match grain {
-                Grain::Region => {
-                    out.extend_from_slice(self.regions.get(p.get()).map_or(&[], |r| r))
-                }
-                Grain::Country => out.extend_from_slice(self.footprint(p)),
-            }
+            out.extend_from_slice(self.place_areas(p, grain));
         }
         out.sort_unstable();
         out.dedup();

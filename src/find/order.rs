@@ -18,7 +18,12 @@ impl Ranks {
         let places = data.count(ListKind::Places);
         let actors = data.count(ListKind::Actors);
         let mut names: Vec<(String, usize)> = (0..places)
-            .map(|p| (data.place(PlaceIx(p as u32)).name.to_lowercase(), p))
+            .map(|p| {
+                (
+                    data.name(Target::Place(PlaceIx(p as u32))).to_lowercase(),
+                    p,
+                )
+            })
             .chain((0..actors).map(|a| {
                 let name = data.actor(ActorIx(a as u32)).name.to_lowercase();
                 (name, places + a)

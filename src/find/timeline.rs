@@ -86,7 +86,7 @@ impl Group {
     pub fn label(self, data: &dyn Store) -> String {
         match self {
             Group::All => "All analyses".to_owned(),
-            Group::Place(p) => data.place(p).name.clone(),
+            Group::Place(p) => data.name(Target::Place(p)).into_owned(),
             Group::Theme(t) => data.theme(t).name.clone(),
         }
     }
@@ -94,7 +94,7 @@ impl Group {
     fn id(self, data: &dyn Store) -> String {
         match self {
             Group::All => "all".to_owned(),
-            Group::Place(p) => data.place(p).id.clone(),
+            Group::Place(p) => data.id(Target::Place(p)),
             Group::Theme(t) => data.theme(t).id.clone(),
         }
     }

@@ -227,6 +227,23 @@ pub fn sections(d: &Dataset, meta: &Meta) -> Vec<Vec<u8>> {
         }),
     );
 
+    s.u32s(
+        layout::PLACE_REGION,
+        (0..d.places.len() as u32).map(|p| {
+            d.place_region(crate::data::PlaceIx(p))
+                .map_or(NONE, |r| r.0)
+        }),
+    );
+    s.u32s(
+        layout::WORLD_REGION,
+        d.places.iter().map(|p| u32::from(p.world_region)),
+    );
+    let centroids = &mut s.0[layout::PLACE_CENTROID];
+    for p in &d.places {
+        centroids.extend_from_slice(&p.centroid.lat.to_bits().to_le_bytes());
+        centroids.extend_from_slice(&p.centroid.lon.to_bits().to_le_bytes());
+    }
+
     lists(&mut s, d);
     orders(&mut s, d);
     s.0
@@ -385,6 +402,19 @@ fn lists(s: &mut Sections, d: &Dataset) {
                 .collect::<Vec<_>>()
         }),
     );
+    s.list(
+        List::PlaceGround,
+        n(ListKind::Places).map(|p| ids(&d.place_ground(PlaceIx(p)))),
+    );
+    for (list, sd) in [
+        (List::ImplicationGroundFrom, Side::Origin),
+        (List::ImplicationGroundTo, Side::Affected),
+    ] {
+        s.list(
+            list,
+            n(ListKind::Implications).map(|i| ids(&d.implication_ground(ImplicationIx(i), sd))),
+        );
+    }
     s.list(
         List::PlaceGroups,
         n(ListKind::Places).map(|p| {

@@ -17,8 +17,8 @@ use super::layout::{self, List, NONE};
 use super::recover::Recovery;
 use crate::data::date::PartialDate;
 use crate::data::model::{
-    Actor, ActorKind, Analysis, Channel, Confidence, Horizon, Implication, Likelihood, Place,
-    PlaceKind, Theme,
+    Actor, ActorKind, Analysis, Channel, Confidence, Horizon, Implication, LatLon, Likelihood,
+    Place, PlaceKind, Theme,
 };
 use crate::data::{
     ActorIx, AnalysisIx, Appearance, Dataset, ImplicationFacts, ImplicationIx, ListKind, Order,
@@ -416,6 +416,45 @@ impl Store for DiskStore {
             .u32_at(layout::PLACE_KIND, ix.get())
             .and_then(|k| PlaceKind::ALL.get(k as usize).copied());
         self.or(v, |d| d.place(ix).kind, PlaceKind::Country)
+    }
+    fn place_centroid(&self, ix: PlaceIx) -> LatLon {
+        let v = self
+            .file
+            .whole(layout::PLACE_CENTROID)
+            .and_then(|b| b.get(ix.get() * 16..ix.get() * 16 + 16))
+            .map(|b| LatLon {
+                lat: f64::from_bits(le64(b)),
+                lon: f64::from_bits(le64(&b[8..])),
+            });
+        let blank = LatLon { lat: 0.0, lon: 0.0 };
+        self.or(v, |d| d.place(ix).centroid, blank)
+    }
+    fn is_world_region(&self, ix: PlaceIx) -> bool {
+        let v = self.u32_at(layout::WORLD_REGION, ix.get()).map(|w| w == 1);
+        self.or(v, |d| d.place(ix).world_region, false)
+    }
+    fn place_region(&self, ix: PlaceIx) -> Option<PlaceIx> {
+        let v = self.u32_at(layout::PLACE_REGION, ix.get()).map(some);
+        self.or(v, |d| Store::place_region(d, ix).map(|p| p.0), None)
+            .map(PlaceIx)
+    }
+    fn place_ground(&self, ix: PlaceIx) -> Cow<'_, [PlaceIx]> {
+        let v = self
+            .ixs(List::PlaceGround, ix.get(), PlaceIx)
+            .map(Cow::Owned);
+        self.or(v, |d| Store::place_ground(d, ix), Cow::Borrowed(&[]))
+    }
+    fn implication_ground(&self, ix: ImplicationIx, s: Side) -> Cow<'_, [PlaceIx]> {
+        let list = match s {
+            Side::Origin => List::ImplicationGroundFrom,
+            Side::Affected => List::ImplicationGroundTo,
+        };
+        let v = self.ixs(list, ix.get(), PlaceIx).map(Cow::Owned);
+        self.or(
+            v,
+            |d| Store::implication_ground(d, ix, s),
+            Cow::Borrowed(&[]),
+        )
     }
     fn actor_kind(&self, ix: ActorIx) -> ActorKind {
         let v = self

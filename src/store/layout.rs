@@ -72,8 +72,14 @@ pub const ACTOR_COUNTRY: usize = COLUMNS + 9;
 pub const PLACE_KIND: usize = COLUMNS + 10;
 /// Per theme: its parent, or `NONE`.
 pub const THEME_PARENT: usize = COLUMNS + 11;
+/// Per place: its home world region, or `NONE`.
+pub const PLACE_REGION: usize = COLUMNS + 12;
+/// Per place: 1 for a world region, else 0.
+pub const WORLD_REGION: usize = COLUMNS + 13;
+/// Per place: its centroid, latitude then longitude, as the bits of two `f64`s (`u64`s).
+pub const PLACE_CENTROID: usize = COLUMNS + 14;
 
-const LISTS: usize = COLUMNS + 12;
+const LISTS: usize = COLUMNS + 15;
 
 /// Lists of entities per entity, each as offsets (`u64`, in records) and records of `width`
 /// `u32`s.
@@ -104,10 +110,15 @@ pub enum List {
     PlaceAnalyses,
     PlaceActors,
     PlaceGroups,
+    /// What the place covers on the ground: itself, or its member countries.
+    PlaceGround,
+    /// What each end of an implication covers on the ground.
+    ImplicationGroundFrom,
+    ImplicationGroundTo,
 }
 
 impl List {
-    pub const ALL: [List; 19] = [
+    pub const ALL: [List; 22] = [
         List::AnalysisPlaces,
         List::AnalysisThemes,
         List::AnalysisActors,
@@ -127,6 +138,9 @@ impl List {
         List::PlaceAnalyses,
         List::PlaceActors,
         List::PlaceGroups,
+        List::PlaceGround,
+        List::ImplicationGroundFrom,
+        List::ImplicationGroundTo,
     ];
 
     /// `u32`s per record.

@@ -109,6 +109,10 @@ fn every_question_gets_the_same_answer_from_disk() {
         assert_eq!(m.place_groups(p), d.place_groups(p));
         assert_eq!(m.place_members(p), d.place_members(p));
         assert_eq!(m.place_kind(p), d.place_kind(p));
+        assert_eq!(m.place_ground(p), d.place_ground(p));
+        assert_eq!(m.place_region(p), d.place_region(p));
+        assert_eq!(m.is_world_region(p), d.is_world_region(p));
+        assert_eq!(m.place_centroid(p), d.place_centroid(p));
     }
     for t in every(m, ListKind::Implications) {
         let Target::Implication(i) = t else {
@@ -122,6 +126,7 @@ fn every_question_gets_the_same_answer_from_disk() {
         for side in [Side::Origin, Side::Affected] {
             assert_eq!(m.implication_places(i, side), d.implication_places(i, side));
             assert_eq!(m.implication_actors(i, side), d.implication_actors(i, side));
+            assert_eq!(m.implication_ground(i, side), d.implication_ground(i, side));
         }
     }
     for bogus in ["", "nope", "KZ/x", "/", "kz-gov/"] {

@@ -394,7 +394,7 @@ fn cell_chip(
     cell: &crate::find::Cell,
     g: &crate::pages::Glyphs,
 ) -> (&'static str, String) {
-    let name = |p: crate::data::PlaceIx| sanitize(&data.place(p).name).into_owned();
+    let name = |p: crate::data::PlaceIx| sanitize(&data.name(Target::Place(p))).into_owned();
     match *cell {
         crate::find::Cell::Route { from, to } => (
             "Matrix cell",

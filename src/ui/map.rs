@@ -28,7 +28,7 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
     let g = &app.glyphs;
     let geo = app.views.geo.as_ref();
     let zoom = match v.zoom {
-        Some(r) => format!("{}{}", g.sep, data.place(r).name),
+        Some(r) => format!("{}{}", g.sep, data.name(Target::Place(r))),
         None => String::new(),
     };
     let title = format!(
@@ -60,7 +60,7 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
     };
     let (origins, affected) = (ends(Side::Origin), ends(Side::Affected));
     let at = |p: PlaceIx| {
-        let c = data.place(p).centroid;
+        let c = data.place_centroid(p);
         (c.lon, c.lat)
     };
     let ascii = g.ascii;
@@ -113,12 +113,12 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
             }
             for &p in origins.iter().chain(&affected).take(6) {
                 let (x, y) = at(p);
-                let name = sanitize(&data.place(p).name).into_owned();
+                let name = sanitize(&data.name(Target::Place(p))).into_owned();
                 ctx.print(x, y, Span::styled(format!("{point}{name}"), theme.label));
             }
             if let Some(p) = place {
                 let (x, y) = at(p);
-                let name = sanitize(&data.place(p).name).into_owned();
+                let name = sanitize(&data.name(Target::Place(p))).into_owned();
                 let mark = if ascii { "@" } else { "◉" };
                 ctx.print(x, y, Span::styled(format!("{mark}{name}"), theme.selected));
             }
@@ -137,7 +137,10 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
             let at = in_view.iter().position(|&x| x == p).map_or(0, |i| i + 1);
             Line::from(vec![
                 Span::styled(format!(" Place {at}/{}: ", in_view.len()), theme.label),
-                Span::styled(sanitize(&data.place(p).name).into_owned(), theme.body),
+                Span::styled(
+                    sanitize(&data.name(Target::Place(p))).into_owned(),
+                    theme.body,
+                ),
                 Span::styled(
                     format!(
                         "{}named by {n} implication{}{}Enter opens it",

@@ -10,6 +10,7 @@ use super::views::{cell_style, figure, frame, shade};
 use super::{Theme, put_line};
 use crate::app::App;
 use crate::data::Store;
+use crate::data::Target;
 use crate::data::model::PlaceKind;
 use crate::find::geo::Grain;
 use crate::text::sanitize;
@@ -49,7 +50,7 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
     let name = |i: usize| {
         m.areas
             .get(i)
-            .map(|&p| sanitize(&data.place(p).name).into_owned())
+            .map(|&p| sanitize(&data.name(Target::Place(p))).into_owned())
     };
     let t = v.selected();
     let what = match (name(row), name(column)) {
@@ -87,7 +88,7 @@ pub(super) fn render(buf: &mut Buffer, area: Rect, app: &App, data: &dyn Store, 
     let key = |i: usize| -> String {
         match m.areas.get(i) {
             Some(&p) if m.grain == Grain::Country && data.place_kind(p) == PlaceKind::Country => {
-                sanitize(&data.place(p).id).into_owned()
+                sanitize(&data.id(Target::Place(p))).into_owned()
             }
             Some(_) => (i + 1).to_string(),
             None => "all".to_owned(),
