@@ -442,3 +442,43 @@ fn x_clears_every_filter_and_says_how_to_get_them_back_and_u_undoes() {
     assert!(h.app.filter.is_empty());
     assert!(matches!(h.app.overlay, Some(Overlay::Filters(_))));
 }
+
+/// The counts beside each value of an unfiltered list, counted one facet at a time
+/// (`find::counts`, what the index keeps), are what a filter of that value alone leaves, for
+/// every list: on the bundled data and on a synthetic archive.
+#[test]
+fn unfiltered_counts_are_what_each_value_alone_leaves() {
+    use geolens::find::counts;
+    use geolens::tools::synth::{self, Profile, Spec};
+    let dir = std::env::temp_dir().join(format!("geolens-counts-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let spec = Spec {
+        analyses: 600,
+        seed: 23,
+        profile: Profile::Brief,
+    };
+    synth::write(&dir, &spec).expect("generated");
+    let synthetic = geolens::data::load(&geolens::data::Sources::from_dir(&dir).unwrap()).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let mut checked = 0;
+    for d in [&common::bundled(), &synthetic] {
+        for facet in Facet::ALL {
+            let all = counts::unfiltered_in(d, &ListKind::ALL, facet);
+            assert_eq!(all.is_empty(), !counts::counted_here(facet), "{facet:?}");
+            for (kind, got) in ListKind::ALL.iter().zip(&all) {
+                let want: Vec<u32> = facet
+                    .values(d)
+                    .iter()
+                    .map(|v| {
+                        let mut f = Filter::default();
+                        f.toggle(v);
+                        find::members(d, *kind, &f).len() as u32
+                    })
+                    .collect();
+                assert_eq!(got, &want, "{kind:?} by {facet:?}");
+                checked += want.iter().filter(|&&n| n > 0).count();
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} non-zero counts checked");
+}

@@ -234,7 +234,25 @@ impl App {
     /// value turned on. Done on a change, not per frame.
     pub(super) fn count_values(&self, data: &dyn Store, panel: &mut FilterPanel) {
         let kind = self.list;
-        let values = panel.current_facet().values(data);
+        let facet = panel.current_facet();
+        let values = facet.values(data);
+        // Nothing filtered yet: the index keeps the counts, or one pass counts the whole facet.
+        if self.filter.is_empty() {
+            let at = Facet::ALL.iter().position(|&f| f == facet).unwrap_or(0);
+            let counts = data
+                .facet_counts(kind, at)
+                .map(|c| c.into_owned())
+                .or_else(|| find::counts::unfiltered(data, kind, facet))
+                .filter(|c| c.len() == values.len());
+            if let Some(counts) = counts {
+                panel.all = values
+                    .into_iter()
+                    .zip(counts.into_iter().map(|n| n as usize))
+                    .collect();
+                panel.narrow(data);
+                return;
+            }
+        }
         // Each count is a pass over the archive: thousands of values (the actors, the places of a
         // large archive) would freeze the panel for seconds, so those go uncounted.
         let items = data.count(ListKind::Analyses) + data.count(ListKind::Implications);

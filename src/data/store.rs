@@ -324,6 +324,13 @@ pub trait Store: Send + Sync {
         let _ = (kind, order);
         None
     }
+    /// The counts the filter panel shows beside the values of one facet on an unfiltered list
+    /// (`facet` is the facet's place in `find::Facet::ALL`), when the store keeps them ready: an
+    /// index does. `None`: count them.
+    fn facet_counts(&self, kind: ListKind, facet: usize) -> Option<Cow<'_, [u32]>> {
+        let _ = (kind, facet);
+        None
+    }
     /// The id of an entity as the dataset writes it.
     fn id(&self, target: Target) -> String {
         match target {

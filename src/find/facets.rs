@@ -65,9 +65,9 @@ impl Facet {
                 let mut places: Vec<PlaceIx> = (0..data.count(ListKind::Places) as u32)
                     .map(PlaceIx)
                     .collect();
-                places.sort_by_key(|&p| {
-                    let place = data.place(p);
-                    (place.kind == PlaceKind::Country, place.name.to_lowercase())
+                places.sort_by_cached_key(|&p| {
+                    let name = data.name(Target::Place(p)).to_lowercase();
+                    (data.place_kind(p) == PlaceKind::Country, name)
                 });
                 places.into_iter().map(Value::Place).collect()
             }
@@ -82,7 +82,7 @@ impl Facet {
                 let mut actors: Vec<ActorIx> = (0..data.count(ListKind::Actors) as u32)
                     .map(ActorIx)
                     .collect();
-                actors.sort_by_key(|&a| data.actor(a).name.to_lowercase());
+                actors.sort_by_cached_key(|&a| data.name(Target::Actor(a)).to_lowercase());
                 actors.into_iter().map(Value::Actor).collect()
             }
             Facet::ActorKind => ActorKind::ALL
@@ -173,19 +173,19 @@ impl Value {
     pub fn label(&self, data: &dyn Store) -> String {
         match self {
             Value::Place(p) => {
-                let place = data.place(*p);
-                match place.kind {
-                    PlaceKind::Country => format!("{} ({})", place.name, place.id),
-                    kind => format!("{} ({})", place.name, kind.words()),
+                let name = data.name(Target::Place(*p));
+                match data.place_kind(*p) {
+                    PlaceKind::Country => format!("{name} ({})", data.id(Target::Place(*p))),
+                    kind => format!("{name} ({})", kind.words()),
                 }
             }
             Value::Theme(t) => {
                 let depth = std::iter::successors(data.theme_parent(*t), |&p| data.theme_parent(p))
                     .take(8)
                     .count();
-                format!("{}{}", "  ".repeat(depth), data.theme(*t).name)
+                format!("{}{}", "  ".repeat(depth), data.name(Target::Theme(*t)))
             }
-            Value::Actor(a) => data.actor(*a).name.clone(),
+            Value::Actor(a) => data.name(Target::Actor(*a)).into_owned(),
             Value::ActorKind(k) => k.words().to_owned(),
             Value::Perspective(p) => p.clone(),
             Value::Year(y) => y.to_string(),
@@ -196,7 +196,11 @@ impl Value {
             Value::Draft(false) => "reviewed analyses".to_owned(),
             Value::StartsIn(end) | Value::Reaches(end) | Value::EitherEnd(end) => match *end {
                 End::Place(p) => Value::Place(p).label(data),
-                End::Actor(a) => format!("{} ({})", data.actor(a).name, data.actor_kind(a).words()),
+                End::Actor(a) => format!(
+                    "{} ({})",
+                    data.name(Target::Actor(a)),
+                    data.actor_kind(a).words()
+                ),
             },
         }
     }

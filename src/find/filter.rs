@@ -598,12 +598,8 @@ fn sort_items(data: &dyn Store, kind: ListKind, items: &mut Vec<Target>, sort: S
 
 /// Every theme: each root by name, followed by its sub-themes by name.
 pub(crate) fn theme_tree(data: &dyn Store) -> Vec<Target> {
-    let by_name = |a: &ThemeIx, b: &ThemeIx| {
-        data.theme(*b)
-            .name
-            .to_lowercase()
-            .cmp(&data.theme(*a).name.to_lowercase())
-    };
+    let name = |t: ThemeIx| data.name(Target::Theme(t)).to_lowercase();
+    let by_name = |a: &ThemeIx, b: &ThemeIx| name(*b).cmp(&name(*a));
     let mut stack: Vec<ThemeIx> = (0..data.count(ListKind::Themes) as u32)
         .map(ThemeIx)
         .filter(|&t| data.theme_parent(t).is_none())

@@ -1,6 +1,7 @@
 //! Finding things: search over names and full text, facets that filter every list, and sort
 //! orders. Library code shared by the explorer and the command line; no terminal code here.
 
+pub mod counts;
 pub mod facets;
 pub mod filter;
 pub mod flows;

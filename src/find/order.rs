@@ -25,7 +25,7 @@ impl Ranks {
                 )
             })
             .chain((0..actors).map(|a| {
-                let name = data.actor(ActorIx(a as u32)).name.to_lowercase();
+                let name = data.name(Target::Actor(ActorIx(a as u32))).to_lowercase();
                 (name, places + a)
             }))
             .collect();

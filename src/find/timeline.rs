@@ -87,7 +87,7 @@ impl Group {
         match self {
             Group::All => "All analyses".to_owned(),
             Group::Place(p) => data.name(Target::Place(p)).into_owned(),
-            Group::Theme(t) => data.theme(t).name.clone(),
+            Group::Theme(t) => data.name(Target::Theme(t)).into_owned(),
         }
     }
 
@@ -95,7 +95,7 @@ impl Group {
         match self {
             Group::All => "all".to_owned(),
             Group::Place(p) => data.id(Target::Place(p)),
-            Group::Theme(t) => data.theme(t).id.clone(),
+            Group::Theme(t) => data.id(Target::Theme(t)),
         }
     }
 }
@@ -262,7 +262,7 @@ pub fn timeline_of(
     rows.sort_by_cached_key(|&(g, _)| match g {
         Group::All => (0, 0, String::new(), 0),
         Group::Place(p) => area_order(data, geo, p, Grain::Region),
-        Group::Theme(t) => (0, 0, data.theme(t).name.to_lowercase(), t.0),
+        Group::Theme(t) => (0, 0, data.name(Target::Theme(t)).to_lowercase(), t.0),
     });
     let groups = rows.iter().map(|(g, _)| *g).collect();
     let counts = rows.into_iter().flat_map(|(_, c)| c).collect();

@@ -302,25 +302,28 @@ impl PageBuilder<'_> {
 /// ("Qatar", not "Qatar, Government of Qatar"), or an actor named as a listed place (the EU beside
 /// the European Union).
 fn endpoints_label(data: &dyn Store, e: &crate::data::model::Endpoints) -> String {
-    let places: Vec<(String, String)> = e
+    // Names and kinds through the store's light accessors: a page lists hundreds of these, and
+    // an index would otherwise decode every place and actor named.
+    let places: Vec<(Option<PlaceIx>, String)> = e
         .places
         .iter()
         .map(|p| match data.place_ix(p) {
-            Some(ix) => (p.clone(), data.place(ix).name.clone()),
-            None => (p.clone(), p.clone()),
+            Some(ix) => (Some(ix), data.name(Target::Place(ix)).into_owned()),
+            None => (None, p.clone()),
         })
         .collect();
-    let stands_for_a_place = |actor: &crate::data::model::Actor| {
-        places.iter().any(|(id, name)| {
-            actor.name.eq_ignore_ascii_case(name)
-                || (actor.kind == crate::data::model::ActorKind::Government
-                    && actor.country.as_deref() == Some(id.as_str()))
+    let stands_for_a_place = |actor: ActorIx, name: &str| {
+        places.iter().any(|(ix, place)| {
+            name.eq_ignore_ascii_case(place)
+                || (data.actor_kind(actor) == crate::data::model::ActorKind::Government
+                    && ix.is_some()
+                    && data.actor_country(actor) == *ix)
         })
     };
     let actors = e.actors.iter().filter_map(|a| match data.actor_ix(a) {
         Some(ix) => {
-            let actor = data.actor(ix);
-            (!stands_for_a_place(&actor)).then(|| actor.name.clone())
+            let name = data.name(Target::Actor(ix));
+            (!stands_for_a_place(ix, &name)).then(|| name.into_owned())
         }
         None => Some(a.clone()),
     });

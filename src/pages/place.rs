@@ -97,7 +97,9 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: PlaceIx) {
         let these: Vec<_> = links.iter().filter(|l| l.side == side).collect();
         if b.counted(heading, these.len()) {
             for link in these.iter().take(super::MAX_LINKS) {
-                let via = link.via.map(|v| format!("via {}", data.place(v).name));
+                let via = link
+                    .via
+                    .map(|v| format!("via {}", data.name(Target::Place(v))));
                 b.implication_link(data, link.implication, via.as_deref());
             }
             b.more(these.len());
@@ -107,7 +109,7 @@ pub(super) fn page(b: &mut PageBuilder, data: &dyn Store, ix: PlaceIx) {
     let actors = data.place_actors(ix);
     if b.counted("Actors based here", actors.len()) {
         for &a in actors.iter().take(super::MAX_LINKS) {
-            let kind = format!("{}{}", b.g.sep, data.actor(a).kind.words());
+            let kind = format!("{}{}", b.g.sep, data.actor_kind(a).words());
             b.actor_link(data, a, &kind);
         }
         b.more(actors.len());

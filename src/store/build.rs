@@ -415,6 +415,14 @@ fn lists(s: &mut Sections, d: &Dataset) {
             n(ListKind::Implications).map(|i| ids(&d.implication_ground(ImplicationIx(i), sd))),
         );
     }
+    let mut counts = vec![Vec::new(); ListKind::ALL.len() * find::Facet::ALL.len()];
+    for (f, &facet) in find::Facet::ALL.iter().enumerate() {
+        let each = find::counts::unfiltered_in(d, &ListKind::ALL, facet);
+        for (&kind, c) in ListKind::ALL.iter().zip(each) {
+            counts[layout::facet_slot(kind, f)] = c.into_iter().map(|n| [n]).collect::<Vec<_>>();
+        }
+    }
+    s.list(List::FacetCounts, counts);
     s.list(
         List::PlaceGroups,
         n(ListKind::Places).map(|p| {

@@ -576,6 +576,14 @@ impl Store for DiskStore {
     fn search_index(&self) -> Option<&(dyn std::any::Any + Send + Sync)> {
         Some(&self.index)
     }
+    fn facet_counts(&self, kind: ListKind, facet: usize) -> Option<Cow<'_, [u32]>> {
+        // Empty: a facet the index does not count.
+        let v = self
+            .list(List::FacetCounts, layout::facet_slot(kind, facet))
+            .map(|c| (!c.is_empty()).then_some(Cow::Owned(c)));
+        // Counting in memory is what a rebuilt store would do.
+        self.or(v, |_| None, None)
+    }
     fn notice(&self) -> Option<String> {
         self.recovery.take_notice()
     }

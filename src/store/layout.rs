@@ -115,10 +115,18 @@ pub enum List {
     /// What each end of an implication covers on the ground.
     ImplicationGroundFrom,
     ImplicationGroundTo,
+    /// Per list and facet (`facet_slot`): the count beside each value on the unfiltered list,
+    /// for the facets `find::counts` counts; empty for the others.
+    FacetCounts,
+}
+
+/// Where one list's counts for one facet are among [`List::FacetCounts`]'s.
+pub fn facet_slot(kind: ListKind, facet: usize) -> usize {
+    kind.index() * crate::find::Facet::ALL.len() + facet
 }
 
 impl List {
-    pub const ALL: [List; 22] = [
+    pub const ALL: [List; 23] = [
         List::AnalysisPlaces,
         List::AnalysisThemes,
         List::AnalysisActors,
@@ -141,6 +149,7 @@ impl List {
         List::PlaceGround,
         List::ImplicationGroundFrom,
         List::ImplicationGroundTo,
+        List::FacetCounts,
     ];
 
     /// `u32`s per record.

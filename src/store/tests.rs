@@ -198,3 +198,65 @@ fn pages_and_filtered_lists_are_the_same_from_disk() {
     }
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// The facet counts the index keeps for every list, against counting in memory.
+fn same_facet_counts(disk: &DiskStore, memory: &Dataset) -> usize {
+    let mut stored = 0;
+    for kind in ListKind::ALL {
+        for (f, &facet) in find::Facet::ALL.iter().enumerate() {
+            let want = find::counts::unfiltered(memory, kind, facet);
+            let got = disk.facet_counts(kind, f).map(|c| c.into_owned());
+            // A facet without values (no drafts) keeps nothing: the panel counts nothing then.
+            let want = want.filter(|c| !c.is_empty());
+            assert_eq!(got, want, "{kind:?} by {facet:?}");
+            stored += usize::from(got.is_some());
+        }
+    }
+    stored
+}
+
+#[test]
+fn the_index_keeps_the_facet_counts_and_follows_the_data() {
+    let dir = scratch("facet-counts");
+    let data = dir.join("data");
+    let copy = |from: &Path, to: &Path| {
+        for entry in walk(from) {
+            let rel = entry.strip_prefix(from).unwrap();
+            fs::create_dir_all(to.join(rel).parent().unwrap()).unwrap();
+            fs::copy(&entry, to.join(rel)).unwrap();
+        }
+    };
+    copy(&bundled_dir(), &data);
+    let path = dir.join("index");
+    let open = || match build(&data, &path, false, None, &mut |_| {}).unwrap() {
+        Opened::Disk(d) => d,
+        Opened::Memory(..) => panic!("not on disk"),
+    };
+    let (memory, _) = load(&data).unwrap();
+    assert!(same_facet_counts(&open(), &memory) >= 30);
+    // One analysis moves to another perspective: the counts move too.
+    let file = data.join("analyses/abraham-accords-2020.json");
+    let text = fs::read_to_string(&file).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["perspective"] = "A Perspective Added By The Test".into();
+    fs::write(&file, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let (changed, _) = load(&data).unwrap();
+    let before = find::counts::unfiltered(&memory, ListKind::Analyses, find::Facet::Perspective);
+    let after = find::counts::unfiltered(&changed, ListKind::Analyses, find::Facet::Perspective);
+    assert_ne!(before, after);
+    same_facet_counts(&open(), &changed);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

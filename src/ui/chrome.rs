@@ -406,6 +406,9 @@ fn cell_chip(
             ),
         ),
         crate::find::Cell::Place(p) => ("Timeline row", name(p)),
-        crate::find::Cell::Theme(t) => ("Timeline row", sanitize(&data.theme(t).name).into_owned()),
+        crate::find::Cell::Theme(t) => (
+            "Timeline row",
+            sanitize(&data.name(Target::Theme(t))).into_owned(),
+        ),
     }
 }
