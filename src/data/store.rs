@@ -237,10 +237,10 @@ pub trait Store: Send + Sync {
     /// Every perspective analyses are read from, sorted.
     fn perspectives(&self) -> Vec<String> {
         let n = self.count(ListKind::Analyses) as u32;
-        let set: std::collections::BTreeSet<String> = (0..n)
-            .map(|i| self.perspective(AnalysisIx(i)).into_owned())
-            .collect();
-        set.into_iter().collect()
+        // Borrowed where the store lends them: one string made per perspective, not per analysis.
+        let set: std::collections::BTreeSet<Cow<'_, str>> =
+            (0..n).map(|i| self.perspective(AnalysisIx(i))).collect();
+        set.into_iter().map(Cow::into_owned).collect()
     }
     /// Every year with an event, newest first (an undated draft has none).
     fn years(&self) -> Vec<u16> {

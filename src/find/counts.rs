@@ -76,6 +76,25 @@ pub fn unfiltered_in(data: &dyn Store, kinds: &[ListKind], facet: Facet) -> Vec<
             _ => None,
         }
     };
+    // Looked up for every analysis: by text, not by a `Value` made for each; each actor's kind
+    // once.
+    let perspective: HashMap<&str, usize> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| match v {
+            Value::Perspective(p) => Some((p.as_str(), i)),
+            _ => None,
+        })
+        .collect();
+    let actor_kind: Vec<Option<usize>> = match facet {
+        Facet::ActorKind => every(data, ListKind::Actors)
+            .map(|t| match t {
+                Target::Actor(x) => find(Value::ActorKind(data.actor_kind(x))),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
 
     let analyses = data.count(ListKind::Analyses);
     let mut passing = Bits::new(analyses, values.len());
@@ -88,11 +107,11 @@ pub fn unfiltered_in(data: &dyn Store, kinds: &[ListKind], facet: Facet) -> Vec<
         };
         match facet {
             Facet::Year => mark(find(Value::Year(data.event_date(ix).year))),
-            Facet::Perspective => mark(find(Value::Perspective(data.perspective(ix).into_owned()))),
+            Facet::Perspective => mark(perspective.get(data.perspective(ix).as_ref()).copied()),
             Facet::Drafts => mark(find(Value::Draft(data.is_draft(ix)))),
             Facet::ActorKind => {
                 for &x in data.analysis_actors(ix).iter() {
-                    mark(find(Value::ActorKind(data.actor_kind(x))));
+                    mark(actor_kind.get(x.get()).copied().flatten());
                 }
             }
             Facet::Theme => {
