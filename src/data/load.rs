@@ -8,7 +8,7 @@ use serde_json::Value;
 use foldhash::HashSet;
 
 use super::json_shape::{Duplicate, Outline, outline};
-use super::locate::{line_col, locate};
+use super::locate::{Locator, line_col};
 use super::model::{Actor, Analysis, Place, Theme};
 use super::problem::{FieldPath, Problem};
 pub use super::sources::{Kind, Source, Sources};
@@ -91,6 +91,7 @@ fn parse_run(sources: &Sources, run: std::ops::Range<usize>) -> (Parsed, Vec<Pro
             kind,
             problems: &mut problems,
             broken: &mut parsed.broken,
+            locator: Locator::new(&source.text),
         };
         match kind {
             Kind::Place => ctx.entities(&mut parsed.places),
@@ -108,6 +109,8 @@ struct FileCtx<'a> {
     kind: Kind,
     problems: &'a mut Vec<Problem>,
     broken: &'a mut HashSet<(Kind, String)>,
+    /// The file's positions, found once however many entities in it are wrong.
+    locator: Locator<'a>,
 }
 
 impl FileCtx<'_> {
@@ -245,10 +248,9 @@ impl FileCtx<'_> {
             Ok(entity) => out.push((entity, origin)),
             Err(error) => {
                 let path = origin.path().join(&FieldPath::from_serde(error.path()));
-                let text: &str = &self.source.text;
                 self.problems.push(Problem {
                     file: self.source.name.clone(),
-                    position: Some(line_col(text, locate(text, &path))),
+                    position: Some(self.locator.position(&path)),
                     path,
                     message: plain_words(&error.inner().to_string()),
                 });

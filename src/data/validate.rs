@@ -8,7 +8,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use super::Drafts;
 use super::iso::is_country_code;
 use super::load::{Kind, Origin, Parsed, Sources};
-use super::locate::{line_col, locate};
+use super::locate::Locator;
 use super::model::{
     Analysis, Draft, Endpoints, LENS_ORDER, MIN_SOURCES, Office, OutcomeStatus, PlaceKind, Source,
 };
@@ -30,6 +30,11 @@ pub(crate) fn validate(
         problems,
         ids: HashMap::new(),
         drafts,
+        locators: sources
+            .files
+            .iter()
+            .map(|f| Locator::new(&f.text))
+            .collect(),
     };
     v.collect_ids();
     v.places();
@@ -46,6 +51,8 @@ struct Validator<'a> {
     /// The first definition of every id, per kind.
     ids: HashMap<(Kind, &'a str), Origin>,
     drafts: Drafts,
+    /// Each file's positions, found once however many problems it has.
+    locators: Vec<Locator<'a>>,
 }
 
 /// Where a value sits, as a chain on the stack: checking a reference costs no allocation, and a
@@ -116,7 +123,7 @@ impl<'a> Validator<'a> {
     fn report(&mut self, origin: Origin, at: &At, message: String) {
         let source = &self.sources.files[origin.file];
         let path = origin.path().join(&at.path());
-        let position = line_col(&source.text, locate(&source.text, &path));
+        let position = self.locators[origin.file].position(&path);
         self.problems.push(Problem {
             file: source.name.clone(),
             position: Some(position),
@@ -128,7 +135,7 @@ impl<'a> Validator<'a> {
     fn position_of(&self, origin: Origin, at: &At) -> String {
         let rel = &at.path();
         let source = &self.sources.files[origin.file];
-        let (line, col) = line_col(&source.text, locate(&source.text, &origin.path().join(rel)));
+        let (line, col) = self.locators[origin.file].position(&origin.path().join(rel));
         format!("{}:{line}:{col}", source.name)
     }
 
