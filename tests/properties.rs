@@ -1300,3 +1300,10 @@ fn the_forecasts_view_counts_the_filters_set_and_undone_over_it() {
         r#"{resize 0x0} {resize 98x14} F G <Enter> {char U+7D} <PgDn> u"#,
     );
 }
+
+#[test]
+fn a_bookmark_made_in_a_comparison_opened_from_the_bookmarks_keeps_the_comparison() {
+    // Marking an analysis, comparing from the empty Bookmarks list, then bookmarking left the
+    // history's step on the explorer while the screen showed the comparison.
+    replay("wide", r#"{resize 0x0} m 2 0 6 c b"#);
+}

@@ -196,7 +196,9 @@ impl App {
             let b = self.bookmark_for(&item, &title);
             self.edit_bookmarks(data, Edit::Add(b), format!("bookmarked {short}"));
         }
-        if self.shelf.shown {
+        // Only where the Bookmarks list is on screen: a comparison opened from it keeps its step
+        // in the history.
+        if self.shelf.shown && self.screen == super::screen::Screen::Explorer {
             self.show_bookmark(data);
         }
     }
