@@ -32,7 +32,7 @@ use geolens::ui::{self, Theme};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::{Config, TestError, TestRunner};
+use proptest::test_runner::{Config, TestError, TestRng, TestRunner};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -371,7 +371,16 @@ impl<'a> Session<'a> {
                     "{}: no redraw",
                     at()
                 );
-                let selected = self.app.list_pane().selected;
+                // In the Bookmarks list the selection is the bookmark's, whose item the filter
+                // may hide from its own list.
+                let selected = match self.app.shelf.shown {
+                    true => {
+                        let shelf = &self.app.shelf;
+                        let row = shelf.row(shelf.selected);
+                        row.and_then(|b| b.item().resolve(self.data))
+                    }
+                    false => self.app.list_pane().selected,
+                };
                 if (mode, action) == (Mode::List, Some(Action::Open)) && selected.is_some() {
                     let shown = self.app.detail.target;
                     assert_eq!(shown, selected, "{}: Enter opens the selection", at());
@@ -594,8 +603,9 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
         .target
         .unwrap_or_else(|| panic!("{}: nothing opened", at()));
     let pane = app.list_pane();
-    // Behind a view the page waits while the view moves the lists' selections (the map's j/k).
-    if pane.rows.row_of(target).is_some() && !app.screen.is_view() {
+    // Behind a view the page waits while the view moves the lists' selections (the map's j/k),
+    // and behind a comparison while filters set over it change the lists.
+    if pane.rows.row_of(target).is_some() && app.screen == Screen::Explorer {
         assert_eq!(pane.selected, Some(target), "{}: detail vs selection", at());
     }
     assert!(
@@ -1100,7 +1110,15 @@ fn property(name: &str, data: &Dataset, share: f64) {
         failure_persistence: None,
         ..Config::default()
     };
-    let mut runner = TestRunner::new(config);
+    // Under CI the same scripts every run, so that a red build means a change broke one; on a
+    // developer's machine new ones each run, and a failure found there becomes a `replay` test.
+    let mut runner = match std::env::var("CI").is_ok_and(|v| v == "true") {
+        true => {
+            let rng = TestRng::deterministic_rng(config.rng_algorithm);
+            TestRunner::new_with_rng(config, rng)
+        }
+        false => TestRunner::new(config),
+    };
     let targets = find::index::all_targets(data).count();
     let result = runner.run(&script(MAX_STEPS, targets), |script| {
         run(data, &index, &script);
@@ -1306,4 +1324,53 @@ fn a_bookmark_made_in_a_comparison_opened_from_the_bookmarks_keeps_the_compariso
     // Marking an analysis, comparing from the empty Bookmarks list, then bookmarking left the
     // history's step on the explorer while the screen showed the comparison.
     replay("wide", r#"{resize 0x0} m 2 0 6 c b"#);
+}
+
+#[test]
+fn comparing_from_the_map_keeps_the_list_and_the_page_together() {
+    replay(
+        "wide",
+        r#"{open 2} {resize 80x24} m <C-f> <Enter> W <C-d> c"#,
+    );
+}
+
+#[test]
+fn a_filter_set_over_a_comparison_leaves_its_step_in_the_history() {
+    replay("mini", r#"{resize 0x0} m 2 c f h <Enter>"#);
+}
+
+#[test]
+fn undoing_a_filter_over_a_comparison_keeps_the_comparison() {
+    replay("wide", r#"{resize 0x0} m 5 c f h <Enter> u"#);
+}
+
+#[test]
+fn moving_in_a_list_after_a_drill_down_keeps_the_filters_back_and_forward_put_back() {
+    // Moving to another item after drilling from a view replaced the history's step with one
+    // that forgot the drill's filters: Forward then came back without them, the chips row gone,
+    // and the page's scroll one line off.
+    replay(
+        "mini",
+        r#"{resize 0x0} M <C-d> <Enter> 1 {char U+7B} G <Left> {resize 80x24}"#,
+    );
+    replay(
+        "mini",
+        r#"{resize 0x0} T <Enter> 5 {resize 98x7} l <End> '"#,
+    );
+}
+
+/// Found by random input and not fixed yet: at six rows, coming back to a page after a resize
+/// lands one line of text off. Run with `--ignored` to see it.
+#[test]
+#[ignore = "known: one line off after a resize at six rows (see the doc comment)"]
+fn a_page_left_and_resized_at_six_rows_comes_back_to_the_same_line() {
+    replay(
+        "mini",
+        r#"{open 21} {resize 0x0} G <Enter> {resize 98x6} <BS> M <BS> k ] {resize 100x6}"#,
+    );
+}
+
+#[test]
+fn enter_in_the_bookmarks_opens_the_bookmark_even_where_the_filter_hides_it() {
+    replay("bundled", r#"{resize 0x0} b O <Enter> 6 6 6 <Enter>"#);
 }

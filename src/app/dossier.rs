@@ -228,9 +228,8 @@ impl App {
                 pane.selected = Some(target);
             }
             if self.detail.target != Some(target) {
-                let visit = super::nav::Visit::new(target);
-                self.history.replace(visit);
-                self.open_page(data, visit);
+                self.history.replace_page(target);
+                self.open_page(data, super::nav::Visit::new(target));
             }
         }
     }

@@ -280,17 +280,16 @@ impl App {
     /// entry: moving through a list is browsing, not following links.
     pub(super) fn show_current(&mut self, data: &dyn Store) {
         // An empty list (everything filtered out) leaves the page as it is, so the detail and the
-        // breadcrumb keep naming the same page, and Back and Forward keep their meaning. Behind
-        // a view the page waits: the view's history entry must stay the view's.
+        // breadcrumb keep naming the same page, and Back and Forward keep their meaning.
         let Some(target) = self.list_pane().selected else {
             return;
         };
-        // Behind a view the page waits: the view's history entry must stay the view's.
-        if self.screen.is_view() {
+        // Behind a view or a comparison the page waits: their history entry must stay theirs.
+        if self.screen != super::screen::Screen::Explorer {
             return;
         }
         if self.detail.target != Some(target) {
-            self.history.replace(Visit::new(target));
+            self.history.replace_page(target);
             self.open_page(data, Visit::new(target));
         }
     }

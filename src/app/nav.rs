@@ -76,6 +76,17 @@ impl History {
         }
     }
 
+    /// The reader moved to another item of the list beside the page: the current entry shows it
+    /// now, and still puts back the filters it was taken under (a drill-down's), so that Back
+    /// and Forward return to the list as it was.
+    pub fn replace_page(&mut self, target: Target) {
+        let filter = self.current().and_then(|v| v.filter);
+        self.replace(Visit {
+            filter,
+            ..Visit::new(target)
+        });
+    }
+
     /// Adds a step after the current entry, dropping the entries ahead of it; a step to the page
     /// already current only updates it.
     pub fn push(&mut self, visit: Visit) {

@@ -196,7 +196,9 @@ impl App {
                 self.show_current(data);
             }
             // The bookmarks and the saved views are lists: leaving for them is a step, as 1 to 5.
-            Action::ShowBookmarks | Action::RecallView => {
+            // A comparison too: what the view selected (the map moves the lists' selections) is
+            // the item compared, so its page is shown first, as leaving for a list does.
+            Action::ShowBookmarks | Action::RecallView | Action::Compare => {
                 self.show_view(data, Screen::Explorer);
                 self.show_current(data);
                 self.apply(data, action);
