@@ -12,25 +12,7 @@ mod temp;
 #[path = "common/tmux.rs"]
 mod tmux;
 
-use std::path::Path;
-use std::process::Command;
-
-use temp::TempDir;
-use tmux::{BIN, Tmux, tmux_available};
-
-/// 10,000 brief analyses: about 18 MB, over the size from which the explorer opens on the outline.
-fn generate(dir: &Path) {
-    let out = Command::new(BIN)
-        .args(["generate", "--analyses", "10000", "--seed", "5", "--out"])
-        .arg(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use tmux::{Tmux, tmux_available};
 
 fn keys(notation: &str) -> Vec<geolens::keys::Key> {
     geolens::keys::parse_keys(notation).unwrap()
@@ -45,8 +27,7 @@ fn a_large_dataset_is_explored_while_it_loads() {
     if !tmux_available() {
         return;
     }
-    let dir = TempDir::new("large");
-    generate(dir.path());
+    let dir = temp::ten_thousand("large");
     let args = format!("--data '{}'", dir.path().display());
     let t = Tmux::start(
         "large",
@@ -97,8 +78,7 @@ fn a_problem_found_after_the_first_frame_is_reported_on_the_restored_terminal() 
     if !tmux_available() {
         return;
     }
-    let dir = TempDir::new("large-bad");
-    generate(dir.path());
+    let dir = temp::ten_thousand("large-bad");
     // One unknown theme in the last file: the outline reads it, the full load refuses it.
     let last = dir.path().join("analyses/part-00009.json");
     let text = std::fs::read_to_string(&last).unwrap();

@@ -15,32 +15,16 @@ mod temp;
 #[path = "common/tmux.rs"]
 mod tmux;
 
-use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use temp::TempDir;
 use tmux::{BIN, Tmux, tmux_available};
-
-fn generate(dir: &Path) {
-    let out = Command::new(BIN)
-        .args(["generate", "--analyses", "10000", "--seed", "5", "--out"])
-        .arg(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 const MESSAGE: &str = "geolens: out of memory: ";
 
 #[test]
 fn out_of_memory_in_the_command_line_is_one_line_and_exit_2() {
-    let dir = TempDir::new("oom-cli");
-    generate(dir.path());
+    let dir = temp::ten_thousand("oom-cli");
     let script = format!(
         "ulimit -v 80000; exec '{BIN}' check --data '{}'",
         dir.path().display()
@@ -63,8 +47,7 @@ fn out_of_memory_after_the_first_frame_gives_the_terminal_back() {
     if !tmux_available() {
         return;
     }
-    let dir = TempDir::new("oom-tui");
-    generate(dir.path());
+    let dir = temp::ten_thousand("oom-tui");
     let args = format!("--data '{}'", dir.path().display());
     // The pause lets the output be recorded from the first byte.
     let t = Tmux::wrapped(
