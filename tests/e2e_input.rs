@@ -10,12 +10,11 @@ mod temp;
 #[path = "common/tmux.rs"]
 mod tmux;
 
-use std::process::Command;
 use std::thread::sleep;
 use std::time::Duration;
 
 use temp::TempDir;
-use tmux::{BIN, Tmux, tmux_available};
+use tmux::{Tmux, tmux_available};
 
 fn status_line(screen: &str) -> &str {
     screen.lines().last().unwrap_or("")
@@ -33,17 +32,7 @@ fn every_key_of_a_burst_is_handled_without_another_key_to_push_it() {
     if !tmux_available() {
         return;
     }
-    let dir = TempDir::new("burst");
-    let out = Command::new(BIN)
-        .args(["generate", "--analyses", "6000", "--seed", "3", "--out"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let dir = temp::generated("burst", 6000, 3);
     let args = format!("--data '{}'", dir.path().display());
     let t = Tmux::start("burst", 100, 30, &args, &[]);
     let screen = t.wait_for(|s| position(s) == Some((1, 6000)));

@@ -14,8 +14,17 @@ pub fn locate(text: &str, path: &FieldPath) -> usize {
         pos: 0,
     };
     s.skip_ws();
-    let mut found = s.pos;
-    for seg in &path.0 {
+    walk(text, s.pos, &path.0)
+}
+
+/// Follows `segs` from the value at `pos`: the offset of the deepest value found.
+fn walk(text: &str, pos: usize, segs: &[Seg]) -> usize {
+    let mut s = Scanner {
+        bytes: text.as_bytes(),
+        pos,
+    };
+    let mut found = pos;
+    for seg in segs {
         let next = match seg {
             Seg::Key(key) => s.find_key(key),
             Seg::Index(index) => s.find_index(*index),
@@ -60,22 +69,7 @@ impl<'a> Locator<'a> {
         let Some(&at) = elements.get(first) else {
             return locate(self.text, path);
         };
-        let mut s = Scanner {
-            bytes: self.text.as_bytes(),
-            pos: at,
-        };
-        let mut found = at;
-        for seg in rest {
-            let next = match seg {
-                Seg::Key(key) => s.find_key(key),
-                Seg::Index(index) => s.find_index(*index),
-            };
-            match next {
-                Some(()) => found = s.pos,
-                None => break,
-            }
-        }
-        found
+        walk(self.text, at, rest)
     }
 
     pub fn line_col(&self, offset: usize) -> (usize, usize) {

@@ -7,12 +7,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// A directory under the system's temp dir, removed when dropped.
 pub struct TempDir(PathBuf);
 
-/// 10,000 brief analyses written by `geolens generate` (seed 5) into a new directory: about
-/// 18 MB, over the size from which the explorer opens on the outline and loads the rest behind.
-pub fn ten_thousand(what: &str) -> TempDir {
+/// A synthetic dataset written by `geolens generate` into a new directory.
+pub fn generated(what: &str, analyses: usize, seed: u64) -> TempDir {
     let dir = TempDir::new(what);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_geolens"))
-        .args(["generate", "--analyses", "10000", "--seed", "5", "--out"])
+        .args(["generate", "--analyses", &analyses.to_string()])
+        .args(["--seed", &seed.to_string(), "--out"])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -22,6 +22,12 @@ pub fn ten_thousand(what: &str) -> TempDir {
         String::from_utf8_lossy(&out.stderr)
     );
     dir
+}
+
+/// 10,000 brief analyses (seed 5): about 18 MB, over the size from which the explorer opens on
+/// the outline and loads the rest behind it.
+pub fn ten_thousand(what: &str) -> TempDir {
+    generated(what, 10_000, 5)
 }
 
 impl TempDir {
