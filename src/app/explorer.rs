@@ -359,9 +359,13 @@ impl App {
             pane.selected = Some(visit.target);
         }
         if screen.is_view() {
-            // The page behind the view, where the reader left it.
-            let here = self.detail.visit().map(|v| (v.target, v.cursor, v.offset));
-            if here != Some((visit.target, visit.cursor, visit.offset)) {
+            // The page behind the view, where the reader left it: at the width it was left at
+            // too, since a row number means another line at another width.
+            let here = self
+                .detail
+                .visit()
+                .map(|v| (v.target, v.cursor, v.offset, v.width));
+            if here != Some((visit.target, visit.cursor, visit.offset, visit.width)) {
                 self.open_page(data, visit);
             }
             return;
