@@ -19,7 +19,8 @@ use crate::data::{ListKind, Target};
 use crate::doc::wrap;
 use crate::find::{self, Filter, Matched, Query, SearchIndex, Sort};
 use crate::pages::{self, Glyphs};
-use crate::text::{is_unsafe, sanitize};
+pub use crate::text::safe_json;
+use crate::text::sanitize;
 
 /// What a command prints, and its exit status.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,26 +111,6 @@ pub fn resolve(data: &dyn Store, id: &str) -> Result<Target, String> {
                 .join(", ")
         )),
     }
-}
-
-/// JSON with every character a terminal could act on escaped (serde_json leaves DEL, C1 controls
-/// and bidi overrides as they are; inside strings, which is the only place they can be, an escape
-/// is equivalent).
-pub fn safe_json(value: &Json) -> String {
-    let text = serde_json::to_string_pretty(value).expect("JSON values serialise");
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if is_unsafe(c) && !matches!(c, '\n') {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out.push('\n');
-    out
 }
 
 /// What `geolens check` prints for a dataset that passed: its counts, and its drafts if any.

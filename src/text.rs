@@ -246,6 +246,26 @@ fn cut_quotes(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Pretty JSON with every character a terminal could act on escaped (serde_json leaves DEL, C1
+/// controls and bidi overrides as they are; inside strings, the only place they can be, an
+/// escape is equivalent), ending in a newline: what geolens prints or writes as JSON.
+pub fn safe_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let text = serde_json::to_string_pretty(value).expect("geolens's JSON values serialise");
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if is_unsafe(c) && c != '\n' {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -267,20 +267,7 @@ pub fn render(
 /// Pretty JSON in which every character a terminal could act on is escaped, so `cat` of an export
 /// is as safe as the explorer. Escaped or not, a JSON reader gets the same strings back.
 pub fn json(dossier: &Dossier) -> String {
-    let text = serde_json::to_string_pretty(dossier).expect("a dossier serialises");
-    let mut out = String::with_capacity(text.len() + 1);
-    for c in text.chars() {
-        if crate::text::is_unsafe(c) && c != '\n' {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out.push('\n');
-    out
+    crate::text::safe_json(dossier)
 }
 
 /// Names for the items' anchors, unique within one export: `actor-kz-gov`. Only letters, digits
