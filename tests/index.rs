@@ -214,7 +214,7 @@ fn damage_found_while_reading_a_large_index_is_repaired_in_place() {
     let data = scratch.path().join("data");
     let cache = scratch.path().join("cache");
     let made = Command::new(BIN)
-        .args(["generate", "--analyses", "10000", "--seed", "3", "--out"])
+        .args(["generate", "--analyses", "15000", "--seed", "3", "--out"])
         .arg(&data)
         .output()
         .unwrap();
@@ -228,16 +228,24 @@ fn damage_found_while_reading_a_large_index_is_repaired_in_place() {
         bytes.len() > 16 << 20,
         "large enough to be checked as it is read"
     );
-    // Section 2 holds the analyses as JSON, the first one first.
-    let (start, _) = section(&bytes, 2);
-    let first: serde_json::Value = serde_json::Deserializer::from_slice(&bytes[start..])
-        .into_iter()
-        .next()
+    // Section 1 holds where each analysis lies in the data files, 32 bytes each; the analyses'
+    // ids are in section 3, at the offsets in section 2. One far from the header, whose block
+    // opening does not read.
+    let n = 10_000;
+    let (spans, _) = section(&bytes, 1);
+    let (ids_at, _) = section(&bytes, 2);
+    let (ids, _) = section(&bytes, 3);
+    let offset = |i: usize| {
+        let at = ids_at + i * 8;
+        ids + u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize
+    };
+    let id = std::str::from_utf8(&bytes[offset(n)..offset(n + 1)])
         .unwrap()
-        .unwrap();
-    let id = first["id"].as_str().unwrap().to_owned();
+        .to_owned();
+    let start = spans + n * 32;
     let expected = ok(&run(&cache, &["show", &id, "--json", "--data", d]));
-    bytes[start + 30] ^= 0x20;
+    // The length of its bytes.
+    bytes[start + 17] ^= 0x20;
     std::fs::write(&path, &bytes).unwrap();
 
     // Opening checks the header and the table of checksums; the damaged block is found when

@@ -42,7 +42,7 @@ fn walk(text: &str, pos: usize, segs: &[Seg]) -> usize {
 /// The top-level array's elements and the lines' starts are found once, when first needed.
 pub struct Locator<'a> {
     text: &'a str,
-    elements: std::sync::OnceLock<Vec<usize>>,
+    elements: std::sync::OnceLock<Vec<std::ops::Range<usize>>>,
     lines: std::sync::OnceLock<Vec<usize>>,
 }
 
@@ -66,10 +66,10 @@ impl<'a> Locator<'a> {
             return locate(self.text, path);
         };
         let elements = self.elements.get_or_init(|| elements(self.text));
-        let Some(&at) = elements.get(first) else {
+        let Some(at) = elements.get(first) else {
             return locate(self.text, path);
         };
-        walk(self.text, at, rest)
+        walk(self.text, at.start, rest)
     }
 
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
@@ -93,7 +93,21 @@ impl<'a> Locator<'a> {
 
 /// Where each element of a top-level array starts, as `find_index` would reach it; empty when
 /// the text is not an array.
-fn elements(text: &str) -> Vec<usize> {
+/// Where each entity of a dataset file lies in it: each element of a top-level array, or the one
+/// object the file holds, without the whitespace around it. Only for a text that parsed.
+pub fn entity_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let start = text.len() - text.trim_start_matches(WHITESPACE).len();
+    match text.as_bytes().get(start) {
+        Some(b'[') => elements(text),
+        Some(_) => std::iter::once(start..text.trim_end_matches(WHITESPACE).len()).collect(),
+        None => Vec::new(),
+    }
+}
+
+const WHITESPACE: [char; 4] = [' ', '\t', '\n', '\r'];
+
+/// The top-level array's elements.
+fn elements(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut s = Scanner {
         bytes: text.as_bytes(),
         pos: 0,
@@ -107,8 +121,10 @@ fn elements(text: &str) -> Vec<usize> {
         if matches!(s.peek(), None | Some(b']')) {
             return out;
         }
-        out.push(s.pos);
-        if s.skip_value().is_none() || !s.eat(b',') {
+        let start = s.pos;
+        let whole = s.skip_value().is_some();
+        out.push(start..s.pos);
+        if !whole || !s.eat(b',') {
             return out;
         }
     }
@@ -341,5 +357,24 @@ mod tests {
                 assert_eq!(locator.line_col(offset), line_col(text, offset), "{offset}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::entity_spans;
+
+    #[test]
+    fn spans_are_each_entity_without_the_space_around_it() {
+        let list = " [\n  {\"id\": \"a\", \"x\": [1, \"]\"]} ,\r\n\t{\"id\":\"b\\\"}\"}\n]\n";
+        let spans: Vec<&str> = entity_spans(list).into_iter().map(|r| &list[r]).collect();
+        assert_eq!(
+            spans,
+            ["{\"id\": \"a\", \"x\": [1, \"]\"]}", "{\"id\":\"b\\\"}\"}"]
+        );
+        let one = "\n {\"id\": \"c\"}\n\n";
+        assert_eq!(&one[entity_spans(one)[0].clone()], "{\"id\": \"c\"}");
+        assert!(entity_spans(" [ ] ").is_empty());
+        assert!(entity_spans("  ").is_empty());
     }
 }

@@ -15,6 +15,7 @@ pub mod model;
 mod outline;
 pub mod problem;
 mod sources;
+mod spans;
 mod store;
 mod target;
 mod validate;
@@ -26,6 +27,7 @@ pub use index::{
 pub use load::{Kind, Source, Sources};
 pub use outline::{OUTLINE_FROM_BYTES, outline};
 pub use problem::{FieldPath, Problem, Problems};
+pub use spans::{Span, Spans};
 pub use store::{Entity, ImplicationFacts, Order, Store, every};
 pub use target::{ListKind, Target};
 
@@ -45,6 +47,22 @@ pub fn load(sources: &Sources) -> Result<Dataset, Problems> {
 
 /// [`load`], saying whether drafts are accepted.
 pub fn load_with(sources: &Sources, drafts: Drafts) -> Result<Dataset, Problems> {
+    load_parsed(sources, drafts, |_| ())
+}
+
+/// [`load`], with where each entity lies in its file.
+pub fn load_spanned(sources: &Sources) -> Result<(Dataset, Spans), Problems> {
+    let mut spans = Spans::default();
+    let data = load_parsed(sources, Drafts::Accept, |p| spans = spans::find(sources, p))?;
+    Ok((data, spans))
+}
+
+/// Parses and validates; `parsed` sees what parsed once it is known to be valid.
+fn load_parsed(
+    sources: &Sources,
+    drafts: Drafts,
+    parsed_ok: impl FnOnce(&load::Parsed),
+) -> Result<Dataset, Problems> {
     let mut problems = Vec::new();
     let parsed = load::parse(sources, &mut problems);
     validate::validate(&parsed, sources, drafts, &mut problems);
@@ -53,6 +71,7 @@ pub fn load_with(sources: &Sources, drafts: Drafts) -> Result<Dataset, Problems>
         problems.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
         return Err(Problems(problems));
     }
+    parsed_ok(&parsed);
     Ok(Dataset::build(
         strip_origins(parsed.analyses),
         strip_origins(parsed.actors),

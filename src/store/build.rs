@@ -5,12 +5,13 @@ use std::io;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::file::Writer;
 use super::layout::{self, List, NONE};
 use crate::data::date::PartialDate;
 use crate::data::model::{ActorKind, Channel, Confidence, Horizon, Likelihood, PlaceKind};
-use crate::data::{Dataset, ListKind, Order, Side, Store};
+use crate::data::{Dataset, ListKind, Order, Side, Sources, Spans, Store};
 use crate::find::{self, Filter, SearchIndex, Sort};
 
 /// What an index says about itself and the data it was built from.
@@ -102,18 +103,30 @@ impl Sections {
     }
 }
 
-/// Each entity's JSON, and the offsets of each.
-fn entities<T: Serialize>(s: &mut Sections, kind: ListKind, items: impl Iterator<Item = T>) {
-    let mut at = vec![0u64];
-    let mut blob = Vec::new();
-    for item in items {
-        // The model types serialise; a failure would be a bug, and leaves the entry empty,
-        // which reads back as damage rather than as something wrong.
-        let _ = serde_json::to_writer(&mut blob, &item);
-        at.push(blob.len() as u64);
+/// Each entity's place in the data files, as [`layout::spans`] keeps it, by `ListKind` index.
+pub struct Located([Vec<[u64; 4]>; 5]);
+
+impl Located {
+    /// From the spans the load found; `numbered` gives each source file's place in the meta's
+    /// files.
+    pub fn new(sources: &Sources, spans: &Spans, numbered: &[Option<usize>]) -> Located {
+        Located(ListKind::ALL.map(|kind| {
+            spans
+                .of(kind)
+                .iter()
+                .map(|s| {
+                    let text = sources.files[s.file].text.as_bytes();
+                    let bytes = text.get(s.bytes.clone()).unwrap_or_default();
+                    [
+                        numbered[s.file].map_or(u64::MAX, |n| n as u64),
+                        s.bytes.start as u64,
+                        bytes.len() as u64,
+                        xxh3_64(bytes),
+                    ]
+                })
+                .collect()
+        }))
     }
-    s.0[layout::entities_at(kind)] = at.iter().flat_map(|o| o.to_le_bytes()).collect();
-    s.0[layout::entities(kind)] = blob;
 }
 
 fn ids(s: &mut Sections, kind: ListKind, ids: Vec<&str>, names: Vec<&str>) {
@@ -125,15 +138,16 @@ fn ids(s: &mut Sections, kind: ListKind, ids: Vec<&str>, names: Vec<&str>) {
 }
 
 /// The sections of the dataset itself (all but the search index's).
-pub fn sections(d: &Dataset, meta: &Meta) -> Vec<Vec<u8>> {
+pub fn sections(d: &Dataset, meta: &Meta, located: &Located) -> Vec<Vec<u8>> {
     let mut s = Sections(vec![Vec::new(); layout::SEARCH]);
     s.0[layout::META] = serde_json::to_vec(meta).unwrap_or_default();
-
-    entities(&mut s, ListKind::Analyses, d.analyses.iter());
-    entities(&mut s, ListKind::Actors, d.actors.iter());
-    entities(&mut s, ListKind::Themes, d.themes.iter());
-    entities(&mut s, ListKind::Places, d.places.iter());
-    // Implications are read from their analysis's JSON: kept once.
+    for kind in ListKind::ALL {
+        s.0[layout::spans(kind)] = located.0[kind.index()]
+            .iter()
+            .flatten()
+            .flat_map(|n| n.to_le_bytes())
+            .collect();
+    }
 
     let a = |f: fn(&crate::data::model::Analysis) -> &str| d.analyses.iter().map(f).collect();
     ids(&mut s, ListKind::Analyses, a(|x| &x.id), a(|x| &x.title));

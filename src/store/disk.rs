@@ -12,6 +12,7 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use super::build::{Meta, unpack_date};
+use super::data_files::DataFiles;
 use super::file::Mapped;
 use super::layout::{self, List, NONE};
 use super::recover::Recovery;
@@ -25,20 +26,14 @@ use crate::data::{
     PlaceIx, PlaceLink, Side, Store, Target, ThemeIx, ThemeLink,
 };
 use crate::find::SearchIndex;
+use crate::find::index::{le32, le64};
 
 pub struct DiskStore {
     file: Arc<Mapped>,
+    data: DataFiles,
     meta: Meta,
     index: SearchIndex,
     recovery: Arc<Recovery>,
-}
-
-fn le32(b: &[u8]) -> u32 {
-    u32::from_le_bytes(b[..4].try_into().unwrap_or([0; 4]))
-}
-
-fn le64(b: &[u8]) -> u64 {
-    u64::from_le_bytes(b[..8].try_into().unwrap_or([0; 8]))
 }
 
 fn side(n: u32) -> Side {
@@ -68,6 +63,7 @@ impl DiskStore {
         );
         DiskStore {
             file,
+            data: DataFiles::new(&meta),
             meta,
             index,
             recovery,
@@ -128,9 +124,17 @@ impl DiskStore {
         std::str::from_utf8(self.bytes(at, blob, i)?).ok()
     }
 
+    /// Entity `i`, read from its data file; a file changed since the index was built is read
+    /// again whole (the recovery).
     fn entity<T: DeserializeOwned>(&self, kind: ListKind, i: usize) -> Option<T> {
-        let span = self.span(layout::entities_at(kind), i)?;
-        let bytes = self.file.read(layout::entities(kind), span)?;
+        let at = i.checked_mul(layout::SPAN_RECORD)?;
+        let r = self
+            .file
+            .part(layout::spans(kind), at..at + layout::SPAN_RECORD)?;
+        let Some(bytes) = self.data.entity(r) else {
+            self.recovery.data_changed();
+            return None;
+        };
         serde_json::from_slice(&bytes).ok()
     }
 

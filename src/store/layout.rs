@@ -8,35 +8,35 @@ pub const NONE: u32 = u32::MAX;
 /// JSON: the format, the data directory and its files as they were read, the counts.
 pub const META: usize = 0;
 
-/// Seven sections per kind of entity, for the kinds in `ListKind::ALL` order.
-const PER_KIND: usize = 7;
+/// Six sections per kind of entity, for the kinds in `ListKind::ALL` order.
+const PER_KIND: usize = 6;
 const KINDS: usize = 1;
 
-/// Offsets (`u64`, one more than entities) into [`entities`]: each entity as compact JSON. An
-/// implication is read from its analysis (these two sections are empty for implications).
-pub fn entities_at(kind: ListKind) -> usize {
+/// Where each entity lies in the data files, as four `u64`s: the file (its place in the meta's
+/// files), the offset and length of its bytes there, and their xxh3. The index keeps no copy of
+/// the entities: a page reads them from the data, checked against the hash. Empty for
+/// implications, which are read from their analysis.
+pub fn spans(kind: ListKind) -> usize {
     KINDS + kind.index() * PER_KIND
 }
-pub fn entities(kind: ListKind) -> usize {
-    entities_at(kind) + 1
-}
+pub const SPAN_RECORD: usize = 32;
 /// Offsets into [`ids`]: each entity's id (an implication's own, without its analysis's).
 pub fn ids_at(kind: ListKind) -> usize {
-    entities_at(kind) + 2
+    spans(kind) + 1
 }
 pub fn ids(kind: ListKind) -> usize {
-    entities_at(kind) + 3
+    spans(kind) + 2
 }
 /// The entities, in the order of their ids (`u32` indexes), for lookups by id.
 pub fn by_id(kind: ListKind) -> usize {
-    entities_at(kind) + 4
+    spans(kind) + 3
 }
 /// Offsets into [`names`]: each entity's title or name (an implication has none).
 pub fn names_at(kind: ListKind) -> usize {
-    entities_at(kind) + 5
+    spans(kind) + 4
 }
 pub fn names(kind: ListKind) -> usize {
-    entities_at(kind) + 6
+    spans(kind) + 5
 }
 
 const ORDERS: usize = KINDS + 5 * PER_KIND;

@@ -8,6 +8,7 @@
 //! had when the index was built (`fresh`), and rebuilt otherwise.
 
 mod build;
+mod data_files;
 mod disk;
 mod file;
 mod fresh;
@@ -132,26 +133,38 @@ pub fn prepare(dir: &Path) -> Result<Prepared, Problems> {
     })
 }
 
+/// A dataset read for an index: the data, what the index says about it, and where each entity
+/// lies in the files.
+pub struct Loaded {
+    pub data: Dataset,
+    pub meta: Meta,
+    pub located: build::Located,
+}
+
 /// Reads, checks and loads the dataset in `dir`, with what the index says about it.
-pub fn load(dir: &Path) -> Result<(Dataset, Meta), Problems> {
+pub fn load(dir: &Path) -> Result<Loaded, Problems> {
     load_prepared(dir, prepare(dir)?)
 }
 
-fn load_prepared(dir: &Path, prepared: Prepared) -> Result<(Dataset, Meta), Problems> {
+fn load_prepared(dir: &Path, prepared: Prepared) -> Result<Loaded, Problems> {
     let Prepared {
         looked,
         stats,
         sources,
     } = prepared;
     let mut files = Vec::with_capacity(stats.len());
+    // Each of the sources' files, as the meta numbers them.
+    let mut numbered = vec![None; sources.files.len()];
     for mut stamp in stats {
-        let Some(source) = sources.files.iter().find(|s| s.name == stamp.name) else {
+        let Some(at) = sources.files.iter().position(|s| s.name == stamp.name) else {
             continue;
         };
-        stamp.hash = fresh::hash(source.text.as_bytes());
+        stamp.hash = fresh::hash(sources.files[at].text.as_bytes());
+        numbered[at] = Some(files.len());
         files.push(stamp);
     }
-    let data = data::load(&sources).map_err(|p| p.under(dir))?;
+    let (data, spans) = data::load_spanned(&sources).map_err(|p| p.under(dir))?;
+    let located = build::Located::new(&sources, &spans, &numbered);
     drop(sources);
     let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
     let meta = Meta {
@@ -161,7 +174,11 @@ fn load_prepared(dir: &Path, prepared: Prepared) -> Result<(Dataset, Meta), Prob
         counts: build::counts(&data),
         files,
     };
-    Ok((data, meta))
+    Ok(Loaded {
+        data,
+        meta,
+        located,
+    })
 }
 
 /// Whether an index can be written at `path`: its lock file can be made there.
@@ -232,7 +249,11 @@ pub fn build(
         Some(p) => p,
         None => prepare(dir)?,
     };
-    let (data, meta) = load_prepared(dir, prepared)?;
+    let Loaded {
+        data,
+        meta,
+        located,
+    } = load_prepared(dir, prepared)?;
     // Held until the new file is opened.
     let (_lock, locked) = match lock {
         Ok(l) => (Some(l), Ok(())),
@@ -242,7 +263,7 @@ pub fn build(
     // on a third meanwhile (writing 100 MB or more waits on the disk, not the processor).
     let (index, started) = std::thread::scope(|scope| {
         let started = scope.spawn(|| {
-            let own = build::sections(&data, &meta);
+            let own = build::sections(&data, &meta, &located);
             locked.is_ok().then(|| build::start(path, own))
         });
         let index = SearchIndex::build(&data);
@@ -267,7 +288,7 @@ pub fn build(
     }
     // Freeing a large dataset's millions of allocations takes a quarter of a second at 100,000
     // analyses: done beside the rest, which no longer needs them.
-    std::thread::spawn(move || drop((data, index)));
+    std::thread::spawn(move || drop((data, index, located)));
     if path.parent() == files::dir(Base::Cache).as_deref() {
         prune(path);
     }
@@ -278,7 +299,7 @@ pub fn build(
             say(&format!(
                 "the index {shown} was out of date at once ({why}): working from memory"
             ));
-            let (data, _) = load(dir)?;
+            let data = load(dir)?.data;
             let index = SearchIndex::build(&data);
             Ok(Opened::Memory(data, index))
         }
@@ -340,7 +361,7 @@ pub fn open(
         if fs::metadata(dir).is_ok() {
             say("no cache directory (set XDG_CACHE_HOME or HOME): working from memory");
         }
-        let (data, _) = load(dir)?;
+        let data = load(dir)?.data;
         let index = SearchIndex::build(&data);
         return Ok(Opened::Memory(data, index));
     };

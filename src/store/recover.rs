@@ -23,6 +23,9 @@ pub struct Recovery {
     done: OnceLock<Option<(Dataset, Arc<SearchIndex>)>>,
     notice: Mutex<Option<String>>,
     failed: AtomicBool,
+    /// An entity's bytes in a data file were not those indexed: the data changed, the index
+    /// is not damaged.
+    changed: AtomicBool,
 }
 
 impl Recovery {
@@ -34,6 +37,7 @@ impl Recovery {
             done: OnceLock::new(),
             notice: Mutex::new(None),
             failed: AtomicBool::new(false),
+            changed: AtomicBool::new(false),
         }
     }
 
@@ -56,6 +60,11 @@ impl Recovery {
         }
     }
 
+    /// Says that what was read is missing from the data, before asking for the data again.
+    pub fn data_changed(&self) {
+        self.changed.store(true, Ordering::Relaxed);
+    }
+
     pub fn failed(&self) -> bool {
         self.failed.load(Ordering::Relaxed)
     }
@@ -72,21 +81,41 @@ impl Recovery {
 
     fn rebuild(&self) -> Option<(Dataset, Arc<SearchIndex>)> {
         let shown = sanitize(&self.path.display().to_string()).into_owned();
-        let (data, meta) = match super::load(&self.dir) {
-            Ok(loaded) if super::build::counts(&loaded.0) == self.counts => loaded,
+        let dir = sanitize(&self.dir.display().to_string()).into_owned();
+        let changed = self.changed.load(Ordering::Relaxed);
+        let loaded = match super::load(&self.dir) {
+            Ok(loaded) if super::build::counts(&loaded.data) == self.counts => loaded,
             _ => {
                 self.failed.store(true, Ordering::Relaxed);
-                self.say(format!(
-                    "the index {shown} is damaged, and the data in {} no longer loads as it did: \
-                     run `geolens check --data` on it",
-                    sanitize(&self.dir.display().to_string())
-                ));
+                self.say(match changed {
+                    true => format!(
+                        "the data in {dir} changed while geolens was open and no longer loads \
+                         as it did: restart geolens, or run `geolens check --data` on it"
+                    ),
+                    false => format!(
+                        "the index {shown} is damaged, and the data in {dir} no longer loads \
+                         as it did: run `geolens check --data` on it"
+                    ),
+                });
                 return None;
             }
         };
+        let super::Loaded {
+            data,
+            meta,
+            located,
+        } = loaded;
         let index = SearchIndex::build(&data);
-        let own = super::build::sections(&data, &meta);
-        match super::build::write(&self.path, &own, &index) {
+        let own = super::build::sections(&data, &meta, &located);
+        let written = super::build::write(&self.path, &own, &index);
+        match written {
+            Ok(()) if changed => self.say(format!(
+                "the data in {dir} changed while geolens was open: read it again and re-indexed it"
+            )),
+            Err(e) if changed => self.say(format!(
+                "the data in {dir} changed while geolens was open: read it again (could not \
+                 re-index it: {e})"
+            )),
             Ok(()) => self.say(format!(
                 "the index {shown} was damaged: read the data again and rebuilt it"
             )),

@@ -19,7 +19,7 @@ fn bundled_dir() -> PathBuf {
 fn both(name: &str) -> (Dataset, DiskStore, PathBuf) {
     let dir = scratch(name);
     let path = dir.join("index");
-    let (memory, _) = load(&bundled_dir()).unwrap();
+    let memory = load(&bundled_dir()).unwrap().data;
     let opened = build(&bundled_dir(), &path, false, None, &mut |m| panic!("{m}")).unwrap();
     let Opened::Disk(disk) = opened else {
         panic!("not on disk")
@@ -232,7 +232,7 @@ fn the_index_keeps_the_facet_counts_and_follows_the_data() {
         Opened::Disk(d) => d,
         Opened::Memory(..) => panic!("not on disk"),
     };
-    let (memory, _) = load(&data).unwrap();
+    let memory = load(&data).unwrap().data;
     assert!(same_facet_counts(&open(), &memory) >= 30);
     // One analysis moves to another perspective: the counts move too.
     let file = data.join("analyses/abraham-accords-2020.json");
@@ -240,7 +240,7 @@ fn the_index_keeps_the_facet_counts_and_follows_the_data() {
     let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
     json["perspective"] = "A Perspective Added By The Test".into();
     fs::write(&file, serde_json::to_string_pretty(&json).unwrap()).unwrap();
-    let (changed, _) = load(&data).unwrap();
+    let changed = load(&data).unwrap().data;
     let before = find::counts::unfiltered(&memory, ListKind::Analyses, find::Facet::Perspective);
     let after = find::counts::unfiltered(&changed, ListKind::Analyses, find::Facet::Perspective);
     assert_ne!(before, after);
@@ -259,4 +259,63 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// The index keeps no copy of the entities: it reads them from the data files, checked against a
+/// hash of their bytes. A file changed in place behind the index's back (same size, same time,
+/// same inode) is caught when an entity is read, and the data read again as it now is.
+#[test]
+fn an_entity_changed_in_place_is_read_as_it_now_is() {
+    let dir = scratch("in-place");
+    let data = dir.join("data");
+    // Written an hour ago: a file changed within a second of the build has its bytes compared.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in walk(&bundled_dir()) {
+        let rel = entry.strip_prefix(bundled_dir()).unwrap();
+        fs::create_dir_all(data.join(rel).parent().unwrap()).unwrap();
+        fs::copy(&entry, data.join(rel)).unwrap();
+        let copy = fs::File::options()
+            .write(true)
+            .open(data.join(rel))
+            .unwrap();
+        copy.set_modified(hour_ago).unwrap();
+    }
+    let path = dir.join("index");
+    let Opened::Disk(before) = build(&data, &path, false, None, &mut |m| panic!("{m}")).unwrap()
+    else {
+        panic!("not on disk")
+    };
+    let ix = before.analysis_ix("abraham-accords-2020").unwrap();
+    let old = before.analysis(ix).summary.clone();
+    assert_eq!(before.notice(), None);
+    drop(before);
+
+    let file = data.join("analyses/abraham-accords-2020.json");
+    let modified = fs::metadata(&file).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&file).unwrap();
+    let word = old
+        .split(' ')
+        .find(|w| w.len() > 4 && w.is_ascii())
+        .unwrap();
+    let new = old.replacen(word, &word.to_ascii_uppercase(), 1);
+    let changed = text.replacen(&old, &new, 1);
+    assert_eq!(changed.len(), text.len());
+    let mut out = fs::OpenOptions::new().write(true).open(&file).unwrap();
+    std::io::Write::write_all(&mut out, changed.as_bytes()).unwrap();
+    out.set_modified(modified).unwrap();
+    drop(out);
+
+    // Opened as a large dataset is, by size and time alone: the change goes unseen until read.
+    let after = open_fresh(&data, &path, Some(Depth::Quick)).expect("looks fresh");
+    assert_eq!(after.analysis(ix).summary, new);
+    let notice = after.notice().unwrap_or_default();
+    assert!(
+        notice.contains("changed while geolens was open"),
+        "{notice}"
+    );
+    // The index was written again for the data as it is.
+    let again = open_fresh(&data, &path, Some(Depth::Full)).expect("rebuilt");
+    assert_eq!(again.analysis(ix).summary, new);
+    assert_eq!(again.notice(), None);
+    fs::remove_dir_all(dir).unwrap();
 }

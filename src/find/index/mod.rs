@@ -51,11 +51,11 @@ pub mod sec {
     pub const COUNT: usize = 11;
 }
 
-pub(super) fn le32(b: &[u8]) -> u32 {
+pub(crate) fn le32(b: &[u8]) -> u32 {
     u32::from_le_bytes(b[..4].try_into().unwrap_or([0; 4]))
 }
 
-pub(super) fn le64(b: &[u8]) -> u64 {
+pub(crate) fn le64(b: &[u8]) -> u64 {
     u64::from_le_bytes(b[..8].try_into().unwrap_or([0; 8]))
 }
 
