@@ -539,6 +539,13 @@ fn links_key(data: &dyn Store, t: Target) -> usize {
     }
 }
 
+/// Items in [`Sort::Name`] order put in [`Sort::Links`] order: most links first. The sort is
+/// stable, so items with as many links stay in name order, and an order by names already made
+/// serves both.
+pub fn by_links(data: &dyn Store, by_name: &mut [Target]) {
+    by_name.sort_by_key(|&t| std::cmp::Reverse(links_key(data, t)));
+}
+
 fn sort_items(data: &dyn Store, kind: ListKind, items: &mut Vec<Target>, sort: Sort) {
     let ready = match sort {
         // The table's date order keeps each analysis's implications in their own order.
@@ -577,8 +584,10 @@ fn sort_items(data: &dyn Store, kind: ListKind, items: &mut Vec<Target>, sort: S
             }
             *items = keyed.into_iter().map(|(_, t)| t).collect();
         }
-        Sort::Links => items
-            .sort_by_cached_key(|&t| (std::cmp::Reverse(links_key(data, t)), name_key(data, t))),
+        Sort::Links => {
+            sort_items(data, kind, items, Sort::Name);
+            by_links(data, items);
+        }
         Sort::Tree if kind == ListKind::Themes => {
             let keep: HashSet<Target> = items.iter().copied().collect();
             *items = theme_tree(data)

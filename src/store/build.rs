@@ -139,6 +139,29 @@ fn ids(s: &mut Sections, kind: ListKind, ids: Vec<&str>, names: Vec<&str>) {
 
 /// The sections of the dataset itself (all but the search index's).
 pub fn sections(d: &Dataset, meta: &Meta, located: &Located) -> Vec<Vec<u8>> {
+    // The lists are laid out on a second thread, beside the rest.
+    let (mut s, listed) = std::thread::scope(|scope| {
+        let listed = scope.spawn(|| {
+            let mut s = Sections(vec![Vec::new(); layout::SEARCH]);
+            lists(&mut s, d);
+            s
+        });
+        let s = columns(d, meta, located);
+        let listed = listed
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (s, listed)
+    });
+    for (id, section) in listed.0.into_iter().enumerate() {
+        if !section.is_empty() {
+            s.0[id] = section;
+        }
+    }
+    s.0
+}
+
+/// The sections other than the lists: the meta, spans, ids, names, columns and orders.
+fn columns(d: &Dataset, meta: &Meta, located: &Located) -> Sections {
     let mut s = Sections(vec![Vec::new(); layout::SEARCH]);
     s.0[layout::META] = serde_json::to_vec(meta).unwrap_or_default();
     for kind in ListKind::ALL {
@@ -258,9 +281,8 @@ pub fn sections(d: &Dataset, meta: &Meta, located: &Located) -> Vec<Vec<u8>> {
         centroids.extend_from_slice(&p.centroid.lon.to_bits().to_le_bytes());
     }
 
-    lists(&mut s, d);
     orders(&mut s, d);
-    s.0
+    s
 }
 
 fn lists(s: &mut Sections, d: &Dataset) {
@@ -450,19 +472,24 @@ fn lists(s: &mut Sections, d: &Dataset) {
 
 /// Every list in every order it offers, sorted as `find` sorts it, as each entity's rank.
 fn orders(s: &mut Sections, d: &Dataset) {
+    let rank = |sorted: &[crate::data::Target]| {
+        let mut rank = vec![0u32; sorted.len()];
+        for (r, t) in sorted.iter().enumerate() {
+            rank[t.entity_index()] = r as u32;
+        }
+        rank
+    };
     for kind in ListKind::ALL {
-        for order in Order::ALL {
-            let sort = match order {
-                Order::Date => Sort::Date,
-                Order::Name => Sort::Name,
-                Order::Links => Sort::Links,
-            };
-            let sorted = find::list(d, kind, &Filter::default(), sort);
-            let mut rank = vec![0u32; d.count(kind)];
-            for (r, t) in sorted.iter().enumerate() {
-                rank[t.entity_index()] = r as u32;
-            }
-            s.u32s(layout::order(kind, order), rank);
+        let by_date = find::list(d, kind, &Filter::default(), Sort::Date);
+        let by_name = find::list(d, kind, &Filter::default(), Sort::Name);
+        let mut by_links = by_name.clone();
+        find::by_links(d, &mut by_links);
+        for (order, sorted) in [
+            (Order::Date, by_date),
+            (Order::Name, by_name),
+            (Order::Links, by_links),
+        ] {
+            s.u32s(layout::order(kind, order), rank(&sorted));
         }
     }
 }
