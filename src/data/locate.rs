@@ -91,8 +91,6 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// Where each element of a top-level array starts, as `find_index` would reach it; empty when
-/// the text is not an array.
 /// Where each entity of a dataset file lies in it: each element of a top-level array, or the one
 /// object the file holds, without the whitespace around it. Only for a text that parsed.
 pub fn entity_spans(text: &str) -> Vec<std::ops::Range<usize>> {
@@ -106,7 +104,8 @@ pub fn entity_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 
 const WHITESPACE: [char; 4] = [' ', '\t', '\n', '\r'];
 
-/// The top-level array's elements.
+/// Where each element of a top-level array lies, starting where `find_index` would reach it;
+/// empty when the text is not an array.
 fn elements(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut s = Scanner {
         bytes: text.as_bytes(),
