@@ -47,22 +47,18 @@ pub fn load(sources: &Sources) -> Result<Dataset, Problems> {
 
 /// [`load`], saying whether drafts are accepted.
 pub fn load_with(sources: &Sources, drafts: Drafts) -> Result<Dataset, Problems> {
-    load_parsed(sources, drafts, |_| ())
+    Ok(link(parse_valid(sources, drafts)?))
 }
 
 /// [`load`], with where each entity lies in its file.
 pub fn load_spanned(sources: &Sources) -> Result<(Dataset, Spans), Problems> {
-    let mut spans = Spans::default();
-    let data = load_parsed(sources, Drafts::Accept, |p| spans = spans::find(sources, p))?;
-    Ok((data, spans))
+    let parsed = parse_valid(sources, Drafts::Accept)?;
+    let spans = spans::find(sources, &parsed);
+    Ok((link(parsed), spans))
 }
 
-/// Parses and validates; `parsed` sees what parsed once it is known to be valid.
-fn load_parsed(
-    sources: &Sources,
-    drafts: Drafts,
-    parsed_ok: impl FnOnce(&load::Parsed),
-) -> Result<Dataset, Problems> {
+/// Parses and validates, with every problem found.
+fn parse_valid(sources: &Sources, drafts: Drafts) -> Result<load::Parsed, Problems> {
     let mut problems = Vec::new();
     let parsed = load::parse(sources, &mut problems);
     validate::validate(&parsed, sources, drafts, &mut problems);
@@ -71,13 +67,17 @@ fn load_parsed(
         problems.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
         return Err(Problems(problems));
     }
-    parsed_ok(&parsed);
-    Ok(Dataset::build(
+    Ok(parsed)
+}
+
+/// The dataset of entities that passed validation, with its indexes.
+fn link(parsed: load::Parsed) -> Dataset {
+    Dataset::build(
         strip_origins(parsed.analyses),
         strip_origins(parsed.actors),
         strip_origins(parsed.themes),
         strip_origins(parsed.places),
-    ))
+    )
 }
 
 /// The dataset compiled into the binary.

@@ -1,4 +1,5 @@
-//! Writing an index file from a loaded dataset: the entities, their ids and names, the columns
+//! Writing an index file from a loaded dataset: where each entity lies in the data files, their
+//! ids and names, the columns
 //! and lists that filters, sorts and pages read, the sort orders, and the search index.
 
 use std::io;
@@ -152,9 +153,10 @@ pub fn sections(d: &Dataset, meta: &Meta, located: &Located) -> Vec<Vec<u8>> {
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (s, listed)
     });
-    for (id, section) in listed.0.into_iter().enumerate() {
-        if !section.is_empty() {
-            s.0[id] = section;
+    let mut listed = listed.0;
+    for list in List::ALL {
+        for id in [list.at(), list.records()] {
+            s.0[id] = std::mem::take(&mut listed[id]);
         }
     }
     s.0

@@ -449,10 +449,7 @@ impl Store for DiskStore {
         self.or(v, |d| Store::place_ground(d, ix), Cow::Borrowed(&[]))
     }
     fn implication_ground(&self, ix: ImplicationIx, s: Side) -> Cow<'_, [PlaceIx]> {
-        let list = match s {
-            Side::Origin => List::ImplicationGroundFrom,
-            Side::Affected => List::ImplicationGroundTo,
-        };
+        let list = layout::by_side(s, List::ImplicationGroundFrom, List::ImplicationGroundTo);
         let v = self.ixs(list, ix.get(), PlaceIx).map(Cow::Owned);
         self.or(
             v,
@@ -534,10 +531,7 @@ impl Store for DiskStore {
         self.or(v, |d| d.implication_facts(ix), blank)
     }
     fn implication_places(&self, ix: ImplicationIx, s: Side) -> Cow<'_, [PlaceIx]> {
-        let list = match s {
-            Side::Origin => List::ImplicationPlacesFrom,
-            Side::Affected => List::ImplicationPlacesTo,
-        };
+        let list = layout::by_side(s, List::ImplicationPlacesFrom, List::ImplicationPlacesTo);
         let v = self.ixs(list, ix.get(), PlaceIx).map(Cow::Owned);
         self.or(
             v,
@@ -546,10 +540,7 @@ impl Store for DiskStore {
         )
     }
     fn implication_actors(&self, ix: ImplicationIx, s: Side) -> Cow<'_, [ActorIx]> {
-        let list = match s {
-            Side::Origin => List::ImplicationActorsFrom,
-            Side::Affected => List::ImplicationActorsTo,
-        };
+        let list = layout::by_side(s, List::ImplicationActorsFrom, List::ImplicationActorsTo);
         let v = self.ixs(list, ix.get(), ActorIx).map(Cow::Owned);
         self.or(
             v,

@@ -1,7 +1,7 @@
 //! What each section of an index file holds, by number. Numbers in fixed-width sections are
 //! little-endian `u32`s (`u64` for offsets into other sections); `NONE` stands for "no entity".
 
-use crate::data::{ListKind, Order};
+use crate::data::{ListKind, Order, Side};
 
 pub const NONE: u32 = u32::MAX;
 
@@ -118,6 +118,14 @@ pub enum List {
     /// Per list and facet (`facet_slot`): the count beside each value on the unfiltered list,
     /// for the facets `find::counts` counts; empty for the others.
     FacetCounts,
+}
+
+/// The list of an implication's end on side `s`, for the lists kept once per side.
+pub fn by_side(s: Side, from: List, to: List) -> List {
+    match s {
+        Side::Origin => from,
+        Side::Affected => to,
+    }
 }
 
 /// Where one list's counts for one facet are among [`List::FacetCounts`]'s.

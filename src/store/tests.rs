@@ -219,14 +219,7 @@ fn same_facet_counts(disk: &DiskStore, memory: &Dataset) -> usize {
 fn the_index_keeps_the_facet_counts_and_follows_the_data() {
     let dir = scratch("facet-counts");
     let data = dir.join("data");
-    let copy = |from: &Path, to: &Path| {
-        for entry in walk(from) {
-            let rel = entry.strip_prefix(from).unwrap();
-            fs::create_dir_all(to.join(rel).parent().unwrap()).unwrap();
-            fs::copy(&entry, to.join(rel)).unwrap();
-        }
-    };
-    copy(&bundled_dir(), &data);
+    copy_bundled(&data);
     let path = dir.join("index");
     let open = || match build(&data, &path, false, None, &mut |_| {}).unwrap() {
         Opened::Disk(d) => d,
@@ -246,6 +239,19 @@ fn the_index_keeps_the_facet_counts_and_follows_the_data() {
     assert_ne!(before, after);
     same_facet_counts(&open(), &changed);
     fs::remove_dir_all(dir).unwrap();
+}
+
+/// Copies the bundled data to `to`: the files made.
+fn copy_bundled(to: &Path) -> Vec<PathBuf> {
+    let from = bundled_dir();
+    let mut made = Vec::new();
+    for entry in walk(&from) {
+        let file = to.join(entry.strip_prefix(&from).unwrap());
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::copy(&entry, &file).unwrap();
+        made.push(file);
+    }
+    made
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
@@ -270,14 +276,8 @@ fn an_entity_changed_in_place_is_read_as_it_now_is() {
     let data = dir.join("data");
     // Written an hour ago: a file changed within a second of the build has its bytes compared.
     let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for entry in walk(&bundled_dir()) {
-        let rel = entry.strip_prefix(bundled_dir()).unwrap();
-        fs::create_dir_all(data.join(rel).parent().unwrap()).unwrap();
-        fs::copy(&entry, data.join(rel)).unwrap();
-        let copy = fs::File::options()
-            .write(true)
-            .open(data.join(rel))
-            .unwrap();
+    for file in copy_bundled(&data) {
+        let copy = fs::File::options().write(true).open(file).unwrap();
         copy.set_modified(hour_ago).unwrap();
     }
     let path = dir.join("index");
