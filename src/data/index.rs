@@ -96,6 +96,10 @@ struct Links {
     rank: Vec<u32>,
     /// Other analyses of the same event (same `event` slug), in date order.
     other_readings: Vec<Vec<AnalysisIx>>,
+    /// Every analysis's actors, resolved, one after another; analysis `i`'s are
+    /// `casts[cast_at[i]..cast_at[i + 1]]`. Sorting and counting ask for them often.
+    casts: Vec<ActorIx>,
+    cast_at: Vec<u32>,
     actor_analyses: Vec<Vec<Appearance>>,
     actor_implications: Vec<Vec<(ImplicationIx, Side)>>,
     /// Other actors sharing an analysis, with how many analyses they share, most first.
@@ -231,6 +235,11 @@ impl Dataset {
     pub fn other_readings(&self, ix: AnalysisIx) -> &[AnalysisIx] {
         &self.links.other_readings[ix.get()]
     }
+    /// The analysis's actors, in its order.
+    pub fn analysis_actors(&self, ix: AnalysisIx) -> &[ActorIx] {
+        let at = &self.links.cast_at;
+        &self.links.casts[at[ix.get()] as usize..at[ix.get() + 1] as usize]
+    }
     /// The analyses an actor appears in, each with its role there, newest first.
     pub fn actor_analyses(&self, ix: ActorIx) -> &[Appearance] {
         &self.links.actor_analyses[ix.get()]
@@ -304,6 +313,8 @@ impl Links {
         let mut l = Links {
             rank: Vec::new(),
             other_readings: vec![Vec::new(); d.analyses.len()],
+            casts: Vec::with_capacity(d.analyses.iter().map(|a| a.actors.len()).sum()),
+            cast_at: Vec::with_capacity(d.analyses.len() + 1),
             actor_analyses: vec![Vec::new(); n_actors],
             actor_implications: vec![Vec::new(); n_actors],
             actor_peers: vec![Vec::new(); n_actors],
@@ -336,17 +347,17 @@ impl Links {
         let mut theme_pairs: Vec<HashMap<ThemeIx, u32>> = vec![HashMap::new(); n_themes];
         for (ai, a) in d.analyses.iter().enumerate() {
             let aix = AnalysisIx::at(ai);
-            let cast: Vec<ActorIx> = a
-                .actors
-                .iter()
-                .filter_map(|r| d.actor_ix(&r.actor))
-                .collect();
+            let from = l.casts.len();
+            l.cast_at.push(from as u32);
+            l.casts
+                .extend(a.actors.iter().filter_map(|r| d.actor_ix(&r.actor)));
+            let cast = &l.casts[from..];
             for (role, &actor) in cast.iter().enumerate() {
                 l.actor_analyses[actor.get()].push(Appearance {
                     analysis: aix,
                     role,
                 });
-                for &other in &cast {
+                for &other in cast {
                     if other != actor {
                         *peer_counts[actor.get()].entry(other).or_default() += 1;
                     }
@@ -365,6 +376,7 @@ impl Links {
                 l.place_analyses[p.get()].push(aix);
             }
         }
+        l.cast_at.push(l.casts.len() as u32);
 
         for (ii, at) in d.implications.iter().enumerate() {
             let iix = ImplicationIx::at(ii);

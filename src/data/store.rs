@@ -429,6 +429,9 @@ impl Store for Dataset {
     fn other_readings(&self, ix: AnalysisIx) -> Cow<'_, [AnalysisIx]> {
         Cow::Borrowed(Dataset::other_readings(self, ix))
     }
+    fn analysis_actors(&self, ix: AnalysisIx) -> Cow<'_, [ActorIx]> {
+        Cow::Borrowed(Dataset::analysis_actors(self, ix))
+    }
     fn actor_analyses(&self, ix: ActorIx) -> Cow<'_, [Appearance]> {
         Cow::Borrowed(Dataset::actor_analyses(self, ix))
     }
