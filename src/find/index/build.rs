@@ -4,13 +4,11 @@ use std::hash::BuildHasher;
 
 use foldhash::HashMap;
 
-use super::nucleo_form;
-use super::{
-    DocId, NAME_RECORD, NameKind, SearchIndex, all_targets, fields_of, name_mask, names_of,
-};
+use super::name_layout::NameSections;
+use super::{DocId, SearchIndex, all_targets, fields_of, names_of};
 use super::{read_varint, sec, write_varint};
 use crate::data::{Entity, ListKind, Store, Target};
-use crate::find::fold::{fold, for_each_word};
+use crate::find::fold::for_each_word;
 
 /// Builds the index in `parts` contiguous runs of documents, one thread each.
 pub(super) fn build_in(data: &dyn Store, parts: usize) -> SearchIndex {
@@ -65,14 +63,6 @@ fn balanced_runs(
     runs
 }
 
-/// One name, before it is laid out.
-struct NameEntry {
-    doc: DocId,
-    kind: NameKind,
-    text: String,
-    folded: String,
-}
-
 /// The index of one run of documents, its words numbered in the order it met them.
 ///
 /// Looking words up is most of building the index, and it is bound by memory latency, not by
@@ -81,7 +71,7 @@ struct NameEntry {
 /// entry, whose count is updated next: a lookup touches two cache lines, not four.
 #[derive(Default)]
 struct Builder {
-    names: Vec<NameEntry>,
+    names: NameSections,
     /// Ids of the words with a short key, `EMPTY` where free.
     slots: Vec<u32>,
     short: usize,
@@ -126,12 +116,7 @@ impl Builder {
             let doc = doc as DocId;
             let entity = Entity::of(data, target);
             for (kind, name) in names_of(&entity) {
-                b.names.push(NameEntry {
-                    doc,
-                    kind,
-                    text: name.to_owned(),
-                    folded: fold(name),
-                });
+                b.names.push(doc, kind, name);
             }
             // A word's place counts the words before it; a field starts one place further on,
             // so that no phrase runs from one field into the next.
@@ -223,19 +208,18 @@ impl Builder {
     /// document of the run before. Positions count from each document's start, so a word's
     /// positions are its runs' positions one after the other.
     fn merge(runs: Vec<Builder>) -> Vec<Vec<u8>> {
-        let mut names = Vec::with_capacity(runs.iter().map(|b| b.names.len()).sum());
+        let mut names = NameSections::default();
         let mut words = Vec::with_capacity(runs.len());
         let mut entries = Vec::with_capacity(runs.len());
         let mut places = Vec::with_capacity(runs.len());
         for b in runs {
-            names.extend(b.names);
+            names.append(b.names);
             words.push(b.words);
             entries.push(b.entries);
             places.push(b.positions);
         }
         let mut s: Vec<Vec<u8>> = vec![Vec::new(); sec::COUNT];
-        lay_out_names(&names, &mut s);
-        drop(names);
+        names.into_sections(&mut s);
 
         let mut order: Vec<(&str, usize, u32)> = Vec::new();
         for (r, words) in words.iter().enumerate() {
@@ -285,46 +269,13 @@ impl Builder {
 /// pass on names no dataset holds.
 #[cfg(test)]
 pub(crate) fn of_names(names: &[String]) -> SearchIndex {
-    let entries: Vec<NameEntry> = names
-        .iter()
-        .enumerate()
-        .map(|(doc, text)| NameEntry {
-            doc: doc as DocId,
-            kind: NameKind::Primary,
-            text: text.clone(),
-            folded: fold(text),
-        })
-        .collect();
-    let mut s: Vec<Vec<u8>> = vec![Vec::new(); sec::COUNT];
-    lay_out_names(&entries, &mut s);
-    SearchIndex::from_sections([names.len() as u32, 0, 0, 0, 0], s)
-}
-
-fn lay_out_names(names: &[NameEntry], s: &mut [Vec<u8>]) {
-    let (mut masks, mut records, mut text) = (
-        Vec::with_capacity(names.len() * 8),
-        Vec::with_capacity(names.len() * NAME_RECORD),
-        Vec::new(),
-    );
-    for n in names {
-        masks.extend_from_slice(&name_mask(&n.text).to_le_bytes());
-        records.extend_from_slice(&n.doc.to_le_bytes());
-        records.extend_from_slice(&(n.kind as u32).to_le_bytes());
-        records.extend_from_slice(&(text.len() as u64).to_le_bytes());
-        let nucleo = nucleo_form(&n.text);
-        for len in [n.text.len(), n.folded.len(), nucleo.len(), 0] {
-            records.extend_from_slice(&(len as u32).to_le_bytes());
-        }
-        text.extend_from_slice(n.text.as_bytes());
-        text.extend_from_slice(n.folded.as_bytes());
-        text.extend_from_slice(nucleo.as_bytes());
+    let mut laid = NameSections::default();
+    for (doc, text) in names.iter().enumerate() {
+        laid.push(doc as DocId, super::NameKind::Primary, text);
     }
-    let (pairs_at, pairs) = super::pairs::lay_out(names.iter().map(|n| n.text.as_str()));
-    s[sec::NAME_PAIRS_AT] = pairs_at;
-    s[sec::NAME_PAIRS] = pairs;
-    s[sec::NAME_MASKS] = masks;
-    s[sec::NAMES] = records;
-    s[sec::NAME_TEXT] = text;
+    let mut s: Vec<Vec<u8>> = vec![Vec::new(); sec::COUNT];
+    laid.into_sections(&mut s);
+    SearchIndex::from_sections([names.len() as u32, 0, 0, 0, 0], s)
 }
 
 fn push64(out: &mut Vec<u8>, n: usize) {

@@ -9,6 +9,7 @@
 //! document. Numbers in fixed-width sections are little-endian.
 
 mod build;
+mod name_layout;
 #[cfg(test)]
 pub(crate) use build::of_names;
 mod names;

@@ -8,7 +8,7 @@
 use nucleo_matcher::Utf32Str;
 
 use super::names::{char_mask, mask_bit, utf32};
-use super::{read_varint, write_varint};
+use super::read_varint;
 
 /// Letters and digits: the classes of a pair.
 const CLASSES: usize = 36;
@@ -78,31 +78,6 @@ pub fn need(word: Utf32Str<'_>) -> Option<PairNeed> {
     let held: u32 = pairs.iter().map(|&(_, n)| n).sum();
     let at_least = held.checked_sub(broken as u32).filter(|&n| n > 0)?;
     Some(PairNeed { pairs, at_least })
-}
-
-/// Lays out the names' pairs: per pair, where its list starts (`u64`, and the end), and the
-/// lists, each the varint gaps between the names holding it.
-pub(super) fn lay_out<'a>(texts: impl Iterator<Item = &'a str>) -> (Vec<u8>, Vec<u8>) {
-    let mut lists: Vec<Vec<u8>> = vec![Vec::new(); PAIRS];
-    let mut last = vec![0u32; PAIRS];
-    let (mut buf, mut pairs) = (Vec::new(), Vec::new());
-    for (i, text) in texts.enumerate() {
-        let i = i as u32;
-        name_pairs(text, &mut buf, &mut pairs);
-        for &p in &pairs {
-            let p = p as usize;
-            write_varint(&mut lists[p], i - last[p]);
-            last[p] = i;
-        }
-    }
-    let mut at = Vec::with_capacity((PAIRS + 1) * 8);
-    let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-    for list in &lists {
-        at.extend_from_slice(&(all.len() as u64).to_le_bytes());
-        all.extend_from_slice(list);
-    }
-    at.extend_from_slice(&(all.len() as u64).to_le_bytes());
-    (at, all)
 }
 
 /// Adds `weight` to `counts[name]` for each name in a pair's list; `None` if the list is damaged.
