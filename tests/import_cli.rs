@@ -281,6 +281,10 @@ fn the_explorer_marks_drafts_and_shows_one_beside_its_source() {
         "{}",
         h.text()
     );
+    // With a draft in the data, the filter panel offers the Drafts facet.
+    h.press(&parse_keys("f").unwrap());
+    assert!(h.text().contains("│Drafts"), "{}", h.text());
+    h.press(&parse_keys("<Esc>").unwrap());
     // The Drafts facet's second value keeps reviewed analyses only: none here.
     h.press(&parse_keys("f G <Space> j <Space> <Esc>").unwrap());
     assert!(h.text().contains("Analyses (0"), "{}", h.text());

@@ -22,7 +22,7 @@ use geolens::app::{App, Focus, Overlay};
 use geolens::data::Dataset;
 use geolens::data::{ListKind, Target};
 use geolens::doc;
-use geolens::find::{self, Facet, SearchIndex, search::PER_GROUP};
+use geolens::find::{self, SearchIndex, search::PER_GROUP};
 use geolens::keys::{Key, parse_keys};
 use geolens::layout::{self, MIN_HEIGHT, MIN_WIDTH, Shown};
 use geolens::pages;
@@ -688,7 +688,7 @@ fn check_state(s: &mut Session, at: &dyn Fn() -> String) {
             }
         }
         Some(Overlay::Filters(panel)) => {
-            assert!(panel.facet < Facet::ALL.len(), "{}: facet", at());
+            assert!(panel.facet < panel.facets.len(), "{}: facet", at());
             let n = panel.values.len();
             assert!(
                 panel.value < n.max(1),

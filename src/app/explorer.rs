@@ -38,7 +38,7 @@ impl App {
                 self.overlay = Some(Overlay::Search(search));
             }
             Action::Filters => {
-                let mut panel = FilterPanel::default();
+                let mut panel = FilterPanel::new(data, &self.filter);
                 self.count_values(data, &mut panel);
                 self.overlay = Some(Overlay::Filters(panel));
             }

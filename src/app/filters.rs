@@ -25,9 +25,11 @@ pub enum Column {
     Values,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct FilterPanel {
     pub column: Column,
+    /// The facets offered, and the one chosen among them.
+    pub facets: Vec<Facet>,
     pub facet: usize,
     /// Every value of the current facet, and for each how many items the list would show with
     /// it turned on: computed when the facet or the filter changes, not at every frame.
@@ -41,8 +43,31 @@ pub struct FilterPanel {
 }
 
 impl FilterPanel {
+    /// A panel on the first facet, offering those the dataset has use for and any that holds a
+    /// value turned on.
+    pub fn new(data: &dyn Store, filter: &Filter) -> FilterPanel {
+        let on = filter.values();
+        let facets = Facet::ALL
+            .into_iter()
+            .filter(|&f| f.offered(data) || on.iter().any(|v| v.facet() == f))
+            .collect();
+        FilterPanel {
+            column: Column::Facets,
+            facets,
+            facet: 0,
+            all: Vec::new(),
+            values: Vec::new(),
+            value: 0,
+            offset: 0,
+            find: None,
+        }
+    }
+
     pub fn current_facet(&self) -> Facet {
-        Facet::ALL[self.facet]
+        self.facets
+            .get(self.facet)
+            .copied()
+            .unwrap_or(Facet::ALL[0])
     }
 
     pub fn current_value(&self) -> Option<&Value> {

@@ -204,7 +204,7 @@ impl App {
                 if let Some(by) = moves(other) {
                     match panel.column {
                         Column::Facets => {
-                            let facet = step(panel.facet, Facet::ALL.len(), by);
+                            let facet = step(panel.facet, panel.facets.len(), by);
                             if facet != panel.facet {
                                 panel.facet = facet;
                                 panel.value = 0;

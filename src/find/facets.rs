@@ -39,6 +39,21 @@ impl Facet {
         Facet::EitherEnd,
     ];
 
+    /// Whether the dataset has anything for the facet to tell apart: the Drafts facet only where
+    /// some analysis is a draft. Counted from the index's counts where it keeps them.
+    pub fn offered(self, data: &dyn Store) -> bool {
+        if self != Facet::Drafts {
+            return true;
+        }
+        let at = Facet::ALL.iter().position(|&f| f == self).unwrap_or(0);
+        let counts = data
+            .facet_counts(ListKind::Analyses, at)
+            .map(|c| c.into_owned())
+            .or_else(|| super::counts::unfiltered(data, ListKind::Analyses, self));
+        // Values in `values` order: drafts first.
+        counts.is_none_or(|c| c.first().is_some_and(|&drafts| drafts > 0))
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Facet::Place => "Region or country",

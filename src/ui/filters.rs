@@ -48,7 +48,8 @@ pub(super) fn render(
     let first = panel
         .facet
         .saturating_sub((facets.height as usize).saturating_sub(1));
-    for (i, facet) in Facet::ALL
+    for (i, facet) in panel
+        .facets
         .iter()
         .enumerate()
         .skip(first)
