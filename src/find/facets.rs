@@ -86,7 +86,7 @@ impl Facet {
                 });
                 places.into_iter().map(Value::Place).collect()
             }
-            Facet::Theme => super::filter::theme_tree(data)
+            Facet::Theme => super::order::theme_tree(data)
                 .into_iter()
                 .filter_map(|t| match t {
                     Target::Theme(t) => Some(Value::Theme(t)),

@@ -18,6 +18,7 @@ pub mod search;
 pub mod timeline;
 
 pub use facets::{Facet, Value};
-pub use filter::{Cell, End, Filter, PlaceScope, Sort, by_links, list, members, ordered};
+pub use filter::{Cell, End, Filter, PlaceScope, list, members, ordered};
 pub use index::SearchIndex;
+pub use order::{Sort, by_links};
 pub use search::{Hit, Matched, Query, Results, quick_search, search};
