@@ -19,6 +19,7 @@ mod spans;
 mod store;
 mod target;
 mod validate;
+mod vocabulary;
 
 pub use index::{
     ActorIx, AnalysisIx, Appearance, Dataset, ImplicationAt, ImplicationIx, PlaceIx, PlaceLink,
