@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod lists;
 pub mod map;
 pub mod matrix;
+mod mode;
 mod mouse;
 pub mod nav;
 pub mod note;
