@@ -1,6 +1,8 @@
 //! The generator's own checks: deterministic, valid, shaped like the corpus.
 
-use std::path::PathBuf;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::data::{self, Dataset, Sources};
