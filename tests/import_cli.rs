@@ -146,6 +146,55 @@ fn importing_the_same_text_again_replaces_its_draft() {
     assert_eq!(drafts(&out), first);
 }
 
+/// Two imports into one dataset at once, each proposing the same new actor (Naval Group): the
+/// second waits for the first and matches the actor it proposed. Without the wait both load the
+/// dataset before either writes, both propose the actor, and the dataset no longer loads (a
+/// duplicate id).
+#[test]
+fn two_imports_at_once_propose_a_new_actor_once() {
+    let dir = TempDir::new("import-race");
+    let texts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/texts");
+    let aukus = std::fs::read_to_string(texts.join("01-aukus.txt")).unwrap();
+    let title = aukus.lines().next().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, &aukus).unwrap();
+    // Another title, so another draft.
+    std::fs::write(
+        &b,
+        aukus.replacen(title, "AUKUS: the pact as Paris reads it", 1),
+    )
+    .unwrap();
+    for round in 0..3 {
+        let out = dir.path().join(format!("out-{round}"));
+        let start = |text: &Path| {
+            Command::new(env!("CARGO_BIN_EXE_geolens"))
+                .args(["import", s(text), "--out", s(&out)])
+                .env("XDG_CACHE_HOME", dir.path().join("cache"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("geolens runs")
+        };
+        let (first, second) = (start(&a), start(&b));
+        let said: String = [first, second]
+            .map(|child| {
+                let o = child.wait_with_output().unwrap();
+                assert!(o.status.success(), "{}", text(&o.stderr));
+                text(&o.stdout)
+            })
+            .concat();
+        assert_eq!(said.matches("/ 1 new").count(), 1, "{said}");
+        assert_eq!(said.matches("/ 0 new").count(), 1, "{said}");
+        let checked = run(&["check", "--data", s(&out), "--drafts"]);
+        assert!(
+            checked.status.success(),
+            "round {round}: {}",
+            text(&checked.stderr)
+        );
+    }
+}
+
 #[test]
 fn a_directory_and_standard_input_are_read_too() {
     let dir = TempDir::new("import-dir");

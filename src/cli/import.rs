@@ -59,6 +59,8 @@ pub fn import(args: &ImportArgs, stdin: &mut dyn Read) -> ImportOutput {
         );
         return out;
     }
+    // Held from reading the dataset to the last draft written.
+    let _lock = write::lock(&dir);
     // The names drafts are matched against: the target dataset's own when it is one (it holds
     // earlier drafts' actors too), else the base dataset's, which then seeds it.
     let seeding = !write::is_dataset(&dir);

@@ -6,7 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::data::Sources;
-use crate::disk;
+use crate::disk::{self, Base, Lock};
 
 use super::Imported;
 
@@ -51,6 +51,26 @@ pub fn write_draft(out: &Path, imported: &Imported) -> io::Result<Written> {
         return Err(e);
     }
     Ok(written)
+}
+
+/// Waits until no other import is writing into `dir`, and keeps others out until dropped. Two
+/// imports at once would each load the dataset before the other wrote, and propose the same new
+/// actor twice: a duplicate id, and a dataset that no longer loads. The lock file is kept under
+/// the cache directory, keyed by the dataset's absolute path, so nothing is left in the dataset
+/// or beside it. `None` when there is no cache directory to keep it in, or it cannot be written:
+/// the import goes on, as safe as before.
+pub fn lock(dir: &Path) -> Option<Lock> {
+    let cache = disk::dir(Base::Cache)?;
+    // The same directory however it is named: canonical where it exists; a new one by its
+    // canonical parent.
+    let absolute = std::fs::canonicalize(dir).ok().or_else(|| {
+        let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
+        let parent = std::fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
+        Some(parent.join(dir.file_name()?))
+    });
+    let absolute = absolute.or_else(|| std::path::absolute(dir).ok())?;
+    let key = xxhash_rust::xxh3::xxh3_64(absolute.as_os_str().as_encoded_bytes());
+    Lock::acquire(&cache.join("imports").join(format!("{key:016x}"))).ok()
 }
 
 /// Whether a directory already holds a dataset's places, actors or themes.
