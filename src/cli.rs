@@ -486,6 +486,9 @@ pub struct FacetArgs {
     /// almost-no-chance ... almost-certain
     #[arg(long = "likelihood", value_name = "WORD")]
     pub likelihoods: Vec<String>,
+    /// happened, partly, did-not, open, or none (no outcome recorded)
+    #[arg(long = "outcome", value_name = "WORD")]
+    pub outcomes: Vec<String>,
 }
 
 /// A value of a closed vocabulary by its JSON name, or an error listing the names.
@@ -577,6 +580,12 @@ impl FacetArgs {
         for l in &self.likelihoods {
             f.likelihoods
                 .push(vocab(Likelihood::ALL, Likelihood::as_str, "likelihood", l)?);
+        }
+        for o in &self.outcomes {
+            use crate::find::facets::{outcome_name, outcome_of, outcomes};
+            let all: Vec<&str> = outcomes().map(outcome_name).collect();
+            let unknown = || format!("unknown outcome {o:?}: use one of {}", all.join(", "));
+            f.outcomes.push(outcome_of(o).ok_or_else(unknown)?);
         }
         Ok(f)
     }

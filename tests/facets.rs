@@ -505,3 +505,76 @@ fn the_drafts_facet_is_offered_only_where_there_are_drafts() {
     assert!(!screen.contains("Drafts"), "{screen}");
     assert!(screen.contains("Starts in or reaches"), "{screen}");
 }
+
+/// The outcome facet keeps the forecasts whose recorded outcome is among those chosen (or those
+/// with none recorded), the analyses holding one, and `geolens list --outcome` prints the same.
+#[test]
+fn the_outcome_facet_keeps_the_forecasts_that_turned_out_so() {
+    use geolens::data::Store;
+    use geolens::data::model::OutcomeStatus;
+    let d = common::bundled();
+    let outcome_of = |t: &Target| match t {
+        Target::Implication(i) => d.implication(*i).outcome.as_ref().map(|o| o.status),
+        other => panic!("{other:?} in the implications list"),
+    };
+    let all = find::list(&d, ListKind::Implications, &Filter::default(), Sort::Date);
+    for (chosen, flag) in [
+        (vec![Some(OutcomeStatus::DidNot)], vec!["did-not"]),
+        (vec![None], vec!["none"]),
+        (
+            vec![Some(OutcomeStatus::Happened), Some(OutcomeStatus::Partly)],
+            vec!["happened", "partly"],
+        ),
+    ] {
+        let f = Filter {
+            outcomes: chosen.clone(),
+            ..Filter::default()
+        };
+        let kept = find::list(&d, ListKind::Implications, &f, Sort::Date);
+        let want: Vec<&Target> = all
+            .iter()
+            .filter(|t| chosen.contains(&outcome_of(t)))
+            .collect();
+        assert!(!want.is_empty(), "{flag:?}: the bundled data has some");
+        assert_eq!(kept.iter().collect::<Vec<_>>(), want, "{flag:?}");
+        // An analysis is kept when one of its forecasts is.
+        let analyses = find::list(&d, ListKind::Analyses, &f, Sort::Date);
+        for a in 0..d.count(ListKind::Analyses) as u32 {
+            let a = geolens::data::AnalysisIx(a);
+            let holds = d.analysis_implications(a).any(|i| {
+                chosen.contains(&outcome_of(&Target::Implication(
+                    geolens::data::ImplicationIx(i),
+                )))
+            });
+            assert_eq!(analyses.contains(&Target::Analysis(a)), holds, "{flag:?}");
+        }
+        let mut args = vec!["list", "implications", "--json"];
+        for word in &flag {
+            args.extend(["--outcome", word]);
+        }
+        let out = Command::new(env!("CARGO_BIN_EXE_geolens"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let printed: Vec<String> = json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_owned())
+            .collect();
+        let ids: Vec<String> = kept.iter().map(|&t| d.id(t)).collect();
+        assert_eq!(printed, ids, "{args:?}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_geolens"))
+        .args(["list", "implications", "--outcome", "maybe"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown outcome \"maybe\": use one of happened, partly, did-not, open, none"),
+        "{err}"
+    );
+}

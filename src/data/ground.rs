@@ -91,6 +91,7 @@ impl Ground {
                     horizon: imp.horizon,
                     likelihood: imp.likelihood,
                     confidence: imp.confidence,
+                    outcome: imp.outcome.as_ref().map(|o| o.status),
                 }
             })
             .collect();

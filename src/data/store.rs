@@ -18,7 +18,7 @@ use super::index::{
 };
 use super::model::{
     Actor, ActorKind, Analysis, Channel, Confidence, Horizon, Implication, LatLon, Likelihood,
-    Place, PlaceKind, Theme,
+    OutcomeStatus, Place, PlaceKind, Theme,
 };
 use super::target::{ListKind, Target};
 
@@ -30,6 +30,8 @@ pub struct ImplicationFacts {
     pub horizon: Horizon,
     pub likelihood: Likelihood,
     pub confidence: Confidence,
+    /// How it turned out, when that is recorded.
+    pub outcome: Option<OutcomeStatus>,
 }
 
 /// The orders a store may keep ready ([`Store::order`]): those of `find::Sort`.
@@ -260,6 +262,7 @@ pub trait Store: Send + Sync {
             horizon: imp.horizon,
             likelihood: imp.likelihood,
             confidence: imp.confidence,
+            outcome: imp.outcome.as_ref().map(|o| o.status),
         }
     }
     /// The places at one end of an implication, resolved.

@@ -21,6 +21,7 @@ pub fn counted_here(facet: Facet) -> bool {
             | Facet::Channel
             | Facet::Horizon
             | Facet::Likelihood
+            | Facet::Outcome
             | Facet::Drafts
     )
 }
@@ -73,6 +74,7 @@ pub fn unfiltered_in(data: &dyn Store, kinds: &[ListKind], facet: Facet) -> Vec<
             Facet::Channel => find(Value::Channel(f.channel)),
             Facet::Horizon => find(Value::Horizon(f.horizon)),
             Facet::Likelihood => find(Value::Likelihood(f.likelihood)),
+            Facet::Outcome => find(Value::Outcome(f.outcome)),
             _ => None,
         }
     };
@@ -154,7 +156,10 @@ fn count(
     own_fields: &dyn Fn(ImplicationIx) -> Option<usize>,
     find: &dyn Fn(Value) -> Option<usize>,
 ) -> Vec<u32> {
-    let about_implications = matches!(facet, Facet::Channel | Facet::Horizon | Facet::Likelihood);
+    let about_implications = matches!(
+        facet,
+        Facet::Channel | Facet::Horizon | Facet::Likelihood | Facet::Outcome
+    );
     let above = |t: ThemeIx| std::iter::successors(Some(t), |&t| data.theme_parent(t));
     let mut counts = vec![0u32; values];
     let mut linked = vec![0u64; passing.words];

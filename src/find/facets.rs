@@ -2,7 +2,7 @@
 //! [`Filter`]. The filter panel and the command line's flags are both made of these.
 
 use super::filter::{End, Filter};
-use crate::data::model::{ActorKind, Channel, Horizon, Likelihood, PlaceKind};
+use crate::data::model::{ActorKind, Channel, Horizon, Likelihood, OutcomeStatus, PlaceKind};
 use crate::data::{ActorIx, ListKind, PlaceIx, Store, Target, ThemeIx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -16,6 +16,7 @@ pub enum Facet {
     Channel,
     Horizon,
     Likelihood,
+    Outcome,
     Drafts,
     StartsIn,
     Reaches,
@@ -23,7 +24,7 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 13] = [
+    pub const ALL: [Facet; 14] = [
         Facet::Place,
         Facet::Theme,
         Facet::Actor,
@@ -33,6 +34,7 @@ impl Facet {
         Facet::Channel,
         Facet::Horizon,
         Facet::Likelihood,
+        Facet::Outcome,
         Facet::Drafts,
         Facet::StartsIn,
         Facet::Reaches,
@@ -65,6 +67,7 @@ impl Facet {
             Facet::Channel => "Channel",
             Facet::Horizon => "Horizon",
             Facet::Likelihood => "Likelihood",
+            Facet::Outcome => "Outcome",
             Facet::Drafts => "Drafts",
             Facet::StartsIn => "Starts in",
             Facet::Reaches => "Reaches",
@@ -117,6 +120,7 @@ impl Facet {
                 .rev()
                 .map(|&l| Value::Likelihood(l))
                 .collect(),
+            Facet::Outcome => outcomes().map(Value::Outcome).collect(),
             Facet::Drafts => vec![Value::Draft(true), Value::Draft(false)],
             Facet::StartsIn | Facet::Reaches | Facet::EitherEnd => {
                 let places = Facet::Place
@@ -146,6 +150,22 @@ impl Facet {
     }
 }
 
+/// An outcome as `geolens list --outcome` and saved views name it: its JSON name, or `none` for
+/// no outcome recorded.
+pub fn outcome_name(o: Option<OutcomeStatus>) -> &'static str {
+    o.map_or("none", OutcomeStatus::as_str)
+}
+
+/// The outcome [`outcome_name`] gives `name`.
+pub fn outcome_of(name: &str) -> Option<Option<OutcomeStatus>> {
+    outcomes().find(|&o| outcome_name(o) == name)
+}
+
+/// Every value of the outcome facet, in its order: each status, then none recorded.
+pub fn outcomes() -> impl Iterator<Item = Option<OutcomeStatus>> {
+    OutcomeStatus::ALL.iter().map(|&o| Some(o)).chain([None])
+}
+
 /// One value of one facet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Value {
@@ -158,6 +178,8 @@ pub enum Value {
     Channel(Channel),
     Horizon(Horizon),
     Likelihood(Likelihood),
+    /// How a forecast turned out, or (`None`) that no outcome is recorded.
+    Outcome(Option<OutcomeStatus>),
     /// Drafts (`true`) or reviewed analyses.
     Draft(bool),
     StartsIn(End),
@@ -177,6 +199,7 @@ impl Value {
             Value::Channel(_) => Facet::Channel,
             Value::Horizon(_) => Facet::Horizon,
             Value::Likelihood(_) => Facet::Likelihood,
+            Value::Outcome(_) => Facet::Outcome,
             Value::Draft(_) => Facet::Drafts,
             Value::StartsIn(_) => Facet::StartsIn,
             Value::Reaches(_) => Facet::Reaches,
@@ -207,6 +230,8 @@ impl Value {
             Value::Channel(c) => c.words().to_owned(),
             Value::Horizon(h) => h.words().to_owned(),
             Value::Likelihood(l) => l.words().to_owned(),
+            Value::Outcome(Some(o)) => o.words().to_owned(),
+            Value::Outcome(None) => "no outcome recorded".to_owned(),
             Value::Draft(true) => "drafts (imported, not reviewed)".to_owned(),
             Value::Draft(false) => "reviewed analyses".to_owned(),
             Value::StartsIn(end) | Value::Reaches(end) | Value::EitherEnd(end) => match *end {
@@ -233,6 +258,7 @@ impl Filter {
             Value::Channel(c) => self.channels.contains(c),
             Value::Horizon(h) => self.horizons.contains(h),
             Value::Likelihood(l) => self.likelihoods.contains(l),
+            Value::Outcome(o) => self.outcomes.contains(o),
             Value::Draft(d) => self.drafts.contains(d),
             Value::StartsIn(e) => self.origins.contains(e),
             Value::Reaches(e) => self.destinations.contains(e),
@@ -260,6 +286,7 @@ impl Filter {
             Value::Channel(c) => flip(&mut self.channels, c),
             Value::Horizon(h) => flip(&mut self.horizons, h),
             Value::Likelihood(l) => flip(&mut self.likelihoods, l),
+            Value::Outcome(o) => flip(&mut self.outcomes, o),
             Value::Draft(d) => flip(&mut self.drafts, d),
             Value::StartsIn(e) => flip(&mut self.origins, e),
             Value::Reaches(e) => flip(&mut self.destinations, e),
@@ -279,6 +306,7 @@ impl Filter {
         v.extend(self.channels.iter().map(|&c| Value::Channel(c)));
         v.extend(self.horizons.iter().map(|&h| Value::Horizon(h)));
         v.extend(self.likelihoods.iter().map(|&l| Value::Likelihood(l)));
+        v.extend(self.outcomes.iter().map(|&o| Value::Outcome(o)));
         v.extend(self.drafts.iter().map(|&d| Value::Draft(d)));
         v.extend(self.origins.iter().map(|&e| Value::StartsIn(e)));
         v.extend(self.destinations.iter().map(|&e| Value::Reaches(e)));

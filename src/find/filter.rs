@@ -7,7 +7,7 @@ use foldhash::{HashSet, HashSetExt};
 use super::geo::Geo;
 use super::order::{Sort, sort_items};
 use crate::data::date::PartialDate;
-use crate::data::model::{ActorKind, Channel, Horizon, Likelihood};
+use crate::data::model::{ActorKind, Channel, Horizon, Likelihood, OutcomeStatus};
 use crate::data::{
     ActorIx, AnalysisIx, ImplicationIx, ListKind, PlaceIx, Side, Store, Target, ThemeIx, every,
 };
@@ -69,6 +69,8 @@ pub struct Filter {
     pub channels: Vec<Channel>,
     pub horizons: Vec<Horizon>,
     pub likelihoods: Vec<Likelihood>,
+    /// How forecasts turned out; `None` for those with no outcome recorded.
+    pub outcomes: Vec<Option<OutcomeStatus>>,
     /// Drafts (`true`) or reviewed analyses (`false`).
     pub drafts: Vec<bool>,
     /// Implications that start in one of these ("starts in").
@@ -121,6 +123,7 @@ impl Filter {
             channels,
             horizons,
             likelihoods,
+            outcomes,
             drafts,
             origins,
             destinations,
@@ -138,6 +141,7 @@ impl Filter {
             && channels.is_empty()
             && horizons.is_empty()
             && likelihoods.is_empty()
+            && outcomes.is_empty()
             && drafts.is_empty()
             && origins.is_empty()
             && destinations.is_empty()
@@ -149,6 +153,7 @@ impl Filter {
         !(self.channels.is_empty()
             && self.horizons.is_empty()
             && self.likelihoods.is_empty()
+            && self.outcomes.is_empty()
             && self.no_direction())
     }
 
@@ -273,6 +278,7 @@ impl<'a> Compiled<'a> {
         (f.channels.is_empty() || f.channels.contains(&imp.channel))
             && (f.horizons.is_empty() || f.horizons.contains(&imp.horizon))
             && (f.likelihoods.is_empty() || f.likelihoods.contains(&imp.likelihood))
+            && (f.outcomes.is_empty() || f.outcomes.contains(&imp.outcome))
             && self.directions(ix)
     }
 

@@ -7,6 +7,7 @@ use crate::data::Store;
 use crate::data::model::{ActorKind, Channel, Horizon, Likelihood};
 use crate::find::Filter;
 use crate::find::PlaceScope;
+use crate::find::facets::{outcome_name, outcome_of};
 use crate::find::filter::{Cell, End};
 
 /// A filter in words. Every facet the explorer has is named here: a facet added to [`Filter`]
@@ -25,6 +26,7 @@ pub fn spec_of(data: &dyn Store, f: &Filter) -> FilterSpec {
         channels,
         horizons,
         likelihoods,
+        outcomes,
         drafts,
         origins,
         destinations,
@@ -94,6 +96,13 @@ pub fn spec_of(data: &dyn Store, f: &Filter) -> FilterSpec {
         "likelihood",
         likelihoods.iter().map(|l| l.as_str().to_owned()).collect(),
     );
+    put(
+        "outcome",
+        outcomes
+            .iter()
+            .map(|&o| outcome_name(o).to_owned())
+            .collect(),
+    );
     // `geolens list` has no flag for drafts; the word is the facet's own.
     put(
         "draft",
@@ -145,6 +154,7 @@ pub fn filter_of(data: &dyn Store, spec: &FilterSpec) -> (Filter, Vec<String>) {
                 "likelihood" => named(Likelihood::ALL, Likelihood::as_str, v)
                     .map(|l| f.likelihoods.push(l))
                     .is_some(),
+                "outcome" => outcome_of(v).map(|o| f.outcomes.push(o)).is_some(),
                 "draft" => match v.as_str() {
                     "yes" => Some(true),
                     "no" => Some(false),
@@ -196,6 +206,7 @@ fn named<T: Copy>(all: &[T], name: fn(T) -> &'static str, text: &str) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::model::OutcomeStatus;
 
     #[test]
     fn a_filter_survives_words_and_back() {
@@ -208,6 +219,7 @@ mod tests {
         f.from = Some("2022-03".parse().unwrap());
         f.place_scope = PlaceScope::Touching;
         f.drafts.push(false);
+        f.outcomes.extend([Some(OutcomeStatus::DidNot), None]);
         f.destinations
             .push(End::Place(data.place_ix("GB").unwrap()));
         f.cells.push(Cell::Route {
@@ -220,6 +232,7 @@ mod tests {
         assert_eq!(spec["since"], ["2022-03"]);
         assert_eq!(spec["place-scope"], ["touching"]);
         assert_eq!(spec["draft"], ["no"]);
+        assert_eq!(spec["outcome"], ["did-not", "none"]);
         assert_eq!(spec["to"], ["place:GB"]);
         assert_eq!(spec["cell"], ["route:KZ>*"]);
         assert_eq!(filter_of(&data, &spec), (f, vec![]));

@@ -11,7 +11,9 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::file::Writer;
 use super::layout::{self, List, NONE};
 use crate::data::date::PartialDate;
-use crate::data::model::{ActorKind, Channel, Confidence, Horizon, Likelihood, PlaceKind};
+use crate::data::model::{
+    ActorKind, Channel, Confidence, Horizon, Likelihood, OutcomeStatus, PlaceKind,
+};
 use crate::data::{Dataset, ListKind, Order, Side, Sources, Spans, Store};
 use crate::find::{self, Filter, SearchIndex, Sort};
 
@@ -236,6 +238,11 @@ fn columns(d: &Dataset, meta: &Meta, located: &Located) -> Sections {
             place_of(Horizon::ALL, &f.horizon),
             place_of(Likelihood::ALL, &f.likelihood),
             place_of(Confidence::ALL, &f.confidence),
+            f.outcome
+                .map_or(0, |o| place_of(OutcomeStatus::ALL, &o) + 1),
+            0,
+            0,
+            0,
         ]);
     }
     let actor_ix = 0..d.actors.len() as u32;

@@ -19,7 +19,7 @@ use super::recover::Recovery;
 use crate::data::date::PartialDate;
 use crate::data::model::{
     Actor, ActorKind, Analysis, Channel, Confidence, Horizon, Implication, LatLon, Likelihood,
-    Place, PlaceKind, Theme,
+    OutcomeStatus, Place, PlaceKind, Theme,
 };
 use crate::data::{
     ActorIx, AnalysisIx, Appearance, Dataset, ImplicationFacts, ImplicationIx, ListKind, Order,
@@ -208,13 +208,17 @@ impl DiskStore {
         let f = self
             .file
             .whole(layout::FACTS)?
-            .get(ix.get() * 8..ix.get() * 8 + 8)?;
+            .get(ix.get() * layout::FACT_RECORD..(ix.get() + 1) * layout::FACT_RECORD)?;
         Some(ImplicationFacts {
             analysis: AnalysisIx(le32(f)),
             channel: *Channel::ALL.get(f[4] as usize)?,
             horizon: *Horizon::ALL.get(f[5] as usize)?,
             likelihood: *Likelihood::ALL.get(f[6] as usize)?,
             confidence: *Confidence::ALL.get(f[7] as usize)?,
+            outcome: match f[8] {
+                0 => None,
+                n => Some(*OutcomeStatus::ALL.get(n as usize - 1)?),
+            },
         })
     }
 }
@@ -527,6 +531,7 @@ impl Store for DiskStore {
             horizon: Horizon::Short,
             likelihood: Likelihood::RoughlyEven,
             confidence: Confidence::Low,
+            outcome: None,
         };
         self.or(v, |d| d.implication_facts(ix), blank)
     }

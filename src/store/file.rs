@@ -26,7 +26,7 @@ use crate::disk;
 
 pub const MAGIC: [u8; 8] = *b"GEOLENSX";
 /// Bumped with every change to what the file holds or how.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 const HEADER: usize = 4096;
 /// A page: a block checked is a page read, no more, so checking costs no memory of its own.
 pub const BLOCK: usize = 4096;

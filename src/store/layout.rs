@@ -61,9 +61,11 @@ pub const PERSPECTIVES: usize = COLUMNS + 4;
 pub const YEARS: usize = COLUMNS + 5;
 /// Per analysis, where its implications start; one more than analyses.
 pub const IMPLICATION_START: usize = COLUMNS + 6;
-/// Per implication: its analysis, then channel, horizon, likelihood and confidence as their
-/// places in the vocabularies' `ALL`, one byte each.
+/// Per implication, [`FACT_RECORD`] bytes: its analysis, then channel, horizon, likelihood and
+/// confidence as their places in the vocabularies' `ALL`, one byte each, then its outcome's place
+/// plus one (0: none recorded), and padding.
 pub const FACTS: usize = COLUMNS + 7;
+pub const FACT_RECORD: usize = 12;
 /// Per actor: its kind's place in `ActorKind::ALL`.
 pub const ACTOR_KIND: usize = COLUMNS + 8;
 /// Per actor: its country, or `NONE`.
