@@ -46,6 +46,17 @@ fn select(h: &mut Headless, facet: Facet, value: &Value) {
     press(h, &"j ".repeat(row));
 }
 
+/// The ids `geolens list --json` printed, in order.
+fn printed_ids(out: &std::process::Output) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 /// For every list and every value of every facet: the count the panel shows for a value is the
 /// length of the list once the value is turned on (through the keys, as a user would).
 fn counts_match_what_the_list_shows(data: &Dataset, every_nth: usize) {
@@ -211,14 +222,7 @@ fn the_explorer_and_the_command_line_agree() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let printed: Vec<String> = json["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap().to_owned())
-        .collect();
-    assert_eq!(shown, printed);
+    assert_eq!(shown, printed_ids(&out));
     // And the chips say what is on.
     let text = h.text();
     assert!(text.contains("Theme: Energy security"), "{text}");
@@ -557,15 +561,8 @@ fn the_outcome_facet_keeps_the_forecasts_that_turned_out_so() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{args:?}");
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let printed: Vec<String> = json["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["id"].as_str().unwrap().to_owned())
-            .collect();
         let ids: Vec<String> = kept.iter().map(|&t| d.id(t)).collect();
-        assert_eq!(printed, ids, "{args:?}");
+        assert_eq!(printed_ids(&out), ids, "{args:?}");
     }
     let out = Command::new(env!("CARGO_BIN_EXE_geolens"))
         .args(["list", "implications", "--outcome", "maybe"])
