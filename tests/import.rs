@@ -435,3 +435,55 @@ fn metrics_over_the_fixtures_are_pinned_and_documented() {
         );
     }
 }
+
+/// A deep dive written in Markdown, with a heading per lens: the markup does not reach the draft,
+/// list items stay sentences of their own, and each section's sentences go to the lens its
+/// heading names (a sentence's own cue still wins).
+#[test]
+fn a_text_in_sections_is_read_by_its_headings() {
+    let text = "# Drought narrows the Panama Canal\r\n\r\n\
+        In 2023 a drought lowered Gatun Lake, and the Panama Canal Authority cut daily transits.\r\n\r\n\
+        ## Background\r\n\r\n\
+        - The locks draw fresh water from **Gatun Lake**\r\n\
+        - Each ship through them uses millions of litres\r\n\r\n\
+        ## Geopolitical lens\r\n\r\n\
+        Shipping lines weighed longer routes, and [the United States](https://example.org/us) \
+        and China, the canal's largest users, watched costs rise.\r\n\r\n\
+        **Outlook**\r\n\r\n\
+        Restrictions may ease if the rains return. Culturally, the canal remains a point of \
+        national pride.\r\n\r\n\
+        Challenges:\r\n\
+        Water for the canal competes with water for Panama City.\r\n";
+    let data = common::bundled();
+    let g = Gazetteer::from_store(&data);
+    let imported = import::import_text(text, "canal.md", &g, &options()).unwrap();
+    let a = &imported.analysis;
+    assert_eq!(a.title, "Drought narrows the Panama Canal");
+    let draft = a.draft.as_ref().unwrap();
+    let read: Vec<(SentenceLens, &str)> = draft
+        .sentences
+        .iter()
+        .map(|s| (s.lens, s.text.as_str()))
+        .collect();
+    use SentenceLens as L;
+    let want = [
+        L::Background,
+        L::Background,
+        L::Background,
+        L::Geopolitical,
+        L::Outlook,
+        L::Cultural,
+        L::Challenges,
+    ];
+    assert_eq!(
+        read.iter().map(|r| r.0).collect::<Vec<_>>(),
+        want,
+        "{read:#?}"
+    );
+    assert_eq!(read[1].1, "The locks draw fresh water from Gatun Lake");
+    assert!(draft.sentences[4].why.contains("heading \"Outlook\""));
+    let json = serde_json::to_string(&a.lenses).unwrap();
+    for markup in ["#", "**", "](", "- The"] {
+        assert!(!json.contains(markup), "{markup:?} left in {json}");
+    }
+}

@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use super::markup::{Mark, unmark};
+
 /// The largest text an import reads. A deep dive is a few kilobytes; a file a thousand times
 /// that is a mistake (a log, an archive, a whole site), and reading it would take minutes of
 /// matching for nothing.
@@ -144,6 +146,9 @@ pub struct Cleaned {
     pub heading: Option<String>,
     /// A line that is only a date ("Published 24 April 2024").
     pub date_line: Option<String>,
+    /// For each paragraph of `body`, the heading of the section it stands in ("Outlook"), when
+    /// the text has headings.
+    pub headings: Vec<Option<String>>,
     /// The lines dropped as furniture, as written.
     pub stripped: Vec<String>,
 }
@@ -195,13 +200,15 @@ fn ends_sentence(line: &str) -> bool {
 /// short label lines trailing the prose.
 pub fn clean(text: &str) -> Cleaned {
     let mut out = Cleaned::default();
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let lines: Vec<(String, Mark)> = text.lines().map(unmark).collect();
     let mut kept: Vec<&str> = Vec::new();
-    for line in &lines {
+    let mut marks: Vec<Mark> = Vec::new();
+    for (line, mark) in &lines {
         if !line.is_empty() && is_furniture(line) {
-            out.stripped.push((*line).to_owned());
+            out.stripped.push(line.clone());
         } else {
             kept.push(line);
+            marks.push(*mark);
         }
     }
     // A heading: the first line, short, not a sentence, with prose after it.
@@ -247,11 +254,20 @@ pub fn clean(text: &str) -> Cleaned {
     }
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
-    for line in kept {
-        if line.is_empty() {
+    let mut heading: Option<String> = None;
+    for (i, &line) in kept.iter().enumerate() {
+        let starts_paragraph = current.is_empty();
+        if line.is_empty() || (marks[i] == Mark::Item && !starts_paragraph) {
             if !current.is_empty() {
                 paragraphs.push(std::mem::take(&mut current));
+                out.headings.push(heading.clone());
             }
+            if line.is_empty() {
+                continue;
+            }
+        }
+        if current.is_empty() && is_section_heading(&kept, &marks, i) {
+            heading = Some(line.trim_end_matches(':').trim_end().to_owned());
             continue;
         }
         for word in line.split_whitespace() {
@@ -260,12 +276,38 @@ pub fn clean(text: &str) -> Cleaned {
             }
             current.push_str(word);
         }
+        // An item of a list is a paragraph of its own: items need not end in a full stop.
+        if marks[i] == Mark::Item && !current.is_empty() {
+            paragraphs.push(std::mem::take(&mut current));
+            out.headings.push(heading.clone());
+        }
     }
     if !current.is_empty() {
         paragraphs.push(current);
+        out.headings.push(heading);
     }
     out.body = paragraphs.join("\n\n");
     out
+}
+
+/// Whether `kept[i]`, at the start of a paragraph, heads a section: marked as a heading, or short,
+/// not a sentence (a colon aside), with prose after it, and either a paragraph of its own or the
+/// name of a lens ("Outlook" over the lines it heads).
+fn is_section_heading(kept: &[&str], marks: &[Mark], i: usize) -> bool {
+    let line = kept[i];
+    let has_prose_after = kept[i + 1..].iter().any(|l| !l.is_empty());
+    if !has_prose_after || line.split_whitespace().count() > 8 {
+        return false;
+    }
+    if marks[i] == Mark::Heading {
+        return true;
+    }
+    let bare = line.trim_end_matches(':').trim_end();
+    if marks[i] == Mark::Item || bare.is_empty() || ends_sentence(bare) {
+        return false;
+    }
+    let alone = kept.get(i + 1).is_none_or(|next| next.is_empty());
+    (alone && !line.ends_with(':')) || super::lenses::names_a_lens(bare)
 }
 
 #[cfg(test)]
@@ -318,6 +360,36 @@ mod tests {
             "First sentence here. Second one.\n\nThird paragraph."
         );
         assert_eq!(c.stripped.len(), 3, "{:?}", c.stripped);
+    }
+
+    #[test]
+    fn headings_inside_the_text_head_the_paragraphs_under_them() {
+        let text = "# Panama's dry canal\n\nGatun Lake fell. Transits were cut.\n\n## Background\n\
+                    - The canal runs on rain\n- Ships queued.\n\nOutlook\nRains may return.\n\n\
+                    Key actors:\nThe canal authority.\n\nA closing note\n\nIt ends here.\n";
+        let c = clean(text);
+        assert_eq!(c.heading.as_deref(), Some("Panama's dry canal"));
+        assert_eq!(
+            c.body,
+            "Gatun Lake fell. Transits were cut.\n\nThe canal runs on rain\n\nShips queued.\n\n\
+             Rains may return.\n\nThe canal authority.\n\nIt ends here."
+        );
+        let under: Vec<Option<&str>> = c.headings.iter().map(|h| h.as_deref()).collect();
+        assert_eq!(
+            under,
+            [
+                None,
+                Some("Background"),
+                Some("Background"),
+                Some("Outlook"),
+                Some("Key actors"),
+                Some("A closing note"),
+            ]
+        );
+        // A short line that runs on into its paragraph, and names no lens, is prose.
+        let c = clean("First part.\n\nThe talks went\non all night.\n");
+        assert_eq!(c.body, "First part.\n\nThe talks went on all night.");
+        assert_eq!(c.headings, [None, None]);
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod hedges;
 pub mod implications;
 pub mod input;
 pub mod lenses;
+mod markup;
 pub mod sentences;
 pub mod write;
 

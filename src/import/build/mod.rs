@@ -76,7 +76,11 @@ pub fn import_text(
         return Err(InputError::OnlyBoilerplate);
     }
     let texts: Vec<&str> = split.iter().map(|s| s.text.as_str()).collect();
-    let assigned = lenses::assign(&texts);
+    let headings: Vec<Option<&str>> = split
+        .iter()
+        .map(|s| cleaned.headings.get(s.paragraph).and_then(|h| h.as_deref()))
+        .collect();
+    let assigned = lenses::assign_under(&texts, &headings);
     let mut read: Vec<Read> = split
         .iter()
         .zip(assigned)

@@ -37,12 +37,24 @@ use words::*;
 
 /// The lens of every sentence, in order.
 pub fn assign(sentences: &[&str]) -> Vec<Assigned> {
+    assign_under(sentences, &vec![None; sentences.len()])
+}
+
+/// [`assign`], each sentence with the heading of the section it stands in, if the text has
+/// headings ("Outlook", "## Key actors"). A sentence's own cue wins; else a heading that names a
+/// lens places it.
+pub fn assign_under(sentences: &[&str], headings: &[Option<&str>]) -> Vec<Assigned> {
     let n = sentences.len();
     let mut out: Vec<Assigned> = Vec::with_capacity(n);
     let mut seen_cue = false;
     for (i, s) in sentences.iter().enumerate() {
         let folded = fold(s);
         if let Some(a) = by_cue(s, &folded) {
+            seen_cue = true;
+            out.push(a);
+            continue;
+        }
+        if let Some(a) = headings.get(i).copied().flatten().and_then(by_heading) {
             seen_cue = true;
             out.push(a);
             continue;
@@ -214,6 +226,45 @@ fn by_cue(original: &str, folded: &str) -> Option<Assigned> {
         );
     }
     best.map(|(_, _, a)| a)
+}
+
+/// Whether a short line names a lens, and so heads a section ("Outlook", "Key actors").
+pub fn names_a_lens(line: &str) -> bool {
+    by_heading(line).is_some()
+}
+
+/// The lens a section heading names: a cue phrase ("Geopolitical lens", "Key actors"), a lens's
+/// own name ("Outlook", "Challenges"), or a further lens ("Economic dimension").
+fn by_heading(heading: &str) -> Option<Assigned> {
+    let folded = fold(heading);
+    let words = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    let lens = by_cue(heading, &folded)
+        .map(|a| (a.lens, a.title))
+        .or_else(|| {
+            HEADINGS
+                .iter()
+                .find(|(h, _)| *h == words)
+                .map(|&(_, lens)| (lens, None))
+        })
+        .or_else(|| {
+            // "Cultural dimension", "Economic lens", "The legal angle".
+            let first = words
+                .strip_prefix("the ")
+                .unwrap_or(words)
+                .split(' ')
+                .next()?;
+            if let Some(lens) = fixed_lens(first) {
+                return Some((lens, None));
+            }
+            let (_, title) = OTHER_LENSES.iter().find(|(w, _)| *w == first)?;
+            Some((L::Other, Some((*title).to_owned())))
+        })?;
+    Some(Assigned {
+        lens: lens.0,
+        title: lens.1,
+        confidence: LensConfidence::Cue,
+        why: format!("under the heading \"{}\"", heading.trim()),
+    })
 }
 
 fn cue(lens: SentenceLens, title: Option<&str>, phrase: &str) -> Assigned {

@@ -92,3 +92,31 @@ fn uncued_sentences_go_by_position_then_words_then_neighbour() {
         ]
     );
 }
+
+#[test]
+fn headings_name_their_lens() {
+    let of = |h: &str| by_heading(h).map(|a| (a.lens, a.title));
+    assert_eq!(of("Outlook"), Some((L::Outlook, None)));
+    assert_eq!(of("The road ahead"), Some((L::Outlook, None)));
+    assert_eq!(of("Key actors"), Some((L::Actors, None)));
+    assert_eq!(of("Geopolitical lens"), Some((L::Geopolitical, None)));
+    assert_eq!(
+        of("Cross-border implications"),
+        Some((L::Implications, None))
+    );
+    assert_eq!(of("Risks and challenges"), Some((L::Challenges, None)));
+    assert_eq!(of("Cultural dimension"), Some((L::Cultural, None)));
+    assert_eq!(
+        of("Economic lens"),
+        Some((L::Other, Some("Economic lens".to_owned())))
+    );
+    assert_eq!(of("A closing note"), None);
+    assert_eq!(of("Kazakhstan and the UK"), None);
+    // A sentence's own cue wins over its section's heading; an uncued one takes the heading's.
+    let sentences = ["Culturally, the steppe matters.", "Deals could follow."];
+    let assigned = assign_under(&sentences, &[Some("Outlook"), Some("Outlook")]);
+    assert_eq!(assigned[0].lens, L::Cultural);
+    assert_eq!(assigned[1].lens, L::Outlook);
+    assert_eq!(assigned[1].confidence, LensConfidence::Cue);
+    assert_eq!(assigned[1].why, "under the heading \"Outlook\"");
+}

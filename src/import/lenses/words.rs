@@ -163,6 +163,32 @@ pub(super) const OTHER_LENSES: &[(&str, &str)] = &[
     ("diplomatically", "Diplomatic lens"),
 ];
 
+/// Section headings that name a lens by itself, folded, without the punctuation around them.
+#[rustfmt::skip]
+pub(super) const HEADINGS: &[(&str, SentenceLens)] = &[
+    ("background", L::Background), ("context", L::Background), ("the background", L::Background),
+    ("historical context", L::Background), ("history", L::Background),
+    ("background and context", L::Background), ("what happened", L::Background),
+    ("perspective", L::Perspective), ("the perspective", L::Perspective),
+    ("geopolitics", L::Geopolitical), ("geopolitical analysis", L::Geopolitical),
+    ("geopolitical implications", L::Geopolitical), ("strategic implications", L::Geopolitical),
+    ("culture", L::Cultural), ("cultural context", L::Cultural), ("society", L::Cultural),
+    ("actors", L::Actors), ("the actors", L::Actors), ("stakeholders", L::Actors),
+    ("the players", L::Actors), ("players", L::Actors), ("who is involved", L::Actors),
+    ("implications", L::Implications), ("international implications", L::Implications),
+    ("global implications", L::Implications), ("spillovers", L::Implications),
+    ("regional impact", L::RegionalImpact), ("regional implications", L::RegionalImpact),
+    ("impact on the region", L::RegionalImpact), ("regional impacts", L::RegionalImpact),
+    ("outlook", L::Outlook), ("the outlook", L::Outlook), ("looking ahead", L::Outlook),
+    ("what next", L::Outlook), ("what comes next", L::Outlook), ("prospects", L::Outlook),
+    ("the road ahead", L::Outlook), ("future outlook", L::Outlook), ("scenarios", L::Outlook),
+    ("challenges", L::Challenges), ("key challenges", L::Challenges), ("risks", L::Challenges),
+    ("challenges and risks", L::Challenges), ("risks and challenges", L::Challenges),
+    ("obstacles", L::Challenges), ("uncertainties", L::Challenges),
+    ("summary", L::Summary), ("conclusion", L::Summary), ("in summary", L::Summary),
+    ("bottom line", L::Summary), ("the bottom line", L::Summary), ("key takeaways", L::Summary),
+];
+
 /// Adjectives of the fixed lenses after "From a ... lens/perspective".
 pub(super) fn fixed_lens(adjective: &str) -> Option<SentenceLens> {
     Some(match adjective {
