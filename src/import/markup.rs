@@ -36,10 +36,14 @@ pub fn unmark(line: &str) -> (String, Mark) {
         && ["**", "__"].iter().any(|m| {
             rest.starts_with(m) && rest.ends_with(m) && !rest[2..rest.len() - 2].contains(m)
         });
-    if whole_bold && mark == Mark::Plain {
-        mark = Mark::Heading;
+    if whole_bold {
+        rest = &rest[2..rest.len() - 2];
+        if mark == Mark::Plain {
+            mark = Mark::Heading;
+        }
     }
-    let text = links(&rest.replace("**", "").replace("__", ""));
+    // `__` marks bold only around a whole line: inside one it may be part of a name.
+    let text = links(&rest.replace("**", ""));
     (text, mark)
 }
 
@@ -120,6 +124,8 @@ mod tests {
                 Mark::Plain,
             ),
             ("A -5% drop.", "A -5% drop.", Mark::Plain),
+            ("__Risks__", "Risks", Mark::Heading),
+            ("The __init__ file.", "The __init__ file.", Mark::Plain),
         ];
         for (line, text, mark) in cases {
             assert_eq!(unmark(line), (text.to_owned(), mark), "{line:?}");
