@@ -306,7 +306,12 @@ fn is_section_heading(kept: &[&str], marks: &[Mark], i: usize) -> bool {
     if marks[i] == Mark::Item || bare.is_empty() || ends_sentence(bare) {
         return false;
     }
+    if marks[i] == Mark::Bold {
+        return true;
+    }
     let alone = kept.get(i + 1).is_none_or(|next| next.is_empty());
+    // A line that runs on into the next is a heading only if it is a lens's name and nothing
+    // else: the first line of a wrapped paragraph may hold a cue ("From a geopolitical lens,").
     (alone && !line.ends_with(':')) || super::lenses::names_a_lens(bare)
 }
 
@@ -386,10 +391,20 @@ mod tests {
                 Some("A closing note"),
             ]
         );
-        // A short line that runs on into its paragraph, and names no lens, is prose.
-        let c = clean("First part.\n\nThe talks went\non all night.\n");
-        assert_eq!(c.body, "First part.\n\nThe talks went on all night.");
-        assert_eq!(c.headings, [None, None]);
+        // A short line that runs on into its paragraph is prose unless it is a lens's name and
+        // nothing else, even when it holds a cue; a bold sentence is prose; a marked heading
+        // heads, question mark and all.
+        let c = clean(
+            "First part.\n\nThe talks went\non all night.\n\nFrom a geopolitical lens, this\n\
+             engagement matters.\n\n**Talks failed.**\n\n## What comes next?\nMore talks.\n",
+        );
+        assert_eq!(
+            c.body,
+            "First part.\n\nThe talks went on all night.\n\nFrom a geopolitical lens, this \
+             engagement matters.\n\nTalks failed.\n\nMore talks."
+        );
+        let under: Vec<Option<&str>> = c.headings.iter().map(|h| h.as_deref()).collect();
+        assert_eq!(under, [None, None, None, None, Some("What comes next?")]);
     }
 
     #[test]

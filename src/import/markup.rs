@@ -6,8 +6,10 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     Plain,
-    /// `## Outlook`, or a line all in bold (`**Outlook**`).
+    /// `## Outlook`.
     Heading,
+    /// A line all in bold (`**Outlook**`): a heading unless it is a sentence.
+    Bold,
     /// `- ...`, `* ...`, `• ...`, `1. ...`: an item of a list, a paragraph of its own.
     Item,
 }
@@ -39,7 +41,7 @@ pub fn unmark(line: &str) -> (String, Mark) {
     if whole_bold {
         rest = &rest[2..rest.len() - 2];
         if mark == Mark::Plain {
-            mark = Mark::Heading;
+            mark = Mark::Bold;
         }
     }
     // `__` marks bold only around a whole line: inside one it may be part of a name.
@@ -103,7 +105,7 @@ mod tests {
         let cases = [
             ("## Outlook", "Outlook", Mark::Heading),
             ("### Key actors ###", "Key actors", Mark::Heading),
-            ("**Challenges**", "Challenges", Mark::Heading),
+            ("**Challenges**", "Challenges", Mark::Bold),
             ("#hashtag politics", "#hashtag politics", Mark::Plain),
             (
                 "- Transits fell to 24 a day.",
@@ -124,7 +126,7 @@ mod tests {
                 Mark::Plain,
             ),
             ("A -5% drop.", "A -5% drop.", Mark::Plain),
-            ("__Risks__", "Risks", Mark::Heading),
+            ("__Risks__", "Risks", Mark::Bold),
             ("The __init__ file.", "The __init__ file.", Mark::Plain),
         ];
         for (line, text, mark) in cases {

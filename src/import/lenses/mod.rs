@@ -228,9 +228,24 @@ fn by_cue(original: &str, folded: &str) -> Option<Assigned> {
     best.map(|(_, _, a)| a)
 }
 
-/// Whether a short line names a lens, and so heads a section ("Outlook", "Key actors").
+/// Whether a line is nothing but the name of a lens ("Outlook", "Key actors", "Economic lens"),
+/// and so heads a section even when the prose runs on from the next line. Stricter than
+/// [`by_heading`]: the first line of a wrapped paragraph ("From a geopolitical lens, this") is
+/// prose, not a heading.
 pub fn names_a_lens(line: &str) -> bool {
-    by_heading(line).is_some()
+    let folded = fold(line);
+    let words = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    let named = |adjective: &str| {
+        fixed_lens(adjective).is_some() || OTHER_LENSES.iter().any(|(w, _)| *w == adjective)
+    };
+    HEADINGS.iter().any(|(h, _)| *h == words)
+        || CUES.iter().any(|(c, _, _)| *c == words)
+        || VIEW_NOUNS.iter().chain(&["dimension", "view"]).any(|noun| {
+            words
+                .strip_suffix(noun)
+                .and_then(|w| w.strip_suffix(' '))
+                .is_some_and(|adjective| named(adjective.strip_prefix("the ").unwrap_or(adjective)))
+        })
 }
 
 /// The lens a section heading names: a cue phrase ("Geopolitical lens", "Key actors"), a lens's

@@ -111,6 +111,22 @@ fn headings_name_their_lens() {
         Some((L::Other, Some("Economic lens".to_owned())))
     );
     assert_eq!(of("A closing note"), None);
+    // Only a lens's name and nothing else heads a section the prose runs on from.
+    for name in [
+        "Outlook",
+        "Key actors",
+        "Economic lens",
+        "The cultural dimension",
+    ] {
+        assert!(names_a_lens(name), "{name}");
+    }
+    for prose in [
+        "From a geopolitical lens, this",
+        "Culturally, the steppe",
+        "Economic ties",
+    ] {
+        assert!(!names_a_lens(prose), "{prose}");
+    }
     assert_eq!(of("Kazakhstan and the UK"), None);
     // A sentence's own cue wins over its section's heading; an uncued one takes the heading's.
     let sentences = ["Culturally, the steppe matters.", "Deals could follow."];
