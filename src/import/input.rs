@@ -211,12 +211,18 @@ pub fn clean(text: &str) -> Cleaned {
             marks.push(*mark);
         }
     }
-    // A heading: the first line, short, not a sentence, with prose after it.
+    // A heading: the first line, short, not a sentence, with prose after it. A lens's name there
+    // ("Background") heads the first section instead.
     let first = kept.iter().position(|l| !l.is_empty());
     if let Some(i) = first {
         let line = kept[i];
         let rest_has_prose = kept[i + 1..].iter().any(|l| !l.is_empty());
-        if rest_has_prose && !ends_sentence(line) && line.split_whitespace().count() <= 16 {
+        let names_a_lens = super::lenses::names_a_lens(line.trim_end_matches(':'));
+        if rest_has_prose
+            && !names_a_lens
+            && !ends_sentence(line)
+            && line.split_whitespace().count() <= 16
+        {
             if super::dates::find_dates(line)
                 .first()
                 .is_some_and(|d| line.split_whitespace().count() <= d.words + 3)
@@ -405,6 +411,13 @@ mod tests {
         );
         let under: Vec<Option<&str>> = c.headings.iter().map(|h| h.as_deref()).collect();
         assert_eq!(under, [None, None, None, None, Some("What comes next?")]);
+        // A text that opens with a lens's name has no title line: the name heads its section.
+        let c = clean("## Background\nThe canal runs on rain.\n");
+        assert_eq!(
+            (c.heading, c.body),
+            (None, "The canal runs on rain.".to_owned())
+        );
+        assert_eq!(c.headings, [Some("Background".to_owned())]);
     }
 
     #[test]
