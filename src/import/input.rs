@@ -189,6 +189,27 @@ fn is_furniture(line: &str) -> bool {
                 || FURNITURE_ANYWHERE.iter().any(|f| lower.contains(f))))
 }
 
+/// A heading without the page's label in front of it ("Deep dive: Drought narrows the canal").
+fn without_label(heading: &str) -> &str {
+    for label in ["deep dive", "analysis", "explainer", "briefing", "in depth"] {
+        let Some(rest) = heading
+            .get(..label.len())
+            .filter(|l| l.eq_ignore_ascii_case(label))
+            .map(|_| &heading[label.len()..])
+        else {
+            continue;
+        };
+        for sep in [":", " -", " –", " —", " |"] {
+            if let Some(title) = rest.strip_prefix(sep).map(str::trim)
+                && title.chars().any(char::is_alphanumeric)
+            {
+                return title;
+            }
+        }
+    }
+    heading
+}
+
 fn ends_sentence(line: &str) -> bool {
     line.trim_end()
         .trim_end_matches(['"', '\'', '”', '’', ')'])
@@ -229,7 +250,7 @@ pub fn clean(text: &str) -> Cleaned {
             {
                 out.date_line = Some(line.to_owned());
             } else {
-                out.heading = Some(line.to_owned());
+                out.heading = Some(without_label(line).to_owned());
             }
             kept[i] = "";
         }
@@ -411,6 +432,20 @@ mod tests {
         );
         let under: Vec<Option<&str>> = c.headings.iter().map(|h| h.as_deref()).collect();
         assert_eq!(under, [None, None, None, None, Some("What comes next?")]);
+        // The page's label does not make part of the title.
+        for (line, title) in [
+            (
+                "Deep dive: Drought narrows the canal",
+                "Drought narrows the canal",
+            ),
+            ("ANALYSIS | Gabon's coup", "Gabon's coup"),
+            ("Analysis of a coup", "Analysis of a coup"),
+        ] {
+            assert_eq!(
+                clean(&format!("{line}\nProse.\n")).heading.as_deref(),
+                Some(title)
+            );
+        }
         // A text that opens with a lens's name has no title line: the name heads its section.
         let c = clean("## Background\nThe canal runs on rain.\n");
         assert_eq!(
