@@ -3,7 +3,7 @@
 
 use super::filter::{End, Filter};
 use crate::data::model::{ActorKind, Channel, Horizon, Likelihood, OutcomeStatus, PlaceKind};
-use crate::data::{ActorIx, ListKind, PlaceIx, Store, Target, ThemeIx};
+use crate::data::{ActorIx, AnalysisIx, ListKind, PlaceIx, Store, Target, ThemeIx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Facet {
@@ -47,13 +47,16 @@ impl Facet {
         if self != Facet::Drafts {
             return true;
         }
+        // Asked each time the panel opens: the index's count where it keeps one (reading each
+        // analysis from disk would take seconds), else the first draft found in memory.
         let at = Facet::ALL.iter().position(|&f| f == self).unwrap_or(0);
-        let counts = data
-            .facet_counts(ListKind::Analyses, at)
-            .map(|c| c.into_owned())
-            .or_else(|| super::counts::unfiltered(data, ListKind::Analyses, self));
-        // Values in `values` order: drafts first.
-        counts.is_none_or(|c| c.first().is_some_and(|&drafts| drafts > 0))
+        match data.facet_counts(ListKind::Analyses, at) {
+            // Values in `values` order: drafts first.
+            Some(counts) => counts.first().is_some_and(|&drafts| drafts > 0),
+            None => {
+                (0..data.count(ListKind::Analyses) as u32).any(|a| data.is_draft(AnalysisIx(a)))
+            }
+        }
     }
 
     pub fn title(self) -> &'static str {

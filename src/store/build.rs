@@ -1,6 +1,6 @@
 //! Writing an index file from a loaded dataset: where each entity lies in the data files, their
-//! ids and names, the columns
-//! and lists that filters, sorts and pages read, the sort orders, and the search index.
+//! ids and names, the columns and lists that filters, sorts and pages read, the sort orders, and
+//! the search index.
 
 use std::io;
 use std::path::Path;
@@ -232,18 +232,17 @@ fn columns(d: &Dataset, meta: &Meta, located: &Located) -> Sections {
     let facts = &mut s.0[layout::FACTS];
     for i in 0..d.implications.len() as u32 {
         let f = d.implication_facts(crate::data::ImplicationIx(i));
-        facts.extend_from_slice(&f.analysis.0.to_le_bytes());
-        facts.extend_from_slice(&[
+        let mut record = [0u8; layout::FACT_RECORD];
+        record[..4].copy_from_slice(&f.analysis.0.to_le_bytes());
+        record[4..9].copy_from_slice(&[
             place_of(Channel::ALL, &f.channel),
             place_of(Horizon::ALL, &f.horizon),
             place_of(Likelihood::ALL, &f.likelihood),
             place_of(Confidence::ALL, &f.confidence),
             f.outcome
                 .map_or(0, |o| place_of(OutcomeStatus::ALL, &o) + 1),
-            0,
-            0,
-            0,
         ]);
+        facts.extend_from_slice(&record);
     }
     let actor_ix = 0..d.actors.len() as u32;
     s.u32s(

@@ -3,9 +3,10 @@
 //!
 //! The file holds where each entity lies in the data files (pages read it from there), the
 //! columns and lists that filters, sorts and pages read, the sort orders and the search index
-//! (`file` for the layout, `layout` for what each section holds). [`DiskStore`] implements `data::Store` over it, so nothing above the data layer knows
-//! which store it reads. An index is used while every data file has the size, time and bytes it
-//! had when the index was built (`fresh`), and rebuilt otherwise.
+//! (`file` for the layout, `layout` for what each section holds). [`DiskStore`] implements
+//! `data::Store` over it, so nothing above the data layer knows which store it reads. An index is
+//! used while every data file has the size, time and bytes it had when the index was built
+//! (`fresh`), and rebuilt otherwise.
 
 mod build;
 mod data_files;
