@@ -1022,12 +1022,17 @@ fn check_lists_are_current(s: &Session) {
 }
 
 /// Back all the way, then forward all the way: each step lands on the entry the history holds,
-/// and coming back to where the reader was restores the page, cursor and scroll position.
+/// and coming back to where the reader was restores the page, cursor, scroll position and filters.
 fn check_history_walk(s: &mut Session) {
     let app = &mut s.app;
     app.overlay = None;
     app.count = None;
-    let here = (app.detail.target, app.detail.cursor, app.detail.offset);
+    let here = (
+        app.detail.target,
+        app.detail.cursor,
+        app.detail.offset,
+        app.filter.clone(),
+    );
     let behind = app.history.trail().len() - 1;
     let ahead = app.history.ahead();
     let trail: Vec<Target> = app.history.trail().iter().map(|v| v.target).collect();
@@ -1040,7 +1045,12 @@ fn check_history_walk(s: &mut Session) {
         app.update(s.data, Action::Forward);
     }
     assert_eq!(
-        (app.detail.target, app.detail.cursor, app.detail.offset),
+        (
+            app.detail.target,
+            app.detail.cursor,
+            app.detail.offset,
+            app.filter.clone()
+        ),
         here,
         "back {behind} and forward {behind} again"
     );
@@ -1370,4 +1380,14 @@ fn forward_to_a_view_after_a_resize_brings_the_page_behind_back_to_its_line() {
 #[test]
 fn enter_in_the_bookmarks_opens_the_bookmark_even_where_the_filter_hides_it() {
     replay("bundled", r#"{resize 0x0} b O <Enter> 6 6 6 <Enter>"#);
+}
+
+#[test]
+fn forward_past_a_drill_down_puts_back_the_filters_a_page_was_left_with() {
+    // A filter undone on a page after a drill-down came back on walking back and forward, and
+    // its chips row took a line from the page: the scroll moved.
+    replay(
+        "wide",
+        r#"{resize 0x0} T <Enter> M {resize 98x6} 1 {char U+7D} u {resize 20x7}"#,
+    );
 }

@@ -400,12 +400,18 @@ impl App {
         };
         // An entry that puts filters back puts back those the reader leaves it with: a filter
         // changed or undone on the page is what coming back here shows.
+        // One that puts none back keeps them too when walking to it from a drill-down would
+        // arrive with others.
         let visit = match visit.filter {
             Some(id) if self.history.filter(id) != Some(&self.filter) => Visit {
                 filter: Some(self.history.keep_filter(self.filter.clone())),
                 ..visit
             },
-            _ => visit,
+            Some(_) => visit,
+            None => Visit {
+                filter: self.history.filter_to_keep(&self.filter),
+                ..visit
+            },
         };
         self.history.replace(visit);
     }

@@ -17,7 +17,8 @@ pub struct Visit {
     /// What filled the body: the explorer, or a view.
     pub screen: Screen,
     /// The filters to put back on coming back here (see [`History::keep_filter`]): set on both
-    /// sides of a drill-down, so Back returns to the cell with the filters it was counted under.
+    /// sides of a drill-down, so Back returns to the cell with the filters it was counted under,
+    /// and on a page near one that the reader left with other filters.
     pub filter: Option<FilterId>,
 }
 
@@ -134,6 +135,23 @@ impl History {
     pub fn filter(&self, id: FilterId) -> Option<&Filter> {
         self.filters.get(id.0 as usize)
     }
+
+    /// The filter an entry that puts none back should keep, left with `filter`: none, unless
+    /// walking to it from a drill-down on either side would arrive with other filters than the
+    /// reader left it with.
+    pub fn filter_to_keep(&mut self, filter: &Filter) -> Option<FilterId> {
+        let id = |v: &Visit| v.filter;
+        let (before, after) = self.entries.split_at(self.pos.min(self.entries.len()));
+        let near = [
+            before.iter().rev().find_map(id),
+            after.iter().skip(1).find_map(id),
+        ];
+        let differs = near
+            .into_iter()
+            .flatten()
+            .any(|near| self.filter(near) != Some(filter));
+        differs.then(|| self.keep_filter(filter.clone()))
+    }
 }
 
 #[cfg(test)]
@@ -181,5 +199,35 @@ mod tests {
         h.push(v(2));
         assert_eq!((h.trail(), h.ahead()), (&[v(2)][..], 1));
         assert_eq!(h.forward(), Some(v(3)));
+    }
+
+    #[test]
+    fn a_page_keeps_its_filters_only_beside_a_drill_down() {
+        let mut h = History::default();
+        let none = Filter::default();
+        let some = Filter {
+            years: vec![2024],
+            ..Filter::default()
+        };
+        h.push(v(0));
+        assert_eq!(h.filter_to_keep(&some), None, "no walk changes the filters");
+        let id = h.keep_filter(some.clone());
+        h.push(Visit {
+            filter: Some(id),
+            ..v(1)
+        });
+        h.push(v(2));
+        assert_eq!(h.filter_to_keep(&some), None, "the walk arrives with these");
+        let kept = h
+            .filter_to_keep(&none)
+            .expect("the walk arrives with others");
+        assert_eq!(h.filter(kept), Some(&none));
+        h.back();
+        h.back();
+        assert_eq!(h.filter_to_keep(&some), None);
+        assert!(
+            h.filter_to_keep(&none).is_some(),
+            "forward to the drill-down"
+        );
     }
 }
