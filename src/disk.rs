@@ -112,14 +112,18 @@ pub struct Lock {
 impl Lock {
     /// Waits for the lock on `path` (not the file itself, which is replaced on every save).
     pub fn acquire(path: &Path) -> io::Result<Lock> {
+        use std::os::unix::fs::OpenOptionsExt;
         let mut name = path.file_name().map(OsString::from).unwrap_or_default();
         name.push(".lock");
         let lock_path = parent(path).join(name);
         fs::create_dir_all(parent(&lock_path))?;
+        // Not waiting to open: a FIFO named like the lock would block a writer until a reader came
+        // (it fails with ENXIO instead).
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
+            .custom_flags(libc::O_NONBLOCK)
             .open(lock_path)?;
         file.lock()?;
         Ok(Lock { _file: file })
@@ -164,24 +168,38 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// Reads a regular file of at most `max` bytes. The type is checked before opening (a FIFO would
-/// block, `/dev/zero` never ends) and the cap holds even for a file that grows while read.
-pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
-    let meta = match fs::metadata(path) {
-        Ok(m) => m,
+/// Opens `path` for reading if it is a regular file, with what it is. Opened without waiting,
+/// then looked at: a FIFO put where a file was would otherwise block the open until some writer
+/// came, and a device (`/dev/zero`) never ends.
+pub fn open_regular(path: &Path) -> Result<(File, fs::Metadata), ReadError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = match OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+    {
+        Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(ReadError::Missing),
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(ReadError::Loop),
         Err(e) => return Err(ReadError::Io(e.to_string())),
     };
+    let meta = file.metadata().map_err(|e| ReadError::Io(e.to_string()))?;
     if !meta.is_file() {
         return Err(ReadError::NotAFile(kind_of(&meta)));
     }
+    Ok((file, meta))
+}
+
+/// Reads a regular file of at most `max` bytes (see [`open_regular`]); the cap holds even for a
+/// file that grows while read.
+pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, meta) = open_regular(path)?;
     if meta.len() > max {
         return Err(ReadError::TooLarge(max));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    File::open(path)
-        .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| ReadError::Io(e.to_string()))?;
     if bytes.len() as u64 > max {
         return Err(ReadError::TooLarge(max));

@@ -320,3 +320,42 @@ fn every_command_refuses_bad_files_the_same_way() {
         );
     }
 }
+
+#[test]
+fn a_fifo_where_the_index_or_its_lock_belongs_does_not_block() {
+    // Opening a FIFO waits for the other end: for the index, for a reader of the lock.
+    let d = mini();
+    let scratch = TempDir::new("bad-index");
+    let index = scratch.path().join("data.index");
+    mkfifo(&index);
+    let args = |index: &Path| {
+        let (d, i) = (d.path().to_str().unwrap(), index.to_str().unwrap());
+        run(&["search", "kazakhstan", "--data", d, "--index", i])
+    };
+    let (code, stderr) = args(&index);
+    assert_eq!(
+        stderr,
+        format!(
+            "geolens: the index {} is unusable (it cannot be read (a named pipe (FIFO), not a \
+             file)): rebuilding it\n",
+            index.display()
+        )
+    );
+    assert_eq!(code, 0);
+    assert!(
+        fs::metadata(&index).unwrap().is_file(),
+        "rebuilt in its place"
+    );
+
+    let other = scratch.path().join("other.index");
+    mkfifo(&scratch.path().join("other.index.lock"));
+    let (code, stderr) = args(&other);
+    assert!(
+        stderr.starts_with(&format!(
+            "geolens: cannot write the index {} (",
+            other.display()
+        )) && stderr.ends_with("): working from memory\n"),
+        "{stderr}"
+    );
+    assert_eq!(code, 0, "answered from memory");
+}

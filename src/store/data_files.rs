@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::build::Meta;
+use crate::disk;
 use crate::find::index::le64;
 
 pub struct DataFiles {
@@ -40,7 +41,8 @@ impl DataFiles {
         if start.checked_add(len)? > *self.sizes.get(file)? {
             return None;
         }
-        let opened = self.open[file].get_or_init(|| File::open(&self.paths[file]).ok());
+        let opened = self.open[file]
+            .get_or_init(|| disk::open_regular(&self.paths[file]).ok().map(|(f, _)| f));
         let mut bytes = vec![0; usize::try_from(len).ok()?];
         opened.as_ref()?.read_exact_at(&mut bytes, start).ok()?;
         Some(bytes)

@@ -204,20 +204,14 @@ fn le64(b: &[u8], at: usize) -> u64 {
 
 impl Mapped {
     pub fn open(path: &Path) -> Result<Mapped, Damage> {
-        let file = match File::open(path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Damage::Missing),
+        let (file, meta) = match disk::open_regular(path) {
+            Ok(opened) => opened,
+            Err(disk::ReadError::Missing) => return Err(Damage::Missing),
+            Err(disk::ReadError::NotAFile(what)) => {
+                return Err(Damage::Unreadable(format!("{what}, not a file")));
+            }
             Err(e) => return Err(Damage::Unreadable(e.to_string())),
         };
-        let meta = file
-            .metadata()
-            .map_err(|e| Damage::Unreadable(e.to_string()))?;
-        if !meta.is_file() {
-            return Err(Damage::Unreadable(format!(
-                "{}, not a file",
-                disk::kind_of(&meta)
-            )));
-        }
         let found = meta.len();
         if found < HEADER as u64 {
             return Err(match found {

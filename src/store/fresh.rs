@@ -2,6 +2,7 @@
 //! inode, and, where those could mislead, the same bytes.
 
 use std::fs;
+use std::io::Read;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -89,7 +90,10 @@ pub fn hash(bytes: &[u8]) -> u64 {
 }
 
 fn hash_file(path: &Path) -> Option<u64> {
-    fs::read(path).ok().map(|b| hash(&b))
+    let (mut file, meta) = crate::disk::open_regular(path).ok()?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes).ok()?;
+    Some(hash(&bytes))
 }
 
 /// A file changed this close to the moment it was looked at could change again within the same
