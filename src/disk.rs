@@ -62,7 +62,7 @@ pub fn dir_in(base: Base, var: Option<OsString>, home: Option<OsString>) -> Opti
 /// the rename itself survives a crash. Creates the directory if need be.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = parent(path);
-    fs::create_dir_all(dir)?;
+    create_dir(dir)?;
     let temp = temp_path(path);
     let result = (|| {
         let mut file = OpenOptions::new()
@@ -78,6 +78,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// Creates `dir` and its parents. A file in the way is said as such: `create_dir_all` reports
+/// it as "File exists" when it is the last part of the path.
+pub fn create_dir(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir).map_err(|e| match e.kind() {
+        io::ErrorKind::AlreadyExists => io::ErrorKind::NotADirectory.into(),
+        _ => e,
+    })
 }
 
 /// Flushes a directory's entries (a rename, a new file) to disk.
@@ -116,7 +125,7 @@ impl Lock {
         let mut name = path.file_name().map(OsString::from).unwrap_or_default();
         name.push(".lock");
         let lock_path = parent(path).join(name);
-        fs::create_dir_all(parent(&lock_path))?;
+        create_dir(parent(&lock_path))?;
         // Not waiting to open: a FIFO named like the lock would block a writer until a reader came
         // (it fails with ENXIO instead).
         let file = OpenOptions::new()
@@ -124,7 +133,11 @@ impl Lock {
             .truncate(false)
             .write(true)
             .custom_flags(libc::O_NONBLOCK)
-            .open(lock_path)?;
+            .open(lock_path)
+            .map_err(|e| match e.raw_os_error() {
+                Some(libc::ENXIO) => io::Error::other("its lock file is a named pipe (FIFO)"),
+                _ => e,
+            })?;
         file.lock()?;
         Ok(Lock { _file: file })
     }
@@ -179,7 +192,12 @@ pub fn open_regular(path: &Path) -> Result<(File, fs::Metadata), ReadError> {
         .open(path)
     {
         Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(ReadError::Missing),
+        // A file under a path through something that is not a directory does not exist either.
+        Err(e)
+            if e.kind() == io::ErrorKind::NotFound || e.raw_os_error() == Some(libc::ENOTDIR) =>
+        {
+            return Err(ReadError::Missing);
+        }
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(ReadError::Loop),
         Err(e) => return Err(ReadError::Io(e.to_string())),
     };
@@ -282,6 +300,10 @@ mod tests {
             Err(ReadError::NotAFile("a directory"))
         );
         assert_eq!(read_capped(&dir.join("none"), 10), Err(ReadError::Missing));
+        assert_eq!(
+            read_capped(&file.join("under"), 10),
+            Err(ReadError::Missing)
+        );
         assert_eq!(
             read_capped(Path::new("/dev/zero"), 10),
             Err(ReadError::NotAFile("a character device"))

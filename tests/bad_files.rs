@@ -350,12 +350,28 @@ fn a_fifo_where_the_index_or_its_lock_belongs_does_not_block() {
     let other = scratch.path().join("other.index");
     mkfifo(&scratch.path().join("other.index.lock"));
     let (code, stderr) = args(&other);
-    assert!(
-        stderr.starts_with(&format!(
-            "geolens: cannot write the index {} (",
+    assert_eq!(
+        stderr,
+        format!(
+            "geolens: cannot write the index {} (its lock file is a named pipe (FIFO)): working \
+             from memory\n",
             other.display()
-        )) && stderr.ends_with("): working from memory\n"),
-        "{stderr}"
+        )
     );
     assert_eq!(code, 0, "answered from memory");
+
+    // A cache under a file: there is no index there, and none can be written.
+    let file = scratch.path().join("a-file");
+    fs::write(&file, "").unwrap();
+    let under = file.join("data.index");
+    let (code, stderr) = args(&under);
+    assert_eq!(
+        stderr,
+        format!(
+            "geolens: cannot write the index {} (a part of its path is a file, not a directory): \
+             working from memory\n",
+            under.display()
+        )
+    );
+    assert_eq!(code, 0);
 }

@@ -75,7 +75,7 @@ pub fn dir() -> Option<PathBuf> {
 /// Whether files can be written in `dir`, making it if need be. Asked at start, so the user
 /// hears it before bookmarking anything rather than after.
 fn writable(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
+    crate::disk::create_dir(dir)?;
     rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).map_err(std::io::Error::from)
 }
 

@@ -87,7 +87,7 @@ pub struct Writer {
 impl Writer {
     pub fn create(path: &Path) -> io::Result<Writer> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir)?;
+            disk::create_dir(dir)?;
         }
         let temp = disk::temp_path(path);
         let file = OpenOptions::new()

@@ -336,6 +336,8 @@ fn io_words(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         io::ErrorKind::ReadOnlyFilesystem => "read-only file system".to_owned(),
+        io::ErrorKind::NotADirectory => "a part of its path is a file, not a directory".to_owned(),
+        io::ErrorKind::StorageFull => "the disk is full".to_owned(),
         _ => e.to_string(),
     }
 }
