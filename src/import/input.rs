@@ -144,8 +144,12 @@ pub struct Cleaned {
     pub body: String,
     /// A short first line without a full stop: the page's own title.
     pub heading: Option<String>,
-    /// A line that is only a date ("Published 24 April 2024").
+    /// A line that is only a date ("Published 24 April 2024"), or the value of a `Date:` line.
     pub date_line: Option<String>,
+    /// An `Event:` line at the top said what happened: its value opens the body.
+    pub event_first: bool,
+    /// The value of a `Perspective:` line at the top.
+    pub perspective: Option<String>,
     /// For each paragraph of `body`, the heading of the section it stands in ("Outlook"), when
     /// the text has headings.
     pub headings: Vec<Option<String>>,
@@ -268,6 +272,34 @@ pub fn clean(text: &str) -> Cleaned {
             kept[i] = "";
         }
     }
+    // Labelled lines under them ("Event: ...", "Perspective: ..."), as notes and briefs open.
+    let mut event = None;
+    for i in 0..kept.len() {
+        if kept[i].is_empty() || event == Some(i) {
+            continue;
+        }
+        let Some((field, value)) = front_field(kept[i]) else {
+            break;
+        };
+        match field {
+            Field::Title if out.heading.is_none() => out.heading = Some(value.to_owned()),
+            Field::Date if out.date_line.is_none() => out.date_line = Some(value.to_owned()),
+            Field::Perspective if out.perspective.is_none() => {
+                out.perspective = Some(value.to_owned());
+            }
+            Field::Event if event.is_none() => {
+                // What happened opens the prose, as a paragraph of its own.
+                event = Some(i);
+                kept[i] = value;
+                marks[i] = Mark::Item;
+                continue;
+            }
+            Field::Byline => out.stripped.push(kept[i].to_owned()),
+            _ => break,
+        }
+        kept[i] = "";
+    }
+    out.event_first = event.is_some();
     // Short label lines after the last sentence: a byline, a button.
     while let Some(i) = kept.iter().rposition(|l| !l.is_empty()) {
         let line = kept[i];
@@ -317,6 +349,50 @@ pub fn clean(text: &str) -> Cleaned {
     out
 }
 
+/// What a labelled line at the top of a text gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Title,
+    Date,
+    Event,
+    Perspective,
+    Byline,
+}
+
+/// The labels such lines carry, folded to lower case.
+#[rustfmt::skip]
+const FIELDS: &[(&str, Field)] = &[
+    ("title", Field::Title), ("headline", Field::Title),
+    ("date", Field::Date), ("dated", Field::Date), ("published", Field::Date),
+    ("event date", Field::Date),
+    ("event", Field::Event), ("the event", Field::Event), ("what happened", Field::Event),
+    ("perspective", Field::Perspective), ("viewpoint", Field::Perspective),
+    ("point of view", Field::Perspective),
+    ("by", Field::Byline), ("author", Field::Byline), ("byline", Field::Byline),
+];
+
+/// A line `Label: value` whose label is one of [`FIELDS`], with its value.
+fn front_field(line: &str) -> Option<(Field, &str)> {
+    let (label, value) = line.split_once(':')?;
+    let value = value.trim();
+    let label = label.trim().to_lowercase();
+    let field = FIELDS.iter().find(|(l, _)| *l == label)?.1;
+    let dated = || {
+        super::dates::find_dates(value)
+            .first()
+            .is_some_and(|d| value.split_whitespace().count() <= d.words + 3)
+    };
+    let usable = value.chars().any(char::is_alphanumeric) && (field != Field::Date || dated());
+    usable.then_some((field, value))
+}
+
+/// A line that opens with a short label and a colon, and goes on: `Outlook: markets calm`.
+fn labelled(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(label, rest)| {
+        label.split_whitespace().count() <= 3 && rest.chars().any(char::is_alphanumeric)
+    })
+}
+
 /// Whether `kept[i]`, at the start of a paragraph, heads a section: marked as a heading, or short,
 /// not a sentence (a colon aside), with prose after it, and either a paragraph of its own or the
 /// name of a lens ("Outlook" over the lines it heads).
@@ -330,7 +406,8 @@ fn is_section_heading(kept: &[&str], marks: &[Mark], i: usize) -> bool {
         return true;
     }
     let bare = line.trim_end_matches(':').trim_end();
-    if marks[i] == Mark::Item || bare.is_empty() || ends_sentence(bare) {
+    // A label with its content after it is a line of content: a heading has none.
+    if marks[i] == Mark::Item || bare.is_empty() || ends_sentence(bare) || labelled(bare) {
         return false;
     }
     if marks[i] == Mark::Bold {
@@ -453,6 +530,35 @@ mod tests {
             (None, "The canal runs on rain.".to_owned())
         );
         assert_eq!(c.headings, [Some("Background".to_owned())]);
+    }
+
+    #[test]
+    fn labelled_lines_at_the_top_give_the_event_date_and_perspective() {
+        let text = "# Deep Dive: Kenya and Haiti\r\n\r\n**Event:** Kenyan police deploy to Haiti\r\n\
+                    Date: 25 June 2024\r\nPerspective: an East Africa correspondent\r\n\
+                    By: A. Writer\r\n\r\n## Background\r\n\r\nKenya led the mission.\r\n\r\n\
+                    Outlook: the mission may struggle.\r\n";
+        let c = clean(text);
+        assert_eq!(c.heading.as_deref(), Some("Kenya and Haiti"));
+        assert_eq!(c.date_line.as_deref(), Some("25 June 2024"));
+        assert_eq!(
+            c.perspective.as_deref(),
+            Some("an East Africa correspondent")
+        );
+        assert!(c.event_first);
+        // The event is a paragraph of its own; a label with content after it is no heading.
+        assert_eq!(
+            c.body,
+            "Kenyan police deploy to Haiti\n\nKenya led the mission.\n\n\
+             Outlook: the mission may struggle."
+        );
+        let under: Vec<Option<&str>> = c.headings.iter().map(|h| h.as_deref()).collect();
+        assert_eq!(under, [None, Some("Background"), Some("Background")]);
+        assert_eq!(c.stripped, ["By: A. Writer"]);
+        // Labels are only read at the top, and a Date: line needs a date.
+        let c = clean("A title\n\nDate: soon\n\nEvent: it happened.\n");
+        assert_eq!((c.date_line, c.event_first), (None, false));
+        assert_eq!(c.body, "Date: soon\n\nEvent: it happened.");
     }
 
     #[test]

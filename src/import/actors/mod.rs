@@ -149,7 +149,9 @@ fn describes(chunk: &str, g: &Gazetteer) -> bool {
         "widely", "under", "in", "at", "with", "without", "despite", "amid", "after", "before",
         "since", "from", "itself", "themselves", "also", "increasingly",
     ];
-    let verbal = (word.len() > 4 && word.ends_with("ed")) || OPENERS.contains(&word);
+    let verbal = (word.len() > 4 && word.ends_with("ed"))
+        || OPENERS.contains(&word)
+        || ACTION_VERBS.contains(&word);
     verbal && g.scan(&toks).is_empty()
 }
 
@@ -200,13 +202,35 @@ fn is_appositive(chunk: &str, g: &Gazetteer) -> bool {
     let possessed = toks.first().is_some_and(|t| t.possessive)
         && toks.len() > 1
         && toks[1..].iter().all(|t| !t.capitalised());
+    // "a gang leader in Port-au-Prince": what it is, then where, which may be a name.
+    let head = toks
+        .iter()
+        .position(|t| matches!(t.text.as_str(), "in" | "from" | "at" | "based"))
+        .unwrap_or(toks.len());
+    let toks = &toks[..head];
     possessed
-        || (determined && toks[1..].iter().all(|t| !t.capitalised()) && g.scan(&toks).is_empty())
+        || (determined && toks[1..].iter().all(|t| !t.capitalised()) && g.scan(toks).is_empty())
 }
 
 /// Adds a modifier to an actor: an interest, a role, or a hedge.
 fn attach(n: &mut Named, text: &str) {
-    let text = text.trim().trim_end_matches(['.', ';']);
+    let text = text
+        .trim_start_matches(|c: char| c.is_whitespace() || ":—–-".contains(c))
+        .trim_end()
+        .trim_end_matches(['.', ';']);
+    // "(President of Kenya): wants a win", as list items put it: the bracket, then the rest.
+    if text.starts_with('(')
+        && let Some(close) = text.find(')')
+        && close + 1 < text.len()
+    {
+        let rest = text[close + 1..]
+            .trim_start_matches(|c: char| c.is_whitespace() || ":,;—–-".contains(c));
+        attach(n, &text[..=close]);
+        if !rest.is_empty() {
+            attach(n, rest);
+        }
+        return;
+    }
     if let Some(h) = hedges::find(text)
         .into_iter()
         .find(|h| h.likelihood.is_none())
@@ -232,6 +256,10 @@ fn attach(n: &mut Named, text: &str) {
         .iter()
         .find(|p| lower.starts_with(*p))
         .map_or(text, |p| &text[p.len()..]);
+    let text = text
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(text);
     let role = if lower.starts_with("whose ") {
         text.to_owned()
     } else {
@@ -264,8 +292,10 @@ fn list_after_cue(sentence: &str) -> &str {
         " here are ",
         " range from ",
     ];
+    // Without a cue word, a colon follows a name: "Garry Conille: seeking security", an item.
     let start = verbs
         .iter()
+        .filter(|v| cue_end > 0 || **v != ": ")
         .filter_map(|v| lower_rest.find(v).map(|i| (i, v.len())))
         .filter(|(i, _)| *i < 24)
         .min_by_key(|(i, _)| *i)
@@ -327,9 +357,12 @@ fn split_head(chunk: &str) -> (&str, Option<&str>) {
             from = i + lead.len();
         }
     }
-    // A bracket after the name is a modifier too.
-    if let Some(i) = chunk.find('(') {
-        best = Some(best.map_or(i, |b| b.min(i)));
+    // A bracket after the name is a modifier too, and so is what a list item puts after a
+    // colon or a dash ("William Ruto: wants a win", "Garry Conille — prime minister").
+    for sep in ["(", ": ", " — ", " – ", " - "] {
+        if let Some(i) = chunk.find(sep) {
+            best = Some(best.map_or(i, |b| b.min(i)));
+        }
     }
     match best {
         Some(i) if i > 0 => (chunk[..i].trim(), Some(chunk[i..].trim())),

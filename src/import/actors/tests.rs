@@ -88,3 +88,36 @@ fn titled_people_need_a_name() {
         ]
     );
 }
+
+#[test]
+fn a_list_item_gives_its_role_in_brackets_and_its_aim_after_a_colon() {
+    let g = bundled();
+    let read = |item: &str| {
+        let n = key_actors(item, &g, None).remove(0);
+        (n.surface, n.role, n.interests)
+    };
+    assert_eq!(
+        read("William Ruto (President of Kenya): wants a foreign-policy win."),
+        (
+            "William Ruto".to_owned(),
+            Some("President of Kenya".to_owned()),
+            vec!["A foreign-policy win".to_owned()]
+        )
+    );
+    assert_eq!(
+        read("Garry Conille: seeking security for the capital"),
+        (
+            "Garry Conille".to_owned(),
+            None,
+            vec!["Security for the capital".to_owned()]
+        )
+    );
+    assert_eq!(
+        read("Garry Conille — Prime Minister of Haiti"),
+        (
+            "Garry Conille".to_owned(),
+            Some("Prime Minister of Haiti".to_owned()),
+            vec![]
+        )
+    );
+}

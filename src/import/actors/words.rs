@@ -15,6 +15,20 @@ pub(super) const INTEREST_LEADS: &[&str] = &[
     "with interests in", "in pursuit of", "courting", "protecting", "defending", "safeguarding",
     "preserving", "securing", "promoting", "prioritising", "prioritizing", "aspiring to",
     "hungry for", "intent upon", "keen for",
+    // After a list item's colon, the actor is understood: "William Ruto: wants a win".
+    "wants", "seeks", "aims to", "aims for", "hopes to", "hopes for", "intends to",
+];
+
+/// Verbs that open a chunk saying what the actor before it does: "Jimmy Chérizier, a gang
+/// leader, opposes the foreign force".
+#[rustfmt::skip]
+pub(super) const ACTION_VERBS: &[&str] = &[
+    "opposes", "oppose", "supports", "support", "backs", "back", "leads", "lead", "controls",
+    "control", "rejects", "reject", "favours", "favors", "fears", "fear", "holds", "hold",
+    "runs", "run", "commands", "command", "funds", "fund", "pays", "pay", "owns", "own",
+    "denies", "deny", "accuses", "accuse", "demands", "demand", "insists", "insist", "welcomes",
+    "welcome", "resists", "resist", "threatens", "threaten", "hosts", "host", "is", "are",
+    "has", "have", "was", "were",
 ];
 
 /// Openings of a phrase that names another actor inside an item, and how to say its role.

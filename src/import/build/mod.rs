@@ -101,10 +101,13 @@ pub fn import_text(
         read: &read,
         review: Vec::new(),
     };
-    let event_sentence = b.event_sentence();
+    let event_sentence = match cleaned.event_first {
+        true => Some(0),
+        false => b.event_sentence(),
+    };
     let title = b.title(cleaned.heading.as_deref(), event_sentence);
     let (event_date, date_basis) = b.event_date(cleaned.date_line.as_deref(), event_sentence);
-    let perspective = b.perspective();
+    let perspective = b.perspective(cleaned.perspective.as_deref());
     let primary = b.primary_places(event_sentence);
     let primary_country = primary
         .iter()
@@ -350,7 +353,11 @@ impl Builder<'_> {
         self.review.push(format!("{field}: {message}"));
     }
 
-    fn perspective(&mut self) -> String {
+    /// The perspective the text names, from its `Perspective:` line (`given`) or its prose.
+    fn perspective(&mut self, given: Option<&str>) -> String {
+        if let Some(name) = given.and_then(lenses::perspective_given) {
+            return name;
+        }
         let by_lens = self
             .read
             .iter()

@@ -31,8 +31,8 @@ mod perspective;
 mod tests;
 mod words;
 
-pub use perspective::perspective_name;
 use perspective::{persona, perspective_at};
+pub use perspective::{perspective_given, perspective_name};
 use words::*;
 
 /// The lens of every sentence, in order.
@@ -49,7 +49,7 @@ pub fn assign_under(sentences: &[&str], headings: &[Option<&str>]) -> Vec<Assign
     let mut seen_cue = false;
     for (i, s) in sentences.iter().enumerate() {
         let folded = fold(s);
-        if let Some(a) = by_cue(s, &folded) {
+        if let Some(a) = by_cue(s, &folded).or_else(|| by_label(s)) {
             seen_cue = true;
             out.push(a);
             continue;
@@ -279,6 +279,19 @@ fn by_heading(heading: &str) -> Option<Assigned> {
         title: lens.1,
         confidence: LensConfidence::Cue,
         why: format!("under the heading \"{}\"", heading.trim()),
+    })
+}
+
+/// A sentence that opens with a lens's name as a label: "Outlook: the mission may struggle".
+fn by_label(sentence: &str) -> Option<Assigned> {
+    let (label, rest) = sentence.split_once(':')?;
+    if label.split_whitespace().count() > 3 || !rest.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let a = by_heading(label)?;
+    Some(Assigned {
+        why: format!("labelled \"{}:\"", label.trim()),
+        ..a
     })
 }
 

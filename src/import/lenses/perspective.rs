@@ -51,6 +51,40 @@ pub fn perspective_name(sentence: &str) -> Option<String> {
     (persona(words) && words.split_whitespace().count() <= 4).then(|| title_case(words))
 }
 
+/// The perspective a `Perspective:` line gives: "International Affairs Correspondent", "an
+/// energy economist" (as "Energy Economist"), "The Sahel Correspondent perspective".
+pub fn perspective_given(value: &str) -> Option<String> {
+    if let Some(name) = perspective_name(value) {
+        return Some(name);
+    }
+    let mut words: Vec<&str> = value
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .first()
+        .is_some_and(|w| ["a", "an", "the"].contains(&w.to_lowercase().as_str()))
+    {
+        words.remove(0);
+    }
+    if words
+        .last()
+        .is_some_and(|w| w.eq_ignore_ascii_case("perspective"))
+    {
+        words.pop();
+    }
+    if let Some(last) = words.last_mut() {
+        *last = last.trim_end_matches("'s").trim_end_matches("’s");
+    }
+    let name = words.join(" ");
+    if words.is_empty() || words.len() > 6 || !name.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    // Spelled as the dataset spells perspectives.
+    Some(title_case(&name))
+}
+
 /// "<Capitalised words> perspective", with where the words start.
 pub(super) fn perspective_at(sentence: &str) -> Option<(usize, String)> {
     let tokens = super::super::sentences::tokens(sentence);

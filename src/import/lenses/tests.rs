@@ -136,3 +136,19 @@ fn headings_name_their_lens() {
     assert_eq!(assigned[1].confidence, LensConfidence::Cue);
     assert_eq!(assigned[1].why, "under the heading \"Outlook\"");
 }
+
+#[test]
+fn a_perspective_line_names_the_perspective_as_the_dataset_spells_them() {
+    for (given, name) in [
+        (
+            "International Affairs Correspondent",
+            Some("International Affairs Correspondent"),
+        ),
+        ("an energy economist", Some("Energy Economist")),
+        ("a Sahel correspondent's", Some("Sahel Correspondent")),
+        ("The Markets Desk perspective", Some("Markets Desk")),
+        ("—", None),
+    ] {
+        assert_eq!(perspective_given(given).as_deref(), name, "{given}");
+    }
+}
