@@ -249,14 +249,23 @@ fn bad_inputs_get_a_clear_error_and_leave_nothing_behind() {
         "escape.txt",
         b"Regionally, it matters.\nKey actors include \x1b]0;owned\x07 Kazakhstan.\n",
     );
+    let page = bad(
+        &inputs,
+        "saved.html",
+        b"<!DOCTYPE html>\n<html><body><p>Kenya sends police.</p></body></html>\n",
+    );
     // 50 MB, refused from its size before a byte is read.
     let huge = inputs.join("huge.txt");
     std::fs::File::create(&huge)
         .unwrap()
         .set_len(50 << 20)
         .unwrap();
-    let cases: [(&Path, &str); 6] = [
+    let cases: [(&Path, &str); 7] = [
         (&png, "is a binary file, not text"),
+        (
+            &page,
+            "is an HTML or XML page, not plain text: save the page as text",
+        ),
         (
             &escape,
             "2:20: a control character (0x1B) in the text, such as a terminal escape code",
@@ -286,7 +295,7 @@ fn bad_inputs_get_a_clear_error_and_leave_nothing_behind() {
     let out = dir.path().join("mixed");
     let o = run(&["import", s(&inputs), "--out", s(&out)]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(text(&o.stderr).lines().count(), 6, "{}", text(&o.stderr));
+    assert_eq!(text(&o.stderr).lines().count(), 7, "{}", text(&o.stderr));
     assert_eq!(drafts(&out).len(), 1, "{:?}", files(&out));
     assert!(!files(&out).iter().any(|f| f.contains(".tmp-")));
 }

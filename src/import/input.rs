@@ -36,6 +36,11 @@ pub enum InputError {
     TooLarge {
         bytes: u64,
     },
+    /// A document format with text inside, which must be taken out first: what it is, and how.
+    Document {
+        what: &'static str,
+        how: &'static str,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -59,6 +64,9 @@ impl fmt::Display for InputError {
                 f,
                 "{line}:{column}: not valid UTF-8 (byte 0x{byte:02X}): save the file as UTF-8"
             ),
+            InputError::Document { what, how } => {
+                write!(f, "is {what}, not plain text: {how}, then import that")
+            }
             InputError::TooLarge { bytes } => write!(
                 f,
                 "is {}, over the limit of {} for one text: a deep dive is a few KB, so this is \
@@ -91,6 +99,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
         return Err(InputError::Utf16);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(e) = document(bytes) {
+        return Err(e);
+    }
     // Binary before UTF-8: "binary" says more about an image than "byte 0x89 is not UTF-8".
     if let Some(offset) = bytes
         .iter()
@@ -120,6 +131,45 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
         return Err(InputError::Empty);
     }
     Ok(text.to_owned())
+}
+
+/// A document whose text is inside markup or a container, by how it begins: a saved web page,
+/// a PDF, a word processor's file. Named, so that the reader knows how to get the text out.
+fn document(bytes: &[u8]) -> Option<InputError> {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    let head = &bytes[start..bytes.len().min(start + 64)];
+    let lower = head.to_ascii_lowercase();
+    let opens = |p: &str| lower.starts_with(p.as_bytes());
+    let (what, how) = if opens("%pdf-") {
+        ("a PDF", "extract its text (pdftotext FILE.pdf)")
+    } else if opens("{\\rtf") {
+        ("an RTF document", "save it as plain text")
+    } else if opens("pk\x03\x04") {
+        (
+            "a zip archive (a .docx or .odt is one)",
+            "save the document as plain text",
+        )
+    } else if [
+        "<!doctype html",
+        "<html",
+        "<?xml",
+        "<head",
+        "<body",
+        "<article",
+        "<div",
+        "<p>",
+    ]
+    .iter()
+    .any(|t| opens(t))
+    {
+        (
+            "an HTML or XML page",
+            "save the page as text (a browser's Save As, or pandoc -t plain PAGE.html)",
+        )
+    } else {
+        return None;
+    };
+    Some(InputError::Document { what, how })
 }
 
 /// The line and column (in characters, from 1) of the byte at `offset`.
@@ -451,6 +501,28 @@ mod tests {
         let big = vec![b'a'; MAX_TEXT_BYTES as usize + 1];
         assert!(matches!(decode(&big), Err(InputError::TooLarge { .. })));
         assert_eq!(decode(b"\xEF\xBB\xBFText.").unwrap(), "Text.");
+        // Documents with their text inside are named, with how to get it out.
+        for (bytes, what) in [
+            (&b"%PDF-1.7\n%\xE2\xE3"[..], "a PDF"),
+            (
+                b"PK\x03\x04\x14\0\x06\0",
+                "a zip archive (a .docx or .odt is one)",
+            ),
+            (b"{\\rtf1\\ansi Text}", "an RTF document"),
+            (
+                b"\n  <!DOCTYPE html><html><p>Text.</p>",
+                "an HTML or XML page",
+            ),
+            (b"<HTML><BODY>Text.", "an HTML or XML page"),
+        ] {
+            assert!(
+                matches!(decode(bytes), Err(InputError::Document { what: w, .. }) if w == what),
+                "{what}: {:?}",
+                decode(bytes)
+            );
+        }
+        // Angle brackets in prose are prose.
+        assert!(decode(b"<Draft> Kenya sends police.").is_ok());
     }
 
     #[test]
