@@ -456,8 +456,12 @@ fn is_section_heading(kept: &[&str], marks: &[Mark], i: usize) -> bool {
         return true;
     }
     let bare = line.trim_end_matches(':').trim_end();
+    // A numbered section: "2. Key actors".
+    if marks[i] == Mark::Item {
+        return super::lenses::names_a_lens(bare);
+    }
     // A label with its content after it is a line of content: a heading has none.
-    if marks[i] == Mark::Item || bare.is_empty() || ends_sentence(bare) || labelled(bare) {
+    if bare.is_empty() || ends_sentence(bare) || labelled(bare) {
         return false;
     }
     if marks[i] == Mark::Bold {
@@ -627,6 +631,11 @@ mod tests {
         let under: Vec<Option<&str>> = c.headings.iter().map(|h| h.as_deref()).collect();
         assert_eq!(under, [None, Some("Background"), Some("Background")]);
         assert_eq!(c.stripped, ["By: A. Writer"]);
+        // Numbered sections.
+        let c = clean("1. Background\nThe canal runs on rain.\n\n2. Outlook\nRains may return.\n");
+        let under: Vec<Option<&str>> = c.headings.iter().map(|h| h.as_deref()).collect();
+        assert_eq!(under, [Some("Background"), Some("Outlook")]);
+        assert_eq!(c.body, "The canal runs on rain.\n\nRains may return.");
         // Labels are only read at the top, and a Date: line needs a date.
         let c = clean("A title\n\nDate: soon\n\nEvent: it happened.\n");
         assert_eq!((c.date_line, c.event_first), (None, false));
