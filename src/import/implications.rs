@@ -125,6 +125,9 @@ const CHANNEL_WORDS: &[(Channel, &[&str])] = &[
             "manufacturers",
             "carmakers",
             "freight",
+            "traders",
+            "buyers",
+            "retailers",
         ],
     ),
     (
@@ -191,6 +194,9 @@ const CHANNEL_WORDS: &[(Channel, &[&str])] = &[
             "labour migrants",
             "asylum",
             "displacement",
+            "flee",
+            "fleeing",
+            "exodus",
         ],
     ),
     (

@@ -38,6 +38,16 @@ fn cue_phrases_name_their_lens() {
         lens_of("The International Affairs Correspondent perspective highlights trade.").0,
         L::Perspective
     );
+    assert_eq!(
+        lens_of("Seen through a geopolitical prism, the deal tests lenders.").0,
+        L::Geopolitical
+    );
+    let s = "From the vantage point of a West Africa economics reporter, prices matter.";
+    assert_eq!(lens_of(s).0, L::Perspective);
+    assert_eq!(
+        perspective_name(s).as_deref(),
+        Some("West Africa Economics Reporter")
+    );
 }
 
 #[test]

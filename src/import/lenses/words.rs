@@ -258,9 +258,14 @@ pub(super) const PERSON_LEADS: &[&str] = &[
     "through the eyes of ",
     "in the view of ",
     "seen by ",
+    "from the vantage point of ",
+    "from the standpoint of ",
+    "from the viewpoint of ",
+    "in the eyes of ",
 ];
 
 #[rustfmt::skip]
 pub(super) const VIEW_NOUNS: &[&str] = &[
     "lens", "perspective", "standpoint", "viewpoint", "angle", "vantage point", "point of view",
+    "prism", "optic", "frame",
 ];
