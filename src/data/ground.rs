@@ -64,7 +64,8 @@ pub(crate) fn end(ix: ImplicationIx, side: Side) -> usize {
 }
 
 impl Ground {
-    pub(crate) fn build(d: &Dataset) -> Ground {
+    /// `groups`: the regions and blocs each place is a member of.
+    pub(crate) fn build(d: &Dataset, groups: &[Vec<PlaceIx>]) -> Ground {
         let mut g = Ground::default();
         let resolve =
             |ids: &[String]| -> Vec<PlaceIx> { ids.iter().filter_map(|p| d.place_ix(p)).collect() };
@@ -72,12 +73,7 @@ impl Ground {
             g.place.push(covered(d, PlaceIx(pi as u32)));
         }
         g.home = (0..d.places.len())
-            .map(|p| {
-                d.place_groups(PlaceIx(p as u32))
-                    .iter()
-                    .copied()
-                    .find(|&r| d.place(r).world_region)
-            })
+            .map(|p| groups[p].iter().copied().find(|&r| d.place(r).world_region))
             .collect();
         g.dates = d.analyses.iter().map(|a| a.event_date).collect();
         g.facts = d

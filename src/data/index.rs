@@ -90,6 +90,12 @@ struct Ids {
     places: HashMap<String, PlaceIx>,
 }
 
+/// What [`Dataset::linked`] works out.
+pub(crate) struct Linked {
+    links: Links,
+    ground: super::ground::Ground,
+}
+
 #[derive(Debug, Default)]
 struct Links {
     /// Each analysis's place in the newest-first order (`Dataset::newest_first`).
@@ -118,8 +124,10 @@ struct Links {
 }
 
 impl Dataset {
-    /// Builds the indexes. The input must have passed validation: every reference resolves.
-    pub(crate) fn build(
+    /// The entities with their ids and implications numbered, without the links (see
+    /// [`Dataset::linked`]). References that do not resolve are left out of the links, so a
+    /// dataset that failed a check links without harm, only to be dropped.
+    pub(crate) fn unlinked(
         analyses: Vec<Analysis>,
         actors: Vec<Actor>,
         themes: Vec<Theme>,
@@ -150,7 +158,7 @@ impl Dataset {
                 });
             }
         }
-        let mut data = Dataset {
+        Dataset {
             analyses,
             actors,
             themes,
@@ -160,10 +168,33 @@ impl Dataset {
             ids,
             links: Links::default(),
             ground: Default::default(),
-        };
-        data.links = Links::build(&data);
-        data.ground = super::ground::Ground::build(&data);
+        }
+    }
+
+    /// Builds the indexes: [`Dataset::unlinked`], then [`Dataset::linked`].
+    pub(crate) fn build(
+        analyses: Vec<Analysis>,
+        actors: Vec<Actor>,
+        themes: Vec<Theme>,
+        places: Vec<Place>,
+    ) -> Dataset {
+        let mut data = Dataset::unlinked(analyses, actors, themes, places);
+        let linked = data.linked();
+        data.link(linked);
         data
+    }
+
+    /// The reverse links and what each implication touches on the ground, worked out from the
+    /// entities alone, so that the checks can read them meanwhile.
+    pub(crate) fn linked(&self) -> Linked {
+        let links = Links::build(self);
+        let ground = super::ground::Ground::build(self, &links.place_groups);
+        Linked { links, ground }
+    }
+
+    pub(crate) fn link(&mut self, linked: Linked) {
+        self.links = linked.links;
+        self.ground = linked.ground;
     }
 
     pub fn analysis(&self, ix: AnalysisIx) -> &Analysis {
@@ -475,13 +506,18 @@ impl Links {
                 l.theme_children[p.get()].push(ThemeIx::at(ti));
             }
         }
+        let mut entered = vec![usize::MAX; n_themes];
         for ti in 0..n_themes {
             let root = ThemeIx::at(ti);
             let mut seen = HashSet::default();
             let mut out = Vec::new();
-            // Depth-first over the subtree; validation has ruled out cycles.
+            // Depth-first over the subtree. The links are built while the checks run, so a
+            // cycle of parents (which the checks refuse) must end the walk, not loop it.
             let mut stack = vec![root];
             while let Some(t) = stack.pop() {
+                if std::mem::replace(&mut entered[t.get()], ti) == ti {
+                    continue;
+                }
                 for &a in &theme_direct[t.get()] {
                     if seen.insert(a) {
                         out.push(ThemeLink {

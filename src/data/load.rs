@@ -41,6 +41,86 @@ pub(crate) struct Parsed {
     pub broken: HashSet<(Kind, String)>,
 }
 
+/// Where each entity was read from, by kind in the dataset's order, and the ids of entities that
+/// failed to parse: what the checks need once the entities have moved into the dataset.
+#[derive(Default)]
+pub(crate) struct Origins {
+    pub places: Vec<Origin>,
+    pub actors: Vec<Origin>,
+    pub themes: Vec<Origin>,
+    pub analyses: Vec<Origin>,
+    pub broken: HashSet<(Kind, String)>,
+}
+
+/// The entities that parsed, apart from their origins.
+pub(crate) struct Entities {
+    pub analyses: Vec<Analysis>,
+    pub actors: Vec<Actor>,
+    pub themes: Vec<Theme>,
+    pub places: Vec<Place>,
+}
+
+impl Parsed {
+    pub fn split(self) -> (Entities, Origins) {
+        /// The entity vector is cut to size: it grew by doubling while parsing, and the dataset
+        /// keeps it for the whole session.
+        fn apart<T>(read: Vec<(T, Origin)>) -> (Vec<T>, Vec<Origin>) {
+            let (mut entities, origins): (Vec<T>, Vec<Origin>) = read.into_iter().unzip();
+            entities.shrink_to_fit();
+            (entities, origins)
+        }
+        let (places, place_origins) = apart(self.places);
+        let (actors, actor_origins) = apart(self.actors);
+        let (themes, theme_origins) = apart(self.themes);
+        let (analyses, analysis_origins) = apart(self.analyses);
+        let entities = Entities {
+            analyses,
+            actors,
+            themes,
+            places,
+        };
+        let origins = Origins {
+            places: place_origins,
+            actors: actor_origins,
+            themes: theme_origins,
+            analyses: analysis_origins,
+            broken: self.broken,
+        };
+        (entities, origins)
+    }
+}
+
+/// Entities of one kind, each with where it was read.
+pub(crate) struct WithOrigins<'a, T> {
+    pub items: &'a [T],
+    pub origins: &'a [Origin],
+}
+
+type Pairs<'a, T> = std::iter::Zip<std::slice::Iter<'a, T>, std::slice::Iter<'a, Origin>>;
+
+impl<'a, T> WithOrigins<'a, T> {
+    pub fn iter(&self) -> Pairs<'a, T> {
+        self.items.iter().zip(self.origins)
+    }
+}
+
+impl<'a, T> IntoIterator for &WithOrigins<'a, T> {
+    type Item = (&'a T, &'a Origin);
+    type IntoIter = Pairs<'a, T>;
+    fn into_iter(self) -> Pairs<'a, T> {
+        self.iter()
+    }
+}
+
+/// What the checks read: every entity with its origin, and the ids that failed to parse.
+pub(crate) struct Checked<'a> {
+    pub places: WithOrigins<'a, Place>,
+    pub actors: WithOrigins<'a, Actor>,
+    pub themes: WithOrigins<'a, Theme>,
+    pub analyses: WithOrigins<'a, Analysis>,
+    pub broken: &'a HashSet<(Kind, String)>,
+}
+
 /// Parses every file; problems found here are complete with positions.
 ///
 /// Parsing is most of a load, so the files are split in two runs of about equal size, parsed on

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::load::{Origin, Parsed, Sources};
+use super::load::{Origin, Origins, Sources};
 use super::locate::entity_spans;
 use super::target::ListKind;
 
@@ -38,7 +38,7 @@ impl Spans {
 
 /// The spans of the entities `parsed` read, each file scanned once. The scan is as fast as
 /// reading the bytes, and split over two threads as the parse is.
-pub(crate) fn find(sources: &Sources, parsed: &Parsed) -> Spans {
+pub(crate) fn find(sources: &Sources, origins: &Origins) -> Spans {
     let files = &sources.files;
     let half = files.len() / 2;
     let tables = |run: Range<usize>| -> Vec<Vec<Range<usize>>> {
@@ -62,9 +62,9 @@ pub(crate) fn find(sources: &Sources, parsed: &Parsed) -> Spans {
             .unwrap_or(0..0),
     };
     Spans {
-        analyses: parsed.analyses.iter().map(|(_, o)| span(o)).collect(),
-        actors: parsed.actors.iter().map(|(_, o)| span(o)).collect(),
-        themes: parsed.themes.iter().map(|(_, o)| span(o)).collect(),
-        places: parsed.places.iter().map(|(_, o)| span(o)).collect(),
+        analyses: origins.analyses.iter().map(span).collect(),
+        actors: origins.actors.iter().map(span).collect(),
+        themes: origins.themes.iter().map(span).collect(),
+        places: origins.places.iter().map(span).collect(),
     }
 }

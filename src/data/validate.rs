@@ -7,7 +7,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::Drafts;
 use super::iso::is_country_code;
-use super::load::{Kind, Origin, Parsed, Sources};
+use super::load::{Checked, Kind, Origin, Sources};
 use super::locate::Locator;
 use super::model::{
     Analysis, Draft, Endpoints, LENS_ORDER, MIN_SOURCES, Office, OutcomeStatus, PlaceKind, Source,
@@ -19,7 +19,7 @@ mod places;
 const REFUSED_DRAFT: &str = "review it and delete its `draft` field, or check with --drafts";
 
 pub(crate) fn validate(
-    parsed: &Parsed,
+    parsed: &Checked,
     sources: &Sources,
     drafts: Drafts,
     problems: &mut Vec<Problem>,
@@ -46,7 +46,7 @@ pub(crate) fn validate(
 
 struct Validator<'a> {
     sources: &'a Sources,
-    parsed: &'a Parsed,
+    parsed: &'a Checked<'a>,
     problems: &'a mut Vec<Problem>,
     /// The first definition of every id, per kind.
     ids: HashMap<(Kind, &'a str), Origin>,

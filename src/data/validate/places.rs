@@ -132,7 +132,7 @@ impl Validator<'_> {
             let mut closed_by = None;
             while let Some(at) = queue.pop_front() {
                 let Some(&j) = order.get(at) else { continue };
-                for m in &parsed.places[j].0.members {
+                for m in &parsed.places.items[j].members {
                     if *m == place.id {
                         closed_by = Some(at);
                         break;
