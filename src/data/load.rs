@@ -52,6 +52,32 @@ pub(crate) struct Origins {
     pub broken: HashSet<(Kind, String)>,
 }
 
+impl Origins {
+    /// The entities of `data`, which must be those these origins were split from, each with
+    /// its origin.
+    pub fn beside<'a>(&'a self, data: &'a super::Dataset) -> Checked<'a> {
+        Checked {
+            places: WithOrigins {
+                items: &data.places,
+                origins: &self.places,
+            },
+            actors: WithOrigins {
+                items: &data.actors,
+                origins: &self.actors,
+            },
+            themes: WithOrigins {
+                items: &data.themes,
+                origins: &self.themes,
+            },
+            analyses: WithOrigins {
+                items: &data.analyses,
+                origins: &self.analyses,
+            },
+            broken: &self.broken,
+        }
+    }
+}
+
 /// The entities that parsed, apart from their origins.
 pub(crate) struct Entities {
     pub analyses: Vec<Analysis>,

@@ -78,26 +78,7 @@ fn load_checked(
     // time, which made the links a tenth slower there.
     let (linked, spans) = std::thread::scope(|scope| {
         let checking = scope.spawn(|| {
-            let checked = load::Checked {
-                places: load::WithOrigins {
-                    items: &data.places,
-                    origins: &origins.places,
-                },
-                actors: load::WithOrigins {
-                    items: &data.actors,
-                    origins: &origins.actors,
-                },
-                themes: load::WithOrigins {
-                    items: &data.themes,
-                    origins: &origins.themes,
-                },
-                analyses: load::WithOrigins {
-                    items: &data.analyses,
-                    origins: &origins.analyses,
-                },
-                broken: &origins.broken,
-            };
-            validate::validate(&checked, sources, drafts, &mut problems);
+            validate::validate(&origins.beside(&data), sources, drafts, &mut problems);
             spanned.then(|| spans::find(sources, &origins))
         });
         let linked = data.linked();

@@ -36,7 +36,7 @@ impl Spans {
     }
 }
 
-/// The spans of the entities `parsed` read, each file scanned once. The scan is as fast as
+/// The spans of the entities read from `origins`, each file scanned once. The scan is as fast as
 /// reading the bytes, and split over two threads as the parse is.
 pub(crate) fn find(sources: &Sources, origins: &Origins) -> Spans {
     let files = &sources.files;
