@@ -121,3 +121,24 @@ fn a_list_item_gives_its_role_in_brackets_and_its_aim_after_a_colon() {
         )
     );
 }
+
+#[test]
+fn a_verb_after_a_name_describes_it_but_a_noun_phrase_is_an_actor() {
+    let g = bundled();
+    let heads = |sentence: &str| -> Vec<String> {
+        key_actors(sentence, &g, None)
+            .into_iter()
+            .map(|n| n.surface)
+            .collect()
+    };
+    assert_eq!(
+        heads(
+            "Key actors include Jimmy Chérizier, a gang leader in Port-au-Prince, opposes the force."
+        ),
+        ["Jimmy Chérizier"]
+    );
+    assert_eq!(
+        heads("Key actors include aid agencies, host communities, support groups."),
+        ["aid agencies", "host communities", "support groups"]
+    );
+}

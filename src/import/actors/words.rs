@@ -23,12 +23,12 @@ pub(super) const INTEREST_LEADS: &[&str] = &[
 /// leader, opposes the foreign force".
 #[rustfmt::skip]
 pub(super) const ACTION_VERBS: &[&str] = &[
-    "opposes", "oppose", "supports", "support", "backs", "back", "leads", "lead", "controls",
-    "control", "rejects", "reject", "favours", "favors", "fears", "fear", "holds", "hold",
-    "runs", "run", "commands", "command", "funds", "fund", "pays", "pay", "owns", "own",
-    "denies", "deny", "accuses", "accuse", "demands", "demand", "insists", "insist", "welcomes",
-    "welcome", "resists", "resist", "threatens", "threaten", "hosts", "host", "is", "are",
-    "has", "have", "was", "were",
+    // Third person, and plural forms that do not also open a noun phrase ("host communities",
+    // "support groups" are actors of their own).
+    "opposes", "oppose", "supports", "backs", "leads", "controls", "rejects", "reject",
+    "favours", "favors", "fears", "holds", "runs", "commands", "pays", "owns", "denies", "deny",
+    "accuses", "accuse", "demands", "insists", "insist", "welcomes", "resists", "resist",
+    "threatens", "threaten", "hosts", "is", "are", "has", "have", "was", "were",
 ];
 
 /// Openings of a phrase that names another actor inside an item, and how to say its role.
