@@ -295,6 +295,7 @@ pub fn clean(text: &str) -> Cleaned {
         let names_a_lens = super::lenses::names_a_lens(line.trim_end_matches(':'));
         if rest_has_prose
             && !names_a_lens
+            && front_field(line).is_none()
             && !ends_sentence(line)
             && line.split_whitespace().count() <= 16
         {
@@ -636,6 +637,10 @@ mod tests {
         let under: Vec<Option<&str>> = c.headings.iter().map(|h| h.as_deref()).collect();
         assert_eq!(under, [Some("Background"), Some("Outlook")]);
         assert_eq!(c.body, "The canal runs on rain.\n\nRains may return.");
+        // A text may open with its labelled lines, without a heading.
+        let c = clean("Event: Kenyan police land in Haiti\nBy: A. Writer\n\nThey arrived.\n");
+        assert_eq!((c.heading, c.event_first), (None, true));
+        assert_eq!(c.body, "Kenyan police land in Haiti\n\nThey arrived.");
         // Labels are only read at the top, and a Date: line needs a date.
         let c = clean("A title\n\nDate: soon\n\nEvent: it happened.\n");
         assert_eq!((c.date_line, c.event_first), (None, false));
