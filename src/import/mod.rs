@@ -1,7 +1,7 @@
 //! `geolens import`: plain-text deep dives, as published on the web, turned into draft analyses.
 //!
 //! The pipeline, each step in its own module and testable alone:
-//! [`input`] refuses what is not a text and strips page furniture; [`sentences`] splits the prose;
+//! [`decode`] refuses what is not a text; [`input`] strips page furniture; [`sentences`] splits the prose;
 //! [`lenses`] puts each sentence under a lens by its cue phrase, position or words; [`gazetteer`]
 //! finds the dataset's places and actors by name, alias and adjective; [`actors`] reads the key
 //! actors with their roles and interests; [`hedges`] turns "could" and "assuming current holder"
@@ -12,6 +12,7 @@
 pub mod actors;
 mod build;
 pub mod dates;
+pub mod decode;
 pub mod demonyms;
 pub mod gazetteer;
 pub mod hedges;
@@ -23,8 +24,8 @@ pub mod sentences;
 pub mod write;
 
 pub use build::{Imported, Options, Report, import_text};
+pub use decode::{InputError, MAX_TEXT_BYTES, decode};
 pub use gazetteer::Gazetteer;
-pub use input::{InputError, MAX_TEXT_BYTES, decode};
 
 /// A lower-case id from words: `a-z0-9` joined by single hyphens, at most `max_words` words.
 pub fn slug(text: &str, max_words: usize) -> String {

@@ -8,8 +8,9 @@ use crate::data::model::{
 };
 
 use super::actors::capitalise;
+use super::decode::InputError;
 use super::gazetteer::{Gazetteer, Mention, Ref, Via};
-use super::input::{self, InputError};
+use super::input;
 use super::sentences::{self, Token};
 use super::{hedges, lenses, slug};
 
