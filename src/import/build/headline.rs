@@ -226,6 +226,16 @@ fn main_clause(sentence: &str) -> String {
     {
         text = &text[comma + 2..];
     }
+    // A date in brackets at the end ("... to Haiti (June 2024)") is the event's date, which the
+    // draft holds apart.
+    if let Some(open) = text.rfind(" (")
+        && text.ends_with(')')
+        && dates::find_dates(&text[open..])
+            .first()
+            .is_some_and(|d| text[open..].split_whitespace().count() <= d.words + 1)
+    {
+        text = text[..open].trim_end();
+    }
     let lower = text.to_ascii_lowercase();
     let cut = [
         ", which",
@@ -260,4 +270,29 @@ fn main_clause(sentence: &str) -> String {
         title.push('…');
     }
     title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::main_clause;
+
+    #[test]
+    fn a_title_leaves_the_date_to_the_draft() {
+        for (sentence, title) in [
+            (
+                "Kenyan police deploy to Haiti (June 2024)",
+                "Kenyan police deploy to Haiti",
+            ),
+            (
+                "On 25 June 2024, Kenyan police arrived in Haiti (on 25 June 2024).",
+                "Kenyan police arrived in Haiti",
+            ),
+            (
+                "Kenyan police arrived in Haiti (the first contingent)",
+                "Kenyan police arrived in Haiti (the first contingent)",
+            ),
+        ] {
+            assert_eq!(main_clause(sentence), title);
+        }
+    }
 }
