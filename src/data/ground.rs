@@ -80,15 +80,10 @@ impl Ground {
             .implications
             .iter()
             .map(|at| {
-                let imp = &d.analyses[at.analysis.get()].implications[at.index];
-                ImplicationFacts {
-                    analysis: at.analysis,
-                    channel: imp.channel,
-                    horizon: imp.horizon,
-                    likelihood: imp.likelihood,
-                    confidence: imp.confidence,
-                    outcome: imp.outcome.as_ref().map(|o| o.status),
-                }
+                ImplicationFacts::of(
+                    at.analysis,
+                    &d.analyses[at.analysis.get()].implications[at.index],
+                )
             })
             .collect();
         for a in &d.analyses {

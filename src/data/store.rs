@@ -34,6 +34,20 @@ pub struct ImplicationFacts {
     pub outcome: Option<OutcomeStatus>,
 }
 
+impl ImplicationFacts {
+    /// The facts of `imp`, an implication of `analysis`.
+    pub fn of(analysis: AnalysisIx, imp: &Implication) -> ImplicationFacts {
+        ImplicationFacts {
+            analysis,
+            channel: imp.channel,
+            horizon: imp.horizon,
+            likelihood: imp.likelihood,
+            confidence: imp.confidence,
+            outcome: imp.outcome.as_ref().map(|o| o.status),
+        }
+    }
+}
+
 /// The orders a store may keep ready ([`Store::order`]): those of `find::Sort`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Order {
@@ -255,15 +269,7 @@ pub trait Store: Send + Sync {
         set.into_iter().rev().collect()
     }
     fn implication_facts(&self, ix: ImplicationIx) -> ImplicationFacts {
-        let imp = self.implication(ix);
-        ImplicationFacts {
-            analysis: self.implication_source(ix),
-            channel: imp.channel,
-            horizon: imp.horizon,
-            likelihood: imp.likelihood,
-            confidence: imp.confidence,
-            outcome: imp.outcome.as_ref().map(|o| o.status),
-        }
+        ImplicationFacts::of(self.implication_source(ix), &self.implication(ix))
     }
     /// The places at one end of an implication, resolved.
     fn implication_places(&self, ix: ImplicationIx, side: Side) -> Cow<'_, [PlaceIx]> {

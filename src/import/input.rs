@@ -81,6 +81,13 @@ fn without_label(heading: &str) -> &str {
     heading
 }
 
+/// A line that is a date and little else ("Published 24 April 2024").
+fn only_a_date(line: &str) -> bool {
+    super::dates::find_dates(line)
+        .first()
+        .is_some_and(|d| line.split_whitespace().count() <= d.words + 3)
+}
+
 fn ends_sentence(line: &str) -> bool {
     line.trim_end()
         .trim_end_matches(['"', '\'', '”', '’', ')'])
@@ -116,10 +123,7 @@ pub fn clean(text: &str) -> Cleaned {
             && !ends_sentence(line)
             && line.split_whitespace().count() <= 16
         {
-            if super::dates::find_dates(line)
-                .first()
-                .is_some_and(|d| line.split_whitespace().count() <= d.words + 3)
-            {
+            if only_a_date(line) {
                 out.date_line = Some(line.to_owned());
             } else {
                 out.heading = Some(without_label(line).to_owned());
@@ -130,12 +134,7 @@ pub fn clean(text: &str) -> Cleaned {
     // A date line right under the heading.
     if let Some(i) = kept.iter().position(|l| !l.is_empty()) {
         let line = kept[i];
-        if out.date_line.is_none()
-            && !ends_sentence(line)
-            && super::dates::find_dates(line)
-                .first()
-                .is_some_and(|d| line.split_whitespace().count() <= d.words + 3)
-        {
+        if out.date_line.is_none() && !ends_sentence(line) && only_a_date(line) {
             out.date_line = Some(line.to_owned());
             kept[i] = "";
         }
@@ -245,12 +244,8 @@ fn front_field(line: &str) -> Option<(Field, &str)> {
     let value = value.trim();
     let label = label.trim().to_lowercase();
     let field = FIELDS.iter().find(|(l, _)| *l == label)?.1;
-    let dated = || {
-        super::dates::find_dates(value)
-            .first()
-            .is_some_and(|d| value.split_whitespace().count() <= d.words + 3)
-    };
-    let usable = value.chars().any(char::is_alphanumeric) && (field != Field::Date || dated());
+    let usable =
+        value.chars().any(char::is_alphanumeric) && (field != Field::Date || only_a_date(value));
     usable.then_some((field, value))
 }
 
